@@ -1,0 +1,1 @@
+"""Commands: thin services that load aggregates, call the domain, save, and update the views."""

@@ -1,0 +1,50 @@
+"""The planner application: open it on a database, then use its services and views."""
+
+from __future__ import annotations
+
+from planner.application.agencies import AgencyService
+from planner.application.clock import Clock, SystemClock
+from planner.application.plans import PlanService
+from planner.application.targets import TargetService
+from planner.application.tasks import TaskService
+from planner.application.workspace import Workspace
+from planner.domain.actor import Actor, Role
+from planner.projections.all_views import all_views
+from planner.projections.projector import Projector
+from planner.queries.views import Views
+from planner.settings import Settings
+from planner.storage.database import Database
+from planner.storage.event_store import EventStore
+
+
+class Planner:
+    def __init__(self, settings: Settings, clock: Clock | None = None) -> None:
+        self.settings = settings
+        self.database = Database.from_url(settings.database_url)
+        self.store = EventStore(self.database)
+        self.projector = Projector(self.store, self.database, all_views())
+        self.projector.create_tables()
+        self.views = Views(self.projector.reader)
+        self.workspace = Workspace(self.store, self.projector, self.views, clock or SystemClock())
+        self.agencies = AgencyService(self.workspace)
+        self.plans = PlanService(self.workspace)
+        self.tasks = TaskService(self.workspace)
+        self.targets = TargetService(self.workspace)
+
+    @property
+    def system(self) -> Actor:
+        """The actor for changes planner makes itself (setup, import, demo)."""
+        return Actor("planner", self.settings.monitor_agency, Role.SYSTEM)
+
+    def actor(self, user: str, agency: str, role: Role) -> Actor:
+        return self.workspace.actor(user, agency, role)
+
+    def close(self) -> None:
+        self.projector.close()
+        self.store.close()
+
+    def __enter__(self) -> Planner:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()

@@ -1,0 +1,182 @@
+"""Commands on tasks: agencies report their work, Sở Nội vụ registers and reassigns it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from uuid import UUID
+
+from planner.application.errors import AlreadyExists
+from planner.application.workspace import Workspace
+from planner.domain.actor import Actor
+from planner.domain.criterion import CriterionRef
+from planner.domain.evidence import Evidence
+from planner.domain.identity import task_id
+from planner.domain.plan import Plan
+from planner.domain.schedule import Schedule
+from planner.domain.task import Task
+from planner.domain.task_status import Status
+
+
+class TaskService:
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+
+    def add(
+        self,
+        plan: UUID,
+        *,
+        reference: str,
+        text: str,
+        criteria: tuple[CriterionRef, ...],
+        lead: Iterable[str],
+        coordinating: Iterable[str] = (),
+        schedule: Schedule,
+        expected_output: str = "",
+        actor: Actor,
+    ) -> UUID:
+        """Add a task to a plan; agency names or codes, collective names expand to members."""
+        self.workspace.load(Plan, plan, "kế hoạch")
+        if self.workspace.exists(task_id(plan, reference, text)):
+            raise AlreadyExists(f"kế hoạch đã có nhiệm vụ '{reference or text[:60]}'")
+        task = Task.add(
+            plan_id=plan,
+            reference=reference,
+            text=text,
+            criteria=criteria,
+            lead=self.workspace.agency_codes(lead),
+            coordinating=self.workspace.agency_codes(coordinating),
+            schedule=schedule,
+            expected_output=expected_output,
+            actor=actor,
+            at=self.workspace.clock.now(),
+        )
+        self.workspace.save(task, what="nhiệm vụ")
+        return task.id
+
+    def start(
+        self, task: UUID, occurrence: str | None, actor: Actor, expected_version: int | None = None
+    ) -> Status:
+        found = self._load(task, expected_version)
+        found.start(occurrence, actor, self.workspace.clock.now())
+        return self._save(found, occurrence)
+
+    def report_progress(
+        self,
+        task: UUID,
+        occurrence: str | None,
+        actor: Actor,
+        *,
+        percent: int | None = None,
+        note: str = "",
+        evidence: tuple[Evidence, ...] = (),
+        expected_version: int | None = None,
+    ) -> Status:
+        found = self._load(task, expected_version)
+        found.report_progress(
+            occurrence, percent, note, evidence, actor, self.workspace.clock.now()
+        )
+        return self._save(found, occurrence)
+
+    def complete(
+        self,
+        task: UUID,
+        occurrence: str | None,
+        actor: Actor,
+        *,
+        note: str = "",
+        evidence: tuple[Evidence, ...] = (),
+        expected_version: int | None = None,
+    ) -> Status:
+        found = self._load(task, expected_version)
+        found.complete(occurrence, note, evidence, actor, self.workspace.clock.now())
+        return self._save(found, occurrence)
+
+    def block(
+        self,
+        task: UUID,
+        occurrence: str | None,
+        reason: str,
+        actor: Actor,
+        expected_version: int | None = None,
+    ) -> Status:
+        found = self._load(task, expected_version)
+        found.block(occurrence, reason, actor, self.workspace.clock.now())
+        return self._save(found, occurrence)
+
+    def unblock(
+        self,
+        task: UUID,
+        occurrence: str | None,
+        note: str,
+        actor: Actor,
+        expected_version: int | None = None,
+    ) -> Status:
+        found = self._load(task, expected_version)
+        found.unblock(occurrence, note, actor, self.workspace.clock.now())
+        return self._save(found, occurrence)
+
+    def reopen(
+        self,
+        task: UUID,
+        occurrence: str | None,
+        reason: str,
+        actor: Actor,
+        expected_version: int | None = None,
+    ) -> Status:
+        found = self._load(task, expected_version)
+        found.reopen(occurrence, reason, actor, self.workspace.clock.now())
+        return self._save(found, occurrence)
+
+    def cancel(
+        self,
+        task: UUID,
+        occurrence: str | None,
+        reason: str,
+        actor: Actor,
+        expected_version: int | None = None,
+    ) -> None:
+        found = self._load(task, expected_version)
+        found.cancel(occurrence, reason, actor, self.workspace.clock.now())
+        self.workspace.save(found, what=f"nhiệm vụ {found.label}")
+
+    def change_deadline(
+        self,
+        task: UUID,
+        occurrence: str | None,
+        due_on: date,
+        reason: str,
+        actor: Actor,
+        expected_version: int | None = None,
+    ) -> None:
+        found = self._load(task, expected_version)
+        found.change_deadline(occurrence, due_on, reason, actor, self.workspace.clock.now())
+        self.workspace.save(found, what=f"nhiệm vụ {found.label}")
+
+    def reassign(
+        self,
+        task: UUID,
+        lead: Iterable[str],
+        coordinating: Iterable[str],
+        reason: str,
+        actor: Actor,
+        expected_version: int | None = None,
+    ) -> None:
+        found = self._load(task, expected_version)
+        found.reassign(
+            self.workspace.agency_codes(lead),
+            self.workspace.agency_codes(coordinating),
+            reason,
+            actor,
+            self.workspace.clock.now(),
+        )
+        self.workspace.save(found, what=f"nhiệm vụ {found.label}")
+
+    def _load(self, task: UUID, expected_version: int | None) -> Task:
+        return self.workspace.load(Task, task, "nhiệm vụ", expected_version)
+
+    def _save(self, task: Task, occurrence: str | None) -> Status:
+        """Save and return the status the (single or chosen) occurrence now has."""
+        self.workspace.save(task, what=f"nhiệm vụ {task.label}")
+        key = occurrence if occurrence else next(iter(task.occurrences))
+        return task.occurrences[key].status

@@ -1,0 +1,1 @@
+"""The plans' own language: aggregates and value objects, free of I/O and clocks."""

@@ -1,0 +1,34 @@
+"""Calendar dates as people write them: dd/mm/yyyy, refusing days that do not exist."""
+
+import re
+from datetime import date
+
+from planner.domain.errors import InvalidValue
+from planner.domain.schedule import last_day
+
+_DMY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
+_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+
+
+def make_date(year: int, month: int, day: int, *, where: str = "ngày") -> date:
+    """A date, or an error that says why it does not exist (31/02/2023)."""
+    if not 1 <= month <= 12:
+        raise InvalidValue(f"{where}: tháng {month} không tồn tại ({day:02d}/{month:02d}/{year})")
+    days = last_day(year, month)
+    if not 1 <= day <= days:
+        raise InvalidValue(
+            f"{where}: ngày {day:02d}/{month:02d}/{year} không tồn tại "
+            f"(tháng {month} năm {year} có {days} ngày)"
+        )
+    return date(year, month, day)
+
+
+def parse_date(text: str, *, where: str = "ngày") -> date:
+    """Read dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy) or ISO yyyy-mm-dd."""
+    if match := _DMY.match(text):
+        day, month, year = (int(group) for group in match.groups())
+        return make_date(year, month, day, where=where)
+    if match := _ISO.match(text):
+        year, month, day = (int(group) for group in match.groups())
+        return make_date(year, month, day, where=where)
+    raise InvalidValue(f"{where}: '{text}' không phải là ngày theo dạng dd/mm/yyyy")

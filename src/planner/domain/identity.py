@@ -1,0 +1,23 @@
+"""Stable identities, so the same plan, agency or target always gets the same id."""
+
+from uuid import UUID, uuid5
+
+from planner.domain.text import name_key
+
+NAMESPACE = UUID("6f1f2b0e-58f3-4c55-9a8c-0b7f4a8e2d11")
+
+
+def agency_id(code: str) -> UUID:
+    return uuid5(NAMESPACE, f"agency:{code.upper()}")
+
+
+def plan_id(province: str, number: str) -> UUID:
+    return uuid5(NAMESPACE, f"plan:{name_key(province)}:{name_key(number)}")
+
+
+def task_id(plan: UUID, reference: str, text: str) -> UUID:
+    return uuid5(plan, f"task:{name_key(reference)}:{name_key(text)}")
+
+
+def target_id(plan: UUID, index: str, code: str, year: int) -> UUID:
+    return uuid5(plan, f"target:{index}:{code}:{year}")

@@ -1,0 +1,53 @@
+"""A task's (or occurrence's) lifecycle and the changes it allows."""
+
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    BLOCKED = "blocked"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> str:
+        """The status as Vietnamese users name it."""
+        return LABELS[self]
+
+    @property
+    def is_closed(self) -> bool:
+        """Closed work is never overdue."""
+        return self in (Status.COMPLETED, Status.CANCELLED)
+
+
+LABELS = {
+    Status.NOT_STARTED: "Chưa thực hiện",
+    Status.IN_PROGRESS: "Đang thực hiện",
+    Status.BLOCKED: "Gặp vướng mắc",
+    Status.COMPLETED: "Hoàn thành",
+    Status.CANCELLED: "Đã hủy",
+}
+
+# Which statuses each change may start from.
+ALLOWED_FROM: dict[str, frozenset[Status]] = {
+    "start": frozenset({Status.NOT_STARTED}),
+    "progress": frozenset({Status.NOT_STARTED, Status.IN_PROGRESS, Status.BLOCKED}),
+    "complete": frozenset({Status.NOT_STARTED, Status.IN_PROGRESS}),
+    "block": frozenset({Status.NOT_STARTED, Status.IN_PROGRESS}),
+    "unblock": frozenset({Status.BLOCKED}),
+    "cancel": frozenset({Status.NOT_STARTED, Status.IN_PROGRESS, Status.BLOCKED}),
+    "reopen": frozenset({Status.COMPLETED, Status.CANCELLED}),
+}
+
+ACTION_LABELS = {
+    "start": "bắt đầu",
+    "progress": "báo cáo tiến độ",
+    "complete": "hoàn thành",
+    "block": "báo vướng mắc",
+    "unblock": "gỡ vướng mắc",
+    "cancel": "hủy",
+    "reopen": "mở lại",
+    "change_deadline": "điều chỉnh thời hạn",
+    "reassign": "giao lại",
+}

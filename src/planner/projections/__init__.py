@@ -1,0 +1,1 @@
+"""Read models in SQL tables, fed only by events and rebuildable from them at any time."""

@@ -1,0 +1,12 @@
+"""The views planner keeps, in the order they are updated."""
+
+from planner.projections.agency_catalog import AgencyCatalog
+from planner.projections.history import History
+from planner.projections.plan_catalog import PlanCatalog
+from planner.projections.projection import Projection
+from planner.projections.score_board import ScoreBoard
+from planner.projections.task_list import TaskList
+
+
+def all_views() -> list[Projection]:
+    return [PlanCatalog(), AgencyCatalog(), TaskList(), ScoreBoard(), History()]

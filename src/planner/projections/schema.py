@@ -1,0 +1,166 @@
+"""The view tables. Every row here can be rebuilt from the event store."""
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Table,
+    Text,
+    Uuid,
+)
+from sqlalchemy.types import TypeDecorator
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Timestamps stored in UTC and read back time-zone aware, on SQLite as on PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return value.astimezone(UTC) if value is not None else None
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+metadata = MetaData()
+
+POINTS = Numeric(12, 5)
+
+positions = Table(
+    "view_positions",
+    metadata,
+    Column("projection", String(64), primary_key=True),
+    Column("position", BigInteger, nullable=False),
+)
+
+plans = Table(
+    "view_plans",
+    metadata,
+    Column("plan_id", Uuid, primary_key=True),
+    Column("number", String(100), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("issuer", Text, nullable=False),
+    Column("province", String(100), nullable=False),
+    Column("issued_on", Date),
+    Column("year", Integer, nullable=False),
+    Column("indices", JSON, nullable=False),
+    Column("obligations", JSON, nullable=False),
+    Column("version", Integer, nullable=False),
+    Index("ix_view_plans_number", "number"),
+)
+
+agencies = Table(
+    "view_agencies",
+    metadata,
+    Column("code", String(32), primary_key=True),
+    Column("agency_id", Uuid, nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("aliases", JSON, nullable=False),
+    Column("parent", String(32)),
+    Column("emails", JSON, nullable=False),
+    Column("groups", JSON, nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("successors", JSON, nullable=False),
+    Column("carried_by", String(32), nullable=False),
+    Column("version", Integer, nullable=False),
+)
+
+tasks = Table(
+    "view_tasks",
+    metadata,
+    Column("task_id", Uuid, primary_key=True),
+    Column("plan_id", Uuid, nullable=False),
+    Column("reference", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("criteria", JSON, nullable=False),
+    Column("lead", JSON, nullable=False),
+    Column("coordinating", JSON, nullable=False),
+    Column("schedule_kind", String(16), nullable=False),
+    Column("schedule_text", Text, nullable=False),
+    Column("expected_output", Text, nullable=False),
+    Column("recurring", Boolean, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    Index("ix_view_tasks_plan", "plan_id"),
+)
+
+occurrences = Table(
+    "view_task_occurrences",
+    metadata,
+    Column("task_id", Uuid, primary_key=True),
+    Column("occurrence", String(16), primary_key=True),
+    Column("plan_id", Uuid, nullable=False),
+    Column("due_on", Date),
+    Column("status", String(16), nullable=False),
+    Column("percent", Integer, nullable=False),
+    Column("completed_on", Date),
+    Column("last_note", Text, nullable=False),
+    Column("evidence_count", Integer, nullable=False),
+    Index("ix_view_occurrences_due", "due_on", "status"),
+    Index("ix_view_occurrences_plan", "plan_id", "due_on"),
+)
+
+task_agencies = Table(
+    "view_task_agencies",
+    metadata,
+    Column("task_id", Uuid, primary_key=True),
+    Column("agency", String(32), primary_key=True),
+    Column("role", String(16), nullable=False),
+    Column("plan_id", Uuid, nullable=False),
+    Index("ix_view_task_agencies_plan", "plan_id", "role"),
+    Index("ix_view_task_agencies_agency", "agency", "role"),
+)
+
+score_targets = Table(
+    "view_score_targets",
+    metadata,
+    Column("target_id", Uuid, primary_key=True),
+    Column("plan_id", Uuid, nullable=False),
+    Column("index_name", String(16), nullable=False),
+    Column("code", String(32), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("level", String(16), nullable=False),
+    Column("max_points", POINTS),
+    Column("last_year_points", POINTS),
+    Column("target_kind", String(16), nullable=False),
+    Column("target_value", POINTS),
+    Column("target_text", Text, nullable=False),
+    Column("survey_based", Boolean, nullable=False),
+    Column("not_evaluated", Boolean, nullable=False),
+    Column("result_kind", String(16)),
+    Column("result_points", POINTS),
+    Column("result_at", UtcDateTime()),
+    Column("version", Integer, nullable=False),
+    Index("ix_view_score_targets_plan", "plan_id", "index_name", "year"),
+)
+
+history = Table(
+    "view_history",
+    metadata,
+    Column("aggregate_id", Uuid, primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("aggregate_type", String(16), nullable=False),
+    Column("event", String(32), nullable=False),
+    Column("actor_user", String(100), nullable=False),
+    Column("actor_agency", String(32), nullable=False),
+    Column("actor_role", String(16), nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
+    Column("details", JSON, nullable=False),
+)

@@ -1,0 +1,1 @@
+"""Questions asked of the views: overdue work, progress per agency, the score board, history."""

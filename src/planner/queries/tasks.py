@@ -1,0 +1,134 @@
+"""Tasks and their occurrences as they stand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from uuid import UUID
+
+from sqlalchemy import Connection, String, cast, func, select
+
+from planner.application.errors import NotFound
+from planner.projections.schema import occurrences, plans, task_agencies, tasks
+
+
+@dataclass(frozen=True)
+class OccurrenceView:
+    occurrence: str
+    due_on: date | None
+    status: str
+    percent: int
+    completed_on: date | None
+    last_note: str
+    evidence_count: int
+
+
+@dataclass(frozen=True)
+class TaskView:
+    task_id: UUID
+    plan_id: UUID
+    plan_number: str
+    reference: str
+    text: str
+    criteria: list[str]
+    lead: list[str]
+    coordinating: list[str]
+    schedule_kind: str
+    schedule_text: str
+    expected_output: str
+    recurring: bool
+    version: int
+    occurrences: list[OccurrenceView]
+
+
+def resolve_task_id(connection: Connection, text: str) -> UUID:
+    """A full task id, or a unique prefix of at least 4 characters (as `planner` prints them)."""
+    prefix = text.strip().lower().replace("-", "")
+    if len(prefix) < 4 or any(c not in "0123456789abcdef" for c in prefix):
+        raise NotFound(f"mã nhiệm vụ '{text}' không hợp lệ (cần ít nhất 4 ký tự của mã)")
+    hex_id = func.replace(cast(tasks.c.task_id, String), "-", "")
+    found = (
+        connection.execute(select(tasks.c.task_id).where(hex_id.like(f"{prefix}%")).limit(2))
+        .scalars()
+        .all()
+    )
+    if not found:
+        raise NotFound(f"không có nhiệm vụ mã '{text}'")
+    if len(found) > 1:
+        raise NotFound(f"mã '{text}' trùng nhiều nhiệm vụ; hãy nhập thêm ký tự")
+    return UUID(str(found[0]))
+
+
+def list_tasks(
+    connection: Connection, plan_id: UUID | None = None, agency: str | None = None
+) -> list[TaskView]:
+    query = select(tasks, plans.c.number.label("plan_number")).join(
+        plans, plans.c.plan_id == tasks.c.plan_id
+    )
+    if plan_id is not None:
+        query = query.where(tasks.c.plan_id == plan_id)
+    if agency is not None:
+        involved = select(task_agencies.c.task_id).where(task_agencies.c.agency == agency)
+        query = query.where(tasks.c.task_id.in_(involved))
+    rows = list(connection.execute(query.order_by(plans.c.number, tasks.c.reference)).mappings())
+    by_task: dict[UUID, list[OccurrenceView]] = {row["task_id"]: [] for row in rows}
+    occurrence_query = select(occurrences).order_by(occurrences.c.occurrence)
+    if plan_id is not None:
+        occurrence_query = occurrence_query.where(occurrences.c.plan_id == plan_id)
+    for o in connection.execute(occurrence_query).mappings():
+        if o["task_id"] in by_task:
+            by_task[o["task_id"]].append(_occurrence(o))
+    return [_task(row, by_task[row["task_id"]]) for row in rows]
+
+
+def task_detail(connection: Connection, task_id: UUID) -> TaskView:
+    row = (
+        connection.execute(
+            select(tasks, plans.c.number.label("plan_number"))
+            .join(plans, plans.c.plan_id == tasks.c.plan_id)
+            .where(tasks.c.task_id == task_id)
+        )
+        .mappings()
+        .first()
+    )
+    if row is None:
+        raise NotFound(f"không có nhiệm vụ mã '{task_id}'")
+    found = connection.execute(
+        select(occurrences)
+        .where(occurrences.c.task_id == task_id)
+        .order_by(occurrences.c.occurrence)
+    ).mappings()
+    return _task(row, [_occurrence(o) for o in found])
+
+
+def _occurrence(row: object) -> OccurrenceView:
+    values = dict(row)  # type: ignore[call-overload]
+    return OccurrenceView(
+        occurrence=values["occurrence"],
+        due_on=values["due_on"],
+        status=values["status"],
+        percent=values["percent"],
+        completed_on=values["completed_on"],
+        last_note=values["last_note"],
+        evidence_count=values["evidence_count"],
+    )
+
+
+def _task(row: object, found: list[OccurrenceView]) -> TaskView:
+    values = dict(row)  # type: ignore[call-overload]
+    return TaskView(
+        task_id=values["task_id"],
+        plan_id=values["plan_id"],
+        plan_number=values["plan_number"],
+        reference=values["reference"],
+        text=values["text"],
+        criteria=list(values["criteria"]),
+        lead=list(values["lead"]),
+        coordinating=list(values["coordinating"]),
+        schedule_kind=values["schedule_kind"],
+        schedule_text=values["schedule_text"],
+        expected_output=values["expected_output"],
+        recurring=values["recurring"],
+        version=values["version"],
+        occurrences=found,
+    )

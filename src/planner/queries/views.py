@@ -1,0 +1,80 @@
+"""One door to every question asked of the views."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from sqlalchemy import Engine
+
+from planner.application.errors import NotFound
+from planner.domain.agency_directory import AgencyDirectory
+from planner.queries.agencies import AgencyView, list_agencies
+from planner.queries.agencies import directory as agency_directory
+from planner.queries.history import HistoryEntry, history_of
+from planner.queries.overdue import OverdueItem
+from planner.queries.overdue import overdue as overdue_items
+from planner.queries.plans import PlanView, list_plans, plans_numbered
+from planner.queries.progress import AgencyProgress
+from planner.queries.progress import progress as agency_progress
+from planner.queries.score_board import ScoreLine
+from planner.queries.score_board import score_board as score_lines
+from planner.queries.tasks import TaskView, list_tasks, resolve_task_id, task_detail
+
+
+class Views:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def agencies(self) -> list[AgencyView]:
+        with self.engine.connect() as connection:
+            return list_agencies(connection)
+
+    def directory(self) -> AgencyDirectory:
+        with self.engine.connect() as connection:
+            return agency_directory(connection)
+
+    def plans(self) -> list[PlanView]:
+        with self.engine.connect() as connection:
+            return list_plans(connection)
+
+    def plan(self, number: str) -> PlanView:
+        """The plan with this number; refuses an unknown or ambiguous number."""
+        with self.engine.connect() as connection:
+            found = plans_numbered(connection, number)
+        if not found:
+            raise NotFound(f"không có kế hoạch số '{number}'")
+        if len(found) > 1:
+            provinces = ", ".join(p.province for p in found)
+            raise NotFound(f"kế hoạch số '{number}' có ở nhiều tỉnh ({provinces})")
+        return found[0]
+
+    def task_id(self, text: str) -> UUID:
+        with self.engine.connect() as connection:
+            return resolve_task_id(connection, text)
+
+    def task(self, task_id: UUID) -> TaskView:
+        with self.engine.connect() as connection:
+            return task_detail(connection, task_id)
+
+    def tasks(self, plan_id: UUID | None = None, agency: str | None = None) -> list[TaskView]:
+        with self.engine.connect() as connection:
+            return list_tasks(connection, plan_id, agency)
+
+    def overdue(
+        self, on: date, plan_id: UUID | None = None, agency: str | None = None
+    ) -> list[OverdueItem]:
+        with self.engine.connect() as connection:
+            return overdue_items(connection, on, plan_id, agency)
+
+    def progress(self, on: date, plan_id: UUID | None = None) -> list[AgencyProgress]:
+        with self.engine.connect() as connection:
+            return agency_progress(connection, on, plan_id)
+
+    def score_board(self, plan_id: UUID | None = None) -> list[ScoreLine]:
+        with self.engine.connect() as connection:
+            return score_lines(connection, plan_id)
+
+    def history(self, aggregate_id: UUID) -> list[HistoryEntry]:
+        with self.engine.connect() as connection:
+            return history_of(connection, aggregate_id)

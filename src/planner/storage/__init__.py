@@ -1,0 +1,1 @@
+"""Where events and views live: SQLite by default, PostgreSQL by URL."""

@@ -1,0 +1,105 @@
+"""One database URL configures both the event store and the SQL views beside it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy.engine.interfaces import DBAPIConnection
+from sqlalchemy.pool import ConnectionPoolEntry
+
+SQLITE_LOCK_TIMEOUT_SECONDS = 30
+
+
+class DatabaseUrlError(ValueError):
+    """PLANNER_DATABASE_URL names a database planner cannot use."""
+
+
+@dataclass(frozen=True)
+class Database:
+    """A SQLite file or a PostgreSQL database (optionally one schema of it)."""
+
+    url: URL
+
+    @classmethod
+    def from_url(cls, text: str) -> Database:
+        try:
+            url = make_url(text)
+        except Exception as error:
+            raise DatabaseUrlError(
+                f"PLANNER_DATABASE_URL '{text}' không phải URL hợp lệ"
+            ) from error
+        if url.get_backend_name() not in ("sqlite", "postgresql"):
+            raise DatabaseUrlError(
+                f"PLANNER_DATABASE_URL: chỉ hỗ trợ sqlite:/// hoặc postgresql:// (nhận '{text}')"
+            )
+        if url.get_backend_name() == "sqlite" and (not url.database or url.database == ":memory:"):
+            raise DatabaseUrlError(
+                "PLANNER_DATABASE_URL: SQLite cần một tệp, ví dụ sqlite:///var/planner.db"
+            )
+        return cls(url)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def schema(self) -> str | None:
+        value = self.url.query.get("schema")
+        return value if isinstance(value, str) else None
+
+    @property
+    def sqlite_path(self) -> Path:
+        return Path(self.url.database or "")
+
+    def event_store_env(self) -> dict[str, str]:
+        """Settings for the eventsourcing library's native recorders."""
+        if self.is_sqlite:
+            self.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+            return {
+                "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "SQLITE_DBNAME": str(self.sqlite_path),
+                "SQLITE_LOCK_TIMEOUT": str(SQLITE_LOCK_TIMEOUT_SECONDS),
+            }
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "POSTGRES_DBNAME": self.url.database or "",
+            "POSTGRES_HOST": self.url.host or "127.0.0.1",
+            "POSTGRES_PORT": str(self.url.port or 5432),
+            "POSTGRES_USER": self.url.username or "postgres",
+            "POSTGRES_PASSWORD": self.url.password or "",
+            "POSTGRES_SCHEMA": self.schema or "",
+            "POSTGRES_CONNECT_TIMEOUT": "5",
+        }
+
+    def engine(self, *, writer: bool = False) -> Engine:
+        """A SQLAlchemy engine for the views; a writer takes SQLite's write lock up front."""
+        if self.is_sqlite:
+            return _sqlite_engine(self.url, writer=writer)
+        url = self.url.set(drivername="postgresql+psycopg").difference_update_query(["schema"])
+        connect_args: dict[str, Any] = {"connect_timeout": 5}
+        if self.schema:
+            connect_args["options"] = f"-csearch_path={self.schema}"
+        return create_engine(url, connect_args=connect_args, pool_pre_ping=True)
+
+
+def _sqlite_engine(url: URL, *, writer: bool) -> Engine:
+    engine = create_engine(url, connect_args={"timeout": SQLITE_LOCK_TIMEOUT_SECONDS})
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        # Views are rebuildable from the events, so they need not wait for every fsync.
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+
+    return engine
