@@ -24,6 +24,7 @@ class Planner:
         self.store = EventStore(self.database)
         self.projector = Projector(self.store, self.database, all_views())
         self.projector.create_tables()
+        self.projector.catch_up()  # after a restart, events recorded meanwhile reach the views
         self.views = Views(self.projector.reader)
         self.workspace = Workspace(self.store, self.projector, self.views, clock or SystemClock())
         self.agencies = AgencyService(self.workspace)

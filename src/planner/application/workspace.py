@@ -14,7 +14,7 @@ from eventsourcing.persistence import RecordConflictError
 from planner.application.clock import Clock
 from planner.application.errors import Conflict, NotFound
 from planner.domain.actor import Actor, Role
-from planner.domain.errors import NotPermitted
+from planner.domain.errors import NotPermitted, UnknownAgency
 from planner.projections.projector import Projector
 from planner.queries.views import Views
 from planner.storage.event_store import EventStore
@@ -82,12 +82,10 @@ class Workspace:
     def actor(self, user: str, agency: str, role: Role) -> Actor:
         """An actor of a registered, active agency, carrying on the work of its predecessors."""
         directory = self.views.directory()
-        code = directory.find(agency) or agency.upper()
-        record = directory.agencies.get(code)
-        if record is None:
-            hints = directory.closest(agency)
-            hint = f" (có phải: {', '.join(hints)}?)" if hints else ""
-            raise NotFound(f"không có cơ quan '{agency}' trong danh mục{hint}")
+        code = directory.find(agency)
+        if code is None:
+            raise UnknownAgency(agency, directory.closest(agency))
+        record = directory.agencies[code]
         if not record.active and role is not Role.SYSTEM:
             raise NotPermitted(
                 f"cơ quan {code} không còn hoạt động; công việc của cơ quan này do "

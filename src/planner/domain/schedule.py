@@ -71,6 +71,7 @@ class Schedule:
     recurrence: Recurrence | None = None
     first_year: int | None = None
     last_year: int | None = None  # None with a recurrence: every year, open-ended
+    # For a recurrence, `starts_on` leaves out occurrences due before it (the plan's issue date).
 
     @classmethod
     def ongoing(cls, text: str, starts_on: date | None = None) -> Schedule:
@@ -114,4 +115,5 @@ class Schedule:
             occurrence
             for year in range(first, last + 1)
             for occurrence in self.recurrence.occurrences_in(year)
+            if self.starts_on is None or (occurrence.due_on or self.starts_on) >= self.starts_on
         )

@@ -7,7 +7,7 @@ does not exist (31/02/2023) is refused.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from planner.domain.dates import make_date
@@ -40,13 +40,20 @@ class ScheduleReading:
     warning: str | None = None
 
 
-def read_schedule(text: str, year: int | None = None) -> ScheduleReading:
-    """Read a timeframe cell; `year` is the plan's year, used when the wording omits it."""
+def read_schedule(
+    text: str, year: int | None = None, issued_on: date | None = None
+) -> ScheduleReading:
+    """Read a timeframe cell; `year` is the plan's year, used when the wording omits it.
+
+    A recurring rule starts with the plan: a plan issued in June has no first-quarter report.
+    """
     original = clean(text)
     words = original.casefold()
     for reader in (_recurring, _dated, _periods):
         schedule = reader(original, words, year)
         if schedule is not None:
+            if schedule.is_recurring and issued_on is not None:
+                schedule = replace(schedule, starts_on=issued_on)
             return ScheduleReading(schedule)
     if words.startswith(_ONGOING):
         return ScheduleReading(Schedule.ongoing(original))

@@ -34,6 +34,7 @@ class Projector:
         batch_size: int = 2000,
     ) -> None:
         self.store = store
+        self.database = database
         self.projections = projections
         self.batch_size = batch_size
         self.writer = database.engine(writer=True)
@@ -42,7 +43,7 @@ class Projector:
 
     def create_tables(self) -> None:
         """Create missing view tables and the position row (idempotent)."""
-        with self.writer.begin() as connection:
+        with self.database.schema_lock(), self.writer.begin() as connection:
             metadata.create_all(connection)
             self._ensure_position(connection)
 

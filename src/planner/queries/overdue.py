@@ -54,9 +54,7 @@ def overdue(
     )
     if plan_id is not None:
         query = query.where(occurrences.c.plan_id == plan_id)
-    carriers = dict(
-        connection.execute(select(agencies.c.code, agencies.c.carried_by)).tuples().all()
-    )
+    carriers = dict(connection.execute(select(agencies.c.code, agencies.c.carried_by)).all())
     items = []
     for row in connection.execute(query).mappings():
         responsible = list(dict.fromkeys(carriers.get(code, code) for code in row["lead"]))

@@ -80,8 +80,8 @@ def progress(connection: Connection, on: date, plan_id: UUID | None = None) -> l
         .join(lead, lead.c.task_id == occurrences.c.task_id)
         .group_by(lead.c.agency, occurrences.c.plan_id)
     )
-    names = dict(connection.execute(select(agencies.c.code, agencies.c.name)).tuples().all())
-    numbers = dict(connection.execute(select(plans.c.plan_id, plans.c.number)).tuples().all())
+    names = dict(connection.execute(select(agencies.c.code, agencies.c.name)).all())
+    numbers = dict(connection.execute(select(plans.c.plan_id, plans.c.number)).all())
     result = [
         AgencyProgress(
             agency=row["agency"],

@@ -111,7 +111,7 @@ def _blank_parent(child: ScoreLine, code: CriterionCode) -> ScoreLine:
     return replace(
         child,
         code=str(code),
-        name="Tổng" if code.is_total else "",
+        name="",
         level=Level.for_depth(code.depth).value,
         max_points=None,
         last_year_points=None,
@@ -128,7 +128,12 @@ def _blank_parent(child: ScoreLine, code: CriterionCode) -> ScoreLine:
 
 
 def _filled(parent: ScoreLine, children: list[ScoreLine]) -> ScoreLine:
-    """Fill the figures a parent does not state with the sums of its children."""
+    """Fill the figures a parent does not state with the sums of its children.
+
+    Percentages (SIPAS) are not additive, so a parent of percentage rows is left as stated.
+    """
+    if any(c.target_kind == TargetKind.PERCENT for c in children):
+        return parent
     counted = [c for c in children if not c.not_evaluated]
     target = parent.target_value
     if target is None and parent.target_kind == TargetKind.POINTS:

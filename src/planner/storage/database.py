@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.pool import ConnectionPoolEntry
 
 SQLITE_LOCK_TIMEOUT_SECONDS = 30
+SCHEMA_LOCK_KEY = 7_146_801_332  # any constant shared by planner processes
 
 
 class DatabaseUrlError(ValueError):
@@ -73,6 +77,33 @@ class Database:
             "POSTGRES_SCHEMA": self.schema or "",
             "POSTGRES_CONNECT_TIMEOUT": "5",
         }
+
+    @contextmanager
+    def schema_lock(self) -> Iterator[None]:
+        """Held while creating tables, so processes starting together do not collide.
+
+        PostgreSQL refuses concurrent CREATE TABLE/TYPE of the same name ("tuple concurrently
+        updated"); an advisory lock makes the second process wait and find the tables made.
+        SQLite already serialises schema changes with its file lock.
+        """
+        if self.is_sqlite:
+            yield
+            return
+        env = self.event_store_env()
+        with psycopg.connect(
+            dbname=env["POSTGRES_DBNAME"],
+            host=env["POSTGRES_HOST"],
+            port=env["POSTGRES_PORT"],
+            user=env["POSTGRES_USER"],
+            password=env["POSTGRES_PASSWORD"],
+            connect_timeout=5,
+            autocommit=True,
+        ) as connection:
+            connection.execute("SELECT pg_advisory_lock(%s)", (SCHEMA_LOCK_KEY,))
+            try:
+                yield
+            finally:
+                connection.execute("SELECT pg_advisory_unlock(%s)", (SCHEMA_LOCK_KEY,))
 
     def engine(self, *, writer: bool = False) -> Engine:
         """A SQLAlchemy engine for the views; a writer takes SQLite's write lock up front."""

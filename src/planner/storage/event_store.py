@@ -17,7 +17,9 @@ class EventStore(Application[UUID]):
     name = "planner"
 
     def __init__(self, database: Database) -> None:
-        super().__init__(env=database.event_store_env())
+        super().__init__(env={**database.event_store_env(), "CREATE_TABLE": "n"})
+        with database.schema_lock():
+            self.recorder.create_table()  # type: ignore[attr-defined]
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

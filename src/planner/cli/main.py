@@ -1,0 +1,29 @@
+"""`planner`: the command line of the plan tracker."""
+
+from __future__ import annotations
+
+import typer
+
+from planner.cli import agency_commands, plan_commands, store_commands, task_commands, view_commands
+
+app = typer.Typer(
+    help="planner — theo dõi kế hoạch nâng cao Chỉ số CCHC (PAR INDEX), SIPAS và PAPI.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+app.command("init")(store_commands.init)
+app.command("demo")(store_commands.demo)
+app.command("overdue")(view_commands.overdue)
+app.command("progress")(view_commands.progress)
+app.command("scores")(view_commands.scores)
+app.command("history")(view_commands.history)
+app.add_typer(task_commands.app, name="task")
+app.add_typer(plan_commands.plans, name="plan")
+app.add_typer(plan_commands.targets, name="target")
+app.add_typer(agency_commands.app, name="agency")
+app.add_typer(store_commands.events, name="events")
+app.add_typer(store_commands.projections, name="projections")
+
+if __name__ == "__main__":
+    app()

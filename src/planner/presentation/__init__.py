@@ -1,0 +1,1 @@
+"""How planner shows things to Vietnamese readers (pages, e-mails, terminal, reports)."""

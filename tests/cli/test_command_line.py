@@ -1,0 +1,117 @@
+"""The `planner` command, run as a user runs it, on a real database."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+def planner(database_url: str, *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PLANNER_DATABASE_URL": database_url, "PLANNER_USER": "kiem-thu"}
+    done = subprocess.run(
+        [sys.executable, "-m", "planner.cli.main", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    if ok:
+        assert done.returncode == 0, done.stderr
+    return done
+
+
+def as_json(done: subprocess.CompletedProcess[str]) -> Any:
+    return json.loads(done.stdout)
+
+
+def test_demo_then_watch_and_report_from_the_command_line(database_url: str) -> None:
+    assert "thêm 29 cơ quan" in planner(database_url, "init").stdout
+    shown = planner(database_url, "demo").stdout
+    assert "Tiến độ theo cơ quan" in shown and "Nhiệm vụ quá hạn ngày 25/11/2023" in shown
+
+    overdue = as_json(planner(database_url, "overdue", "--on", "25/11/2023", "--json"))
+    assert overdue["on"] == "2023-11-25"
+    assert [(i["reference"], i["days_late"]) for i in overdue["items"]] == [("PL2 III.2", 56)]
+    task = overdue["items"][0]["task_id"]
+
+    refused = planner(database_url, "task", "complete", task[:8], "--as", "STC", ok=False)
+    assert refused.returncode == 1
+    assert "STC không chủ trì nhiệm vụ PL2 III.2" in refused.stderr
+
+    done = planner(
+        database_url,
+        "task",
+        "complete",
+        task[:8],
+        "--as",
+        "Văn phòng UBND tỉnh",
+        "--evidence",
+        "Quyết định công bố TTHC|https://vpubnd.backan.gov.vn/qd.pdf",
+    )
+    assert "Hoàn thành" in done.stdout
+    progress = as_json(
+        planner(database_url, "progress", "--plan", "365/KH-UBND", "--on", "25/11/2023", "--json")
+    )
+    office = next(a for a in progress["agencies"] if a["agency"] == "VPUBND")
+    assert (
+        office["completed"] == 3 and office["total"] == 7 and office["percent_complete"] == "42.9"
+    )
+
+    history = as_json(planner(database_url, "history", task[:8], "--json"))
+    completed = history["entries"][-1]
+    assert (completed["event"], completed["actor_user"], completed["actor_agency"]) == (
+        "Completed",
+        "kiem-thu",
+        "VPUBND",
+    )
+    assert completed["details"]["evidence"][0]["link"] == "https://vpubnd.backan.gov.vn/qd.pdf"
+
+    scores = as_json(planner(database_url, "scores", "--plan", "365/KH-UBND", "--json"))
+    papi = next(line for line in scores["lines"] if line["index"] == "PAPI" and line["code"] == "")
+    assert (papi["last_year_points"], papi["target_value"]) == ("42.41", "58.57")
+
+
+def test_bad_input_is_refused_with_what_and_where(database_url: str) -> None:
+    planner(database_url, "demo")
+    wrong_date = planner(database_url, "overdue", "--on", "31/02/2023", ok=False)
+    assert "--on: ngày 31/02/2023 không tồn tại" in wrong_date.stderr
+    unknown = planner(database_url, "task", "start", "00000000", "--as", "SNV", ok=False)
+    assert "không có nhiệm vụ mã '00000000'" in unknown.stderr
+    stranger = planner(database_url, "overdue", "--plan", "999/KH-UBND", ok=False)
+    assert "không có kế hoạch số '999/KH-UBND'" in stranger.stderr
+    nobody = planner(database_url, "task", "list", "--plan", "365/KH-UBND", "--json")
+    task = as_json(nobody)["tasks"][0]["task_id"]
+    unknown_agency = planner(database_url, "task", "start", task, "--as", "Sở Tư phap", ok=False)
+    assert (
+        "không có cơ quan 'Sở Tư phap'" in unknown_agency.stderr
+        and "Sở Tư pháp" in unknown_agency.stderr
+    )
+
+
+def test_backup_restore_and_rebuild_from_the_command_line(tmp_path: Path) -> None:
+    source = f"sqlite:///{tmp_path / 'a.db'}"
+    restored = f"sqlite:///{tmp_path / 'b.db'}"
+    backup = tmp_path / "events.jsonl"
+    planner(source, "demo")
+    assert "Đã xuất" in planner(source, "events", "export", str(backup)).stdout
+    assert "Đã nạp" in planner(restored, "events", "import", str(backup)).stdout
+    assert "Đã dựng lại" in planner(restored, "projections", "rebuild").stdout
+    for url in (source, restored):
+        assert as_json(planner(url, "progress", "--on", "25/11/2023", "--json"))["agencies"]
+    same = [
+        as_json(planner(url, "overdue", "--on", "25/11/2023", "--json"))
+        for url in (source, restored)
+    ]
+    assert same[0] == same[1]
+    again = planner(restored, "events", "import", str(backup), ok=False)
+    assert "chỉ nhập vào kho trống" in again.stderr
+
+
+@pytest.mark.parametrize("command", [["--help"], ["task", "--help"], ["agency", "list"]])
+def test_help_and_listings_work_on_a_new_store(tmp_path: Path, command: list[str]) -> None:
+    planner(f"sqlite:///{tmp_path / 'new.db'}", *command)

@@ -1,0 +1,73 @@
+"""Every storage-backed test runs twice: on a SQLite file and on the local PostgreSQL server.
+
+PostgreSQL is required, not optional: if it cannot be reached the tests fail and say so.
+Set PLANNER_TEST_POSTGRES_URL to use another server.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from planner.application.clock import FixedClock
+from planner.application.planner import Planner
+from planner.domain.vietnam_time import VIETNAM
+from planner.settings import Settings
+
+POSTGRES_URL = os.environ.get(
+    "PLANNER_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
+)
+
+
+def vietnam_time(day: date, hour: int = 9) -> datetime:
+    return datetime.combine(day, time(hour), VIETNAM).astimezone(UTC)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> str:
+    try:
+        with psycopg.connect(POSTGRES_URL, connect_timeout=5) as connection:
+            connection.execute("SELECT 1")
+    except psycopg.Error as error:
+        pytest.fail(
+            f"PostgreSQL is required for the test suite but {POSTGRES_URL} is unreachable: {error}. "
+            "Start it (pg_ctlcluster ... main start) or set PLANNER_TEST_POSTGRES_URL.",
+            pytrace=False,
+        )
+    return POSTGRES_URL
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database: a SQLite file, or a new schema on the PostgreSQL server."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'planner.db'}"
+        return
+    server = request.getfixturevalue("postgres_server")
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        yield f"{server}?schema={schema}"
+    finally:
+        with psycopg.connect(server, autocommit=True) as connection:
+            connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(vietnam_time(date(2023, 6, 8)))
+
+
+@pytest.fixture
+def planner(database_url: str, clock: FixedClock) -> Iterator[Planner]:
+    """Planner on an empty store with the default agency registry."""
+    with Planner(Settings(database_url=database_url), clock) as opened:
+        opened.agencies.register_defaults(opened.system)
+        yield opened
