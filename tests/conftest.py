@@ -36,8 +36,8 @@ def postgres_server() -> str:
             connection.execute("SELECT 1")
     except psycopg.Error as error:
         pytest.fail(
-            f"PostgreSQL is required for the test suite but {POSTGRES_URL} is unreachable: {error}. "
-            "Start it (pg_ctlcluster ... main start) or set PLANNER_TEST_POSTGRES_URL.",
+            f"PostgreSQL is required for the test suite but {POSTGRES_URL} is unreachable: "
+            f"{error}. Start it (pg_ctlcluster ... main start) or set PLANNER_TEST_POSTGRES_URL.",
             pytrace=False,
         )
     return POSTGRES_URL

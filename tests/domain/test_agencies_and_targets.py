@@ -41,7 +41,7 @@ def test_collective_names_expand_to_their_members() -> None:
 
 
 def test_unknown_names_are_reported_with_the_closest_known_names() -> None:
-    with pytest.raises(UnknownAgency, match="không có cơ quan 'Sở Tư phap'.*Sở Tư pháp"):
+    with pytest.raises(UnknownAgency, match=r"không có cơ quan 'Sở Tư phap'.*Sở Tư pháp"):
         default_directory().resolve("Sở Tư phap")
 
 
@@ -128,7 +128,7 @@ def test_the_most_authoritative_result_is_the_latest() -> None:
 
 
 def test_points_above_the_maximum_are_refused() -> None:
-    with pytest.raises(InvalidValue, match="kết quả 0.75 vượt điểm tối đa 0.5"):
+    with pytest.raises(InvalidValue, match=r"kết quả 0.75 vượt điểm tối đa 0.5"):
         target().record_result(
             ResultKind.OFFICIAL, Decimal("0.75"), "", Actor("p", "SNV", Role.SYSTEM), NOW
         )

@@ -115,7 +115,7 @@ def test_cancel_and_reopen() -> None:
 
 def test_an_agency_changes_only_the_tasks_it_leads() -> None:
     found = task()
-    with pytest.raises(NotPermitted, match="STC không chủ trì nhiệm vụ PL2 II.4"):
+    with pytest.raises(NotPermitted, match=r"STC không chủ trì nhiệm vụ PL2 II.4"):
         found.start(None, STC, NOW)
     with pytest.raises(NotPermitted, match="phối hợp"):
         found.report_progress(None, 50, "", (), VPUBND, NOW)

@@ -48,6 +48,6 @@ def test_a_broken_line_is_named_and_nothing_is_imported(
         encoding="utf-8",
     )
     with Planner(Settings(database_url=database_url), clock) as empty:
-        with pytest.raises(InvalidValue, match="events.jsonl, dòng 2"):
+        with pytest.raises(InvalidValue, match=r"events.jsonl, dòng 2"):
             import_events(empty.store, backup)
         assert empty.store.position == 0

@@ -28,7 +28,7 @@ def test_merged_department_s_work_rolls_up_and_its_heir_reports_on_it(planner: P
     assert planner.views.overdue(date(2025, 3, 2))[0].responsible == ["STC"]
     assert planner.views.task(task).lead == ["SKHDT"]  # history keeps who was assigned
 
-    with pytest.raises(NotPermitted, match="không còn hoạt động.*STC"):
+    with pytest.raises(NotPermitted, match=r"không còn hoạt động.*STC"):
         staff(planner, "SKHDT")
     planner.tasks.complete(task, None, staff(planner, "STC"), note="Sở Tài chính hoàn thành thay")
     assert planner.views.task(task).occurrences[0].status == "completed"
