@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,7 +13,7 @@ from planner.projections.projection import Projection
 from planner.projections.schema import history
 
 _COMMON = {"originator_id", "originator_version", "timestamp", "originator_topic", "actor"}
-_AGGREGATES = {"Task": "task", "Plan": "plan", "Agency": "agency", "ScoreTarget": "score_target"}
+_WORD_START = re.compile(r"(?<!^)(?=[A-Z])")
 
 
 class History(Projection):
@@ -32,7 +33,7 @@ class History(Projection):
             {
                 "aggregate_id": domain_event.originator_id,
                 "version": domain_event.originator_version,
-                "aggregate_type": _AGGREGATES.get(aggregate, aggregate.lower()),
+                "aggregate_type": _WORD_START.sub("_", aggregate).lower(),
                 "event": name,
                 "actor_user": actor.user,
                 "actor_agency": actor.agency,
