@@ -17,8 +17,8 @@ run: install
 	$(BIN)/planner demo
 
 lint: install
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src api notifications tests benchmarks
+	$(BIN)/ruff format --check src api notifications tests benchmarks
 	$(BIN)/mypy
 
 test: lint

@@ -1,0 +1,1 @@
+"""The web service: JSON API, server-rendered pages and authentication (FastAPI)."""
