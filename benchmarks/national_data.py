@@ -30,7 +30,22 @@ YEAR = 2023
 QUERY_DAY = date(2023, 10, 15)
 START = datetime(2023, 6, 1, 2, 0, tzinfo=UTC)
 CRITERIA = [f"{a}.{c}.{s}" for a in range(1, 9) for c in range(1, 4) for s in range(1, 4)]
-TIMEFRAMES = ("Năm 2023", "Quý III/2023", "Quý III-IV/2023", "Thường xuyên", "Tháng 9/2023")
+# Timeframes as the seed plans word them; a quarter of the tasks recur every quarter.
+TIMEFRAMES = (
+    "Năm 2023",
+    "Thường xuyên",
+    "Quý III/2023",
+    "Quý III-IV/2023",
+    "Tháng 9/2023",
+    "Trước ngày 20/6/2023",
+    "Trước ngày 15/10/2023",
+    "Trước ngày 25/11/2023",
+    "Hết tháng 7/2023",
+    "Tháng 01/2024",
+    "Trước ngày 12 tháng cuối quý và ngày 12/12/2023",
+    "Trước ngày 12 tháng cuối quý và ngày 12/12/2023",
+    "Trước ngày 12 tháng cuối quý và ngày 12/12/2023",
+)
 
 
 @dataclass(frozen=True)
@@ -160,19 +175,27 @@ def _task(
         actor=system,
         at=clock.tick(),
     )
-    task.start(None, staff, clock.tick())
-    for percent in sorted(rng.sample(range(5, 100, 5), 8)):
-        task.report_progress(None, percent, "Đã triển khai theo kế hoạch", (), staff, clock.tick())
-    outcome = rng.random()
-    if outcome < 0.55:
-        task.complete(None, "Hoàn thành", (), staff, clock.tick())
-    elif outcome < 0.65:
-        task.block(None, "Chờ hướng dẫn", staff, clock.tick())
+    for occurrence in task.occurrences:
+        _work(task, occurrence or None, staff, rng, clock)
     return task
 
 
+def _work(
+    task: Task, occurrence: str | None, staff: Actor, rng: random.Random, clock: _Clock
+) -> None:
+    """Start, report progress, then complete (55 %) or hit a blocker (10 %)."""
+    task.start(occurrence, staff, clock.tick())
+    reports = 8 if occurrence is None else 2
+    for percent in sorted(rng.sample(range(5, 100, 5), reports)):
+        task.report_progress(
+            occurrence, percent, "Đã triển khai theo kế hoạch", (), staff, clock.tick()
+        )
+    outcome = rng.random()
+    if outcome < 0.55:
+        task.complete(occurrence, "Hoàn thành", (), staff, clock.tick())
+    elif outcome < 0.65:
+        task.block(occurrence, "Chờ hướng dẫn", staff, clock.tick())
+
+
 def _schedule(rng: random.Random) -> Schedule:
-    if rng.random() < 0.5:
-        due = date(YEAR, 6, 1) + timedelta(days=rng.randint(0, 213))
-        return read_schedule(f"Trước ngày {due:%d/%m/%Y}", YEAR).schedule
-    return read_schedule(rng.choice(TIMEFRAMES), YEAR).schedule
+    return read_schedule(rng.choice(TIMEFRAMES), YEAR, date(YEAR, 6, 1)).schedule

@@ -81,7 +81,8 @@ def _queries(planner: Planner) -> list[Latency]:
         ("progress per agency, one plan", lambda: views.progress(QUERY_DAY, plan)),
         ("score board, one plan", lambda: views.score_board(plan)),
         ("history of one task", lambda: views.history(task)),
-        ("overdue, all 63 plans", lambda: views.overdue(QUERY_DAY)),
+        ("overdue, all plans: first 100", lambda: views.overdue(QUERY_DAY, limit=100)),
+        ("overdue, all plans: count", lambda: [views.count_overdue(QUERY_DAY)]),
         ("progress per agency, all plans", lambda: views.progress(QUERY_DAY)),
         ("score board, all plans", lambda: views.score_board()),
     ]
