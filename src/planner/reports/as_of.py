@@ -2,28 +2,40 @@
 
 A report "as of" a day reads views projected, by the same projections that keep the live
 views, from the prefix of the event log recorded up to the end of that day (Vietnam time).
-The log is read in recording order and copied up to the first later event, so the replayed
-views are exactly those a report generated that evening would have read.
+The log is read in recording order up to the first later event, so the replayed views are
+exactly those a report generated that evening would have read.
 """
 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Collection
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from types import TracebackType
+from uuid import UUID
 
 from eventsourcing.domain import DomainEvent
-from eventsourcing.persistence import Notification, StoredEvent
 
 from planner.domain.vietnam_time import VIETNAM
 from planner.projections.all_views import all_views
-from planner.projections.projector import Projector
+from planner.projections.projection import Projection
+from planner.projections.schema import (
+    agencies,
+    metadata,
+    occurrences,
+    plans,
+    score_targets,
+    task_agencies,
+    tasks,
+)
 from planner.queries.views import Views
 from planner.storage.database import Database
 from planner.storage.event_store import EventStore
 
 PAGE = 2000
+# What reports read; views of other tables (the history of every change...) are not replayed.
+REPORTED = {plans, agencies, tasks, occurrences, task_agencies, score_targets}
 
 
 def end_of_day(day: date) -> datetime:
@@ -35,17 +47,29 @@ class Replay:
     """Replays the event log into views in a temporary SQLite file, one day after another.
 
     Days are asked for in order; each only projects what was recorded since the day before.
+    With `originators`, only the events of those aggregates are replayed (one plan's, say).
     """
 
-    def __init__(self, source: EventStore) -> None:
+    def __init__(
+        self,
+        source: EventStore,
+        originators: Collection[UUID] | None = None,
+        page_size: int = PAGE,
+    ) -> None:
         self.source = source
+        self.originators = originators
+        self.page_size = page_size
         self._position = 0
         self._day: date | None = None
         self._directory = tempfile.TemporaryDirectory(prefix="planner-as-of-")
         database = Database.from_url(f"sqlite:///{Path(self._directory.name) / 'as-of.db'}")
-        self._store = EventStore(database)
-        self._projector = Projector(self._store, database, all_views())
-        self._projector.create_tables()
+        self._writer = database.engine(writer=True)
+        self._reader = database.engine()
+        with self._writer.begin() as connection:
+            metadata.create_all(connection)
+        self._projections: list[Projection] = [
+            view for view in all_views() if REPORTED.intersection(view.tables)
+        ]
 
     def views_at_end_of(self, day: date) -> Views:
         """The views as they stood at the end of `day`."""
@@ -53,39 +77,33 @@ class Replay:
             raise ValueError(f"replay has passed {self._day}; it cannot go back to {day}")
         self._day = day
         cutoff = end_of_day(day)
-        while batch := self._recorded_before(cutoff):
-            self._store.recorder.insert_events(batch)
-        self._projector.catch_up()
-        return Views(self._projector.reader)
+        while True:
+            batch, more = self._recorded_before(cutoff)
+            with self._writer.begin() as connection:
+                for projection in self._projections:
+                    projection.project(connection, batch)
+            if not more:
+                return Views(self._reader)
 
-    def _recorded_before(self, cutoff: datetime) -> list[StoredEvent]:
-        """The next page of events recorded before `cutoff`, stopping at the first one after."""
+    def _recorded_before(self, cutoff: datetime) -> tuple[list[DomainEvent], bool]:
+        """The next page's events recorded before `cutoff`, and whether more may follow."""
         page = self.source.recorder.select_notifications(
-            start=self._position, limit=PAGE, inclusive_of_start=False
+            start=self._position, limit=self.page_size, inclusive_of_start=False
         )
-        batch: list[StoredEvent] = []
+        batch: list[DomainEvent] = []
         for notification in page:
-            if self._recorded_at(notification) >= cutoff:
-                break
-            batch.append(
-                StoredEvent(
-                    originator_id=notification.originator_id,
-                    originator_version=notification.originator_version,
-                    topic=notification.topic,
-                    state=notification.state,
-                )
-            )
+            if self.originators is None or notification.originator_id in self.originators:
+                event = self.source.mapper.to_domain_event(notification)
+                assert isinstance(event, DomainEvent), f"not a domain event: {notification.topic}"
+                if event.timestamp >= cutoff:
+                    return batch, False
+                batch.append(event)
             self._position = notification.id
-        return batch
-
-    def _recorded_at(self, notification: Notification) -> datetime:
-        event = self.source.mapper.to_domain_event(notification)
-        assert isinstance(event, DomainEvent), f"not a domain event: {notification.topic}"
-        return event.timestamp
+        return batch, len(page) == self.page_size
 
     def close(self) -> None:
-        self._projector.close()
-        self._store.close()
+        self._writer.dispose()
+        self._reader.dispose()
         self._directory.cleanup()
 
     def __enter__(self) -> Replay:

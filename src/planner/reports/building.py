@@ -15,7 +15,7 @@ from planner.reports.compose import compose_report
 from planner.reports.model import ProgressReport
 from planner.reports.periods import ReportPeriod
 from planner.reports.results import ResultSource
-from planner.reports.snapshot import read_snapshot
+from planner.reports.snapshot import aggregates_of, read_snapshot
 
 
 def build_report(
@@ -36,7 +36,7 @@ def build_report(
     now = today(planner.workspace.clock)
     day = as_of or min(now, period.ends_on)
     _check(day, period, now, where)
-    with Replay(planner.store) as replay:
+    with Replay(planner.store, aggregates_of(planner.views, plan.plan_id)) as replay:
         before = period.previous.ends_on
         previous = read_snapshot(replay.views_at_end_of(before), plan.plan_id, before)
         views = planner.views if day >= now else replay.views_at_end_of(day)

@@ -68,10 +68,30 @@ def _served(task: TaskView, snapshot: Snapshot) -> ServedBy:
 
 
 def _section(index: str, year: int, lines: list[ScoreLine], served: list[ServedBy]) -> ScoreSection:
+    direct, behind = _by_criterion(served, index)
+    rows = tuple(
+        _criterion_line(line, direct[line.criterion], behind[line.criterion])
+        for line in roll_up(lines)
+    )
     own = [task for task in served if task.codes(index)]
-    rows = tuple(_criterion_line(line, index, own) for line in roll_up(lines))
     points, without_points = _points_at_risk(rows, own, index)
     return ScoreSection(index, year, rows, points, without_points)
+
+
+Tasks = dict[CriterionCode, list[ServedBy]]
+
+
+def _by_criterion(served: list[ServedBy], index: str) -> tuple[Tasks, Tasks]:
+    """The tasks serving each criterion itself, and those serving it or one beneath it."""
+    direct: Tasks = defaultdict(list)
+    behind: Tasks = defaultdict(list)
+    for task in served:
+        codes = set(task.codes(index))
+        for code in codes:
+            direct[code].append(task)
+        for ancestor in {ancestor for code in codes for ancestor in _lineage(code)}:
+            behind[ancestor].append(task)
+    return direct, behind
 
 
 def _points_at_risk(
@@ -101,10 +121,10 @@ def _points_at_risk(
     return points, tuple([r.code for r in counted if r.max_points is None] + sorted(unlisted))
 
 
-def _criterion_line(line: ScoreLine, index: str, served: list[ServedBy]) -> CriterionLine:
-    code = line.criterion
-    direct = [task for task in served if code in task.codes(index)]
-    behind = [task for task in served if any(_within(c, code) for c in task.codes(index))]
+def _criterion_line(
+    line: ScoreLine, direct: list[ServedBy], behind: list[ServedBy]
+) -> CriterionLine:
+    """`direct`: tasks serving this very criterion; `behind`: those serving it or one beneath."""
     states = [task.state for task in behind if task.state is not None]
     return CriterionLine(
         code=line.code,
@@ -128,9 +148,9 @@ def _criterion_line(line: ScoreLine, index: str, served: list[ServedBy]) -> Crit
     )
 
 
-def _within(code: CriterionCode, ancestor: CriterionCode) -> bool:
-    """3.2.1 is within 3.2, 3 and the index total."""
-    return code.parts[: ancestor.depth] == ancestor.parts
+def _lineage(code: CriterionCode) -> list[CriterionCode]:
+    """3.2.1, 3.2, 3 and the index total."""
+    return [CriterionCode(code.parts[:depth]) for depth in range(code.depth, -1, -1)]
 
 
 def _ancestors(code: str) -> list[str]:

@@ -12,6 +12,7 @@ from sqlalchemy import Connection
 
 from planner.domain.agency import AgencyState
 from planner.domain.agency_registry import GROUPS
+from planner.domain.identity import agency_id, target_id
 from planner.queries.agencies import AgencyView, list_agencies
 from planner.queries.overdue import OverdueItem, overdue
 from planner.queries.plans import PlanView, list_plans
@@ -66,6 +67,21 @@ class Snapshot:
     def _members(self) -> dict[str, set[str]]:
         active = [a for a in self.agencies if a.state == AgencyState.ACTIVE]
         return {g.code: {a.code for a in active if g.code in a.groups} for g in GROUPS}
+
+
+def aggregates_of(views: Views, plan_id: UUID) -> frozenset[UUID]:
+    """The plan, its tasks and targets, and every agency: all a report of the plan reads.
+
+    Nothing is ever deleted, so today's views name every aggregate the plan ever had.
+    """
+    with views.engine.connect() as connection:
+        task_ids = [task.task_id for task in list_tasks(connection, plan_id)]
+        targets = [
+            target_id(plan_id, line.index, line.code, line.year)
+            for line in stated_lines(connection, plan_id)
+        ]
+        agencies = [agency_id(agency.code) for agency in list_agencies(connection)]
+    return frozenset([plan_id, *task_ids, *targets, *agencies])
 
 
 def read_snapshot(views: Views, plan_id: UUID, on: date) -> Snapshot | None:
