@@ -76,6 +76,7 @@ def test_quarterly_and_annual_reports_are_written_in_each_format(
     lines = csv_lines(table.read_bytes())
     assert lines[0] == ["Báo cáo năm về tiến độ thực hiện Kế hoạch số 365/KH-UBND: Năm 2023"]
     assert lines[2] == ["Số liệu tính đến hết ngày 31/12/2023"]  # a past year: as of its end
+    assert lines[3] == ["Hạn báo cáo: 25/11/2023 (trước ngày 25/11 hàng năm)"]
 
 
 def test_bad_input_is_refused_naming_what_and_where(tmp_path: Path) -> None:

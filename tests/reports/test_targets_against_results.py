@@ -96,6 +96,7 @@ def test_the_html_report_leads_with_the_documents_own_figures(ha_nam: HaNam) -> 
     page = render(report, ReportFormat.HTML).content.decode("utf-8")
 
     assert page.startswith("<!DOCTYPE html>") and '<html lang="vi">' in page
+    assert "Hạn báo cáo: 25/11/2019 (trước ngày 25/11 hàng năm)" in page
     assert "năm 2018 đạt 75,66/100 điểm; mục tiêu năm 2019: 95,5 điểm" in page
     assert "mục tiêu năm 2020: 98,7 điểm" in page
     assert '<td class="points">75,66483</td>' in page

@@ -12,7 +12,7 @@ import io
 from planner.reports.cell_text import cell_text
 from planner.reports.layout import report_tables
 from planner.reports.model import ProgressReport
-from planner.reports.titles import data_date, report_subtitle, report_title
+from planner.reports.titles import data_date, due_date, report_subtitle, report_title
 
 BOM = "\ufeff"
 
@@ -20,7 +20,12 @@ BOM = "\ufeff"
 def render_csv(report: ProgressReport) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    for line in (report_title(report), report_subtitle(report), data_date(report)):
+    for line in (
+        report_title(report),
+        report_subtitle(report),
+        data_date(report),
+        due_date(report),
+    ):
         writer.writerow([line])
     for table in report_tables(report):
         writer.writerow([])

@@ -11,7 +11,7 @@ from planner.reports.model import ProgressReport, ScoreSection
 from planner.reports.progress_tables import completed_table, overdue_table, progress_table
 from planner.reports.score_tables import score_headline, score_table
 from planner.reports.tables import Kind
-from planner.reports.titles import data_date, report_subtitle, report_title
+from planner.reports.titles import data_date, due_date, report_subtitle, report_title
 
 _environment = Environment(
     loader=PackageLoader("planner.reports", "templates"),
@@ -36,6 +36,7 @@ def render_html(report: ProgressReport) -> bytes:
         title=report_title(report),
         subtitle=report_subtitle(report),
         data_date=data_date(report),
+        due_date=due_date(report),
         headlines=[line for section in report.scores if (line := score_headline(section))],
         numeric={kind for kind in Kind if kind is not Kind.TEXT},
         progress_table=progress_table(report),

@@ -1,8 +1,9 @@
-"""What the report is called and which day its figures are from."""
+"""What the report is called, which day its figures are from, and when it is due."""
 
 from __future__ import annotations
 
 from planner.presentation.vietnamese import format_date
+from planner.reports.deadlines import deadline_for
 from planner.reports.model import ProgressReport
 
 
@@ -21,3 +22,8 @@ def report_subtitle(report: ProgressReport) -> str:
 
 def data_date(report: ProgressReport) -> str:
     return f"Số liệu tính đến hết ngày {format_date(report.as_of)}"
+
+
+def due_date(report: ProgressReport) -> str:
+    deadline = deadline_for(report.period)
+    return f"Hạn báo cáo: {format_date(deadline.due_on)} ({deadline.rule.lower()})"
