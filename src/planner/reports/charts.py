@@ -67,7 +67,7 @@ def progress_chart(section: ProgressSection) -> Chart:
         parts = (
             ("on-time", counts.completed_on_time, "hoàn thành đúng hạn"),
             ("late", counts.completed_late, "hoàn thành trễ hạn"),
-            ("open", counts.open - counts.overdue, "chưa đến hạn"),
+            ("open", counts.open - counts.overdue, "chưa hoàn thành, trong hạn"),
             ("overdue", counts.overdue, "quá hạn"),
         )
         x = float(LABEL)
@@ -88,7 +88,7 @@ def progress_chart(section: ProgressSection) -> Chart:
         legend=(
             ("on-time", "Hoàn thành đúng hạn"),
             ("late", "Hoàn thành trễ hạn"),
-            ("open", "Chưa đến hạn"),
+            ("open", "Chưa hoàn thành, trong hạn"),
             ("overdue", "Quá hạn"),
         ),
     )
