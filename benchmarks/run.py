@@ -10,7 +10,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks import catch_up_rate, command_rate, national_scale, recorder_choice
+from benchmarks import catch_up_rate, command_rate, national_scale, recorder_choice, report_rate
 from benchmarks.machine import describe
 from benchmarks.national_data import Scale
 from benchmarks.stores import BACKENDS, fresh_store
@@ -21,7 +21,7 @@ RESULTS = Path(__file__).with_name("RESULTS.md")
 def main() -> None:
     options = _options()
     scale = Scale(provinces=options.provinces)
-    commands, catch_ups, nationals = [], [], []
+    commands, catch_ups, nationals, reports = [], [], [], []
     for backend in options.backends:
         _say(f"{backend}: task commands")
         with fresh_store(backend) as url, fresh_store(backend) as twin:
@@ -32,9 +32,14 @@ def main() -> None:
         _say(f"{backend}: national scale ({scale.tasks:,} tasks)")
         with fresh_store(backend) as url:
             nationals.append(national_scale.measure(backend, url, scale))
+        for provinces in (1, options.report_provinces):
+            _say(f"{backend}: quarterly report, {provinces} province(s) in the store")
+            with fresh_store(backend) as url:
+                reports.append(report_rate.measure(backend, url, provinces))
     _say("recorder choice")
     choice = recorder_choice.measure()
-    RESULTS.write_text(_report(commands, catch_ups, nationals, choice), encoding="utf-8")
+    results = _report(commands, catch_ups, nationals, choice) + _reports(reports)
+    RESULTS.write_text(results, encoding="utf-8")
     _say(f"written {RESULTS}")
 
 
@@ -43,6 +48,7 @@ def _options() -> argparse.Namespace:
     parser.add_argument("--provinces", type=int, default=63)
     parser.add_argument("--commands", type=int, default=2000)
     parser.add_argument("--catch-up-provinces", type=int, default=4)
+    parser.add_argument("--report-provinces", type=int, default=4)
     parser.add_argument("--backends", type=lambda text: tuple(text.split(",")), default=BACKENDS)
     return parser.parse_args()
 
@@ -123,6 +129,29 @@ def _report(
             f"| {store} | {rates[f'{store}_native']:,.0f} | {rates[f'{store}_sqlalchemy']:,.0f} | "
             f"{rates[f'{store}_native'] / rates[f'{store}_sqlalchemy']:.1f}× |"
             for store in ("sqlite", "postgresql")
+        ],
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _reports(reports: list[report_rate.ReportRate]) -> str:
+    lines = [
+        "",
+        "## Quarterly report as of a past day vs a full rebuild of the views",
+        "",
+        "One province's quarterly report (30 agencies, 3,000 tasks) as of the quarter's last day,",
+        "built from views replayed from that plan's events; the floor rebuilds every view of the",
+        "whole store. Rendering times are for the report once built.",
+        "",
+        "| store | provinces | events | rebuild s | report s | ratio "
+        "| html ms | xlsx ms | csv ms |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        *[
+            f"| {r.backend} | {r.provinces} | {r.events:,} | {r.rebuild_seconds:,.1f} | "
+            f"{r.report_seconds:,.1f} | {r.ratio:.2f}× | {r.render_ms['html']:,.0f} | "
+            f"{r.render_ms['xlsx']:,.0f} | {r.render_ms['csv']:,.0f} |"
+            for r in reports
         ],
         "",
     ]

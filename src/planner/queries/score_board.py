@@ -49,19 +49,23 @@ class ScoreLine:
 
 
 def score_board(connection: Connection, plan_id: UUID | None = None) -> list[ScoreLine]:
-    query = select(score_targets, plans.c.number).join(
-        plans, plans.c.plan_id == score_targets.c.plan_id
-    )
-    if plan_id is not None:
-        query = query.where(score_targets.c.plan_id == plan_id)
     groups: dict[tuple[UUID, str, int], list[ScoreLine]] = defaultdict(list)
-    for row in connection.execute(query).mappings():
-        line = _line(row)
+    for line in stated_lines(connection, plan_id):
         groups[(line.plan_id, line.index, line.year)].append(line)
     board: list[ScoreLine] = []
     for key in sorted(groups, key=lambda k: (str(groups[k][0].plan_number), k[1], k[2])):
         board.extend(roll_up(groups[key]))
     return board
+
+
+def stated_lines(connection: Connection, plan_id: UUID | None = None) -> list[ScoreLine]:
+    """The rows as the plans state them, before any total is filled in from the rows beneath."""
+    query = select(score_targets, plans.c.number).join(
+        plans, plans.c.plan_id == score_targets.c.plan_id
+    )
+    if plan_id is not None:
+        query = query.where(score_targets.c.plan_id == plan_id)
+    return [_line(row) for row in connection.execute(query).mappings()]
 
 
 def roll_up(lines: Iterable[ScoreLine]) -> list[ScoreLine]:

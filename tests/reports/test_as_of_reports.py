@@ -1,0 +1,91 @@
+"""Any report can be produced as of a past day, exactly as it was generated that day."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from planner.application.clock import FixedClock
+from planner.application.errors import NotFound
+from planner.application.planner import Planner
+from planner.demo.loader import load_demo
+from planner.domain.errors import InvalidValue
+from planner.domain.identity import target_id
+from planner.domain.score_target import ResultKind
+from planner.reports.building import build_report
+from planner.reports.delivery import ReportFormat, render_report
+from planner.reports.periods import ReportPeriod
+from tests.builders import staff
+from tests.conftest import vietnam_time
+from tests.reports.reading import workbook_sheets
+
+PLAN = "365/KH-UBND"
+YEAR = ReportPeriod(2023)
+
+
+def test_the_report_generated_on_a_day_equals_the_report_as_of_that_day_generated_later(
+    planner: Planner, clock: FixedClock
+) -> None:
+    load_demo(planner, clock)
+    clock.set(vietnam_time(date(2023, 11, 25), 16))
+    on_the_day = {fmt: render_report(planner, PLAN, YEAR, fmt) for fmt in ReportFormat}
+
+    clock.set(vietnam_time(date(2023, 11, 28)))
+    late = next(t for t in planner.views.tasks() if t.reference == "PL2 III.2")
+    planner.tasks.complete(late.task_id, None, staff(planner, "VPUBND"))
+    clock.set(vietnam_time(date(2024, 2, 20)))
+    plan = planner.views.plan(PLAN).plan_id
+    planner.targets.record_result(
+        target_id(plan, "PAPI", "", 2023), ResultKind.OFFICIAL, Decimal("43.95"), planner.system
+    )
+    later = {
+        fmt: render_report(planner, PLAN, YEAR, fmt, as_of=date(2023, 11, 25))
+        for fmt in ReportFormat
+    }
+
+    assert later[ReportFormat.HTML].report == on_the_day[ReportFormat.HTML].report
+    for fmt in (ReportFormat.HTML, ReportFormat.CSV):
+        assert later[fmt].content == on_the_day[fmt].content
+    assert workbook_sheets(later[ReportFormat.XLSX].content) == workbook_sheets(
+        on_the_day[ReportFormat.XLSX].content
+    )
+    assert later[ReportFormat.CSV].filename == "bao-cao-2023-365-KH-UBND-den-25-11-2023.csv"
+
+    today = build_report(planner, PLAN, YEAR, date(2024, 2, 20))
+    assert "PL2 III.2" not in {t.reference for t in today.overdue}
+    assert today.scores[-1].total and today.scores[-1].total.result_points == Decimal("43.95")
+
+
+def test_a_day_ends_at_midnight_in_vietnam_not_in_utc(planner: Planner, clock: FixedClock) -> None:
+    load_demo(planner, clock)
+    tasks = {t.reference: t.task_id for t in planner.views.tasks()}
+    office = staff(planner, "VPUBND")
+    clock.set(vietnam_time(date(2023, 11, 25), 23))  # 16:00 UTC on the 25th
+    planner.tasks.report_progress(tasks["PL2 III.1"], None, office, percent=90)
+    clock.set(vietnam_time(date(2023, 11, 26), 1))  # 18:00 UTC, still the 25th in UTC
+    planner.tasks.complete(tasks["PL2 III.2"], None, office)
+    clock.set(vietnam_time(date(2023, 12, 1)))
+
+    report = build_report(planner, PLAN, YEAR, date(2023, 11, 25))
+
+    assert [t.reference for t in report.overdue] == ["PL2 III.2"]
+    office_row = next(a for a in report.progress.agencies if a.agency == "VPUBND")
+    assert office_row.counts.in_progress == 3  # III.1 counted as reported at 23:00
+
+
+def test_a_report_cannot_be_made_before_its_period_starts_nor_for_a_day_to_come(
+    planner: Planner, clock: FixedClock
+) -> None:
+    load_demo(planner, clock)
+    clock.set(vietnam_time(date(2023, 11, 25)))
+    quarter = ReportPeriod.parse_quarter("2023Q4")
+    with pytest.raises(InvalidValue, match=r"ngày 30/09/2023 trước khi Quý IV/2023 bắt đầu"):
+        build_report(planner, PLAN, quarter, date(2023, 9, 30))
+    with pytest.raises(InvalidValue, match=r"ngày 26/11/2023 chưa tới \(hôm nay là 25/11/2023\)"):
+        build_report(planner, PLAN, quarter, date(2023, 11, 26))
+    with pytest.raises(
+        NotFound, match="kế hoạch 365/KH-UBND chưa được đăng ký vào ngày 31/03/2023"
+    ):
+        build_report(planner, PLAN, ReportPeriod.parse_quarter("2023Q1"))
+    with pytest.raises(NotFound, match="không có kế hoạch số '999/KH-UBND'"):
+        build_report(planner, "999/KH-UBND", quarter)
