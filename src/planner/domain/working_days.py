@@ -1,0 +1,73 @@
+"""Ngày làm việc: Monday to Friday, except Vietnam's public holidays and their days in lieu.
+
+The holidays come from the maintained `holidays` package (Tết, Giỗ Tổ Hùng Vương, 30/4, 1/5,
+2/9 and the days off the government moves each year), never from a hand-written list.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import holidays
+
+from planner.domain.errors import InvalidValue
+from planner.domain.text import clean
+
+_WEEKDAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+_IN_WORKING_DAYS = re.compile(r"(\d{1,3})\s+ngày\s+làm\s+việc")
+
+
+class WorkingCalendar:
+    """Which days offices work; deadlines in working days are counted on it."""
+
+    def __init__(self, days_off: dict[date, str] | None = None) -> None:
+        # `holidays` computes each year on first use, so any year may be asked.
+        self._holidays = holidays.country_holidays("VN", language="vi")
+        self._extra = dict(days_off or {})
+
+    def day_off(self, day: date) -> str | None:
+        """Why `day` is not a working day (the weekday or the holiday's name), or None."""
+        if day in self._extra:
+            return self._extra[day]
+        if day in self._holidays:
+            return str(self._holidays.get(day))
+        if day.weekday() >= 5:
+            return _WEEKDAY_NAMES[day.weekday()]
+        return None
+
+    def is_working_day(self, day: date) -> bool:
+        return self.day_off(day) is None
+
+    def on_or_after(self, day: date) -> date:
+        """`day` itself if offices work that day, else the next working day."""
+        while not self.is_working_day(day):
+            day += timedelta(days=1)
+        return day
+
+    def on_or_before(self, day: date) -> date:
+        """`day` itself if offices work that day, else the last working day before it."""
+        while not self.is_working_day(day):
+            day -= timedelta(days=1)
+        return day
+
+    def add_working_days(self, start: date, days: int) -> date:
+        """The `days`-th working day after `start`; the day counting starts from is not counted."""
+        if days < 0:
+            raise InvalidValue(f"số ngày làm việc phải không âm, không phải {days}")
+        day = start
+        for _ in range(days):
+            day = self.on_or_after(day + timedelta(days=1))
+        return day
+
+    def deadline(self, wording: str, start: date) -> date:
+        """The due date of "trong thời hạn 05 ngày làm việc" counted from `start`."""
+        return self.add_working_days(start, working_days_in(wording))
+
+
+def working_days_in(wording: str) -> int:
+    """How many working days a phrase such as "trong thời hạn 05 ngày làm việc" allows."""
+    match = _IN_WORKING_DAYS.search(clean(wording).casefold())
+    if match is None:
+        raise InvalidValue(f"'{clean(wording)}' không nêu thời hạn theo số ngày làm việc")
+    return int(match.group(1))
