@@ -210,7 +210,10 @@ def plan_outbox(
     threads = _Threads(situation.records, now, policy)
     notices: dict[str, list[Notice]] = defaultdict(list)
     for item in situation.items:
-        slots = policy.slots(item.due_on, day, calendar, while_late=item.kind is ItemKind.TASK)
+        late_reminders = item.kind is ItemKind.TASK
+        if not late_reminders and item.due_on < day:
+            continue
+        slots = policy.slots(item.due_on, day, calendar, while_late=late_reminders)
         for code in item.responsible if slots else ():
             claim = threads.claim((code, item.item, item.occurrence, item.due_on), slots)
             if claim is not None:

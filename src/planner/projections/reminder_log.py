@@ -1,0 +1,116 @@
+"""Every reminder recorded: to whom, about which deadline, and whether it went out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventsourcing.dispatch import singledispatchmethod
+from sqlalchemy import JSON, Column, Date, Index, Integer, String, Table, Text, Uuid
+
+from planner.domain.reminder import Reminder, ReminderState
+from planner.projections.projection import Projection
+from planner.projections.schema import UtcDateTime, metadata
+
+reminders = Table(
+    "view_reminders",
+    metadata,
+    Column("reminder_id", Uuid, primary_key=True),
+    Column("recipient", String(32), nullable=False),
+    Column("item", String(200), nullable=False),
+    Column("occurrence", String(32), nullable=False),
+    Column("due_on", Date, nullable=False),
+    Column("offset_days", Integer, nullable=False),
+    Column("send_on", Date, nullable=False),
+    Column("folds", JSON, nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("digest", String(64), nullable=False),
+    Column("message_id", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("claimed_at", UtcDateTime()),
+    Column("retry_at", UtcDateTime()),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    Column("version", Integer, nullable=False),
+    Index("ix_view_reminders_deadline", "recipient", "item", "occurrence"),
+    Index("ix_view_reminders_state", "state", "retry_at"),
+)
+
+
+class ReminderLog(Projection):
+    tables = (reminders,)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reminders = self.buffer(reminders, "reminder_id")
+
+    @singledispatchmethod
+    def apply(self, domain_event: object) -> None:
+        """Events this view does not handle leave it unchanged."""
+
+    @apply.register
+    def _(self, event: Reminder.Due) -> None:
+        self.reminders.put(
+            {
+                "reminder_id": event.originator_id,
+                "recipient": event.recipient,
+                "item": event.item,
+                "occurrence": event.occurrence,
+                "due_on": event.due_on,
+                "offset_days": event.offset,
+                "send_on": event.send_on,
+                "folds": list(event.folds),
+                "state": ReminderState.DUE.value,
+                "attempts": 0,
+                "digest": "",
+                "message_id": "",
+                "reason": "",
+                "claimed_at": None,
+                "retry_at": None,
+                "updated_at": event.timestamp,
+                "version": event.originator_version,
+            }
+        )
+
+    @apply.register
+    def _(self, event: Reminder.Sending) -> None:
+        self._change(
+            event,
+            state=ReminderState.SENDING.value,
+            digest=event.digest,
+            attempts=event.attempt,
+            claimed_at=event.timestamp,
+        )
+
+    @apply.register
+    def _(self, event: Reminder.Sent) -> None:
+        self._change(
+            event, state=ReminderState.SENT.value, message_id=event.message_id, retry_at=None
+        )
+
+    @apply.register
+    def _(self, event: Reminder.Failed) -> None:
+        self._change(
+            event, state=ReminderState.FAILED.value, reason=event.reason, retry_at=event.retry_at
+        )
+
+    @apply.register
+    def _(self, event: Reminder.Folded) -> None:
+        self._change(
+            event, state=ReminderState.FOLDED.value, reason=f"gộp vào lần nhắc {event.into:+d} ngày"
+        )
+
+    @apply.register
+    def _(self, event: Reminder.Withdrawn) -> None:
+        self._change(event, state=ReminderState.WITHDRAWN.value, reason=event.reason)
+
+    def _change(self, event: Reminder.Event, **values: Any) -> None:
+        row = self.reminders.get(event.originator_id)
+        assert row is not None, f"reminder {event.originator_id} has no Due event"
+        self.reminders.put(
+            {
+                **row,
+                **values,
+                "updated_at": event.timestamp,
+                "version": event.originator_version,
+            }
+        )
