@@ -91,13 +91,10 @@ class ReminderService:
         now = self.planner.workspace.clock.now()
         return plan_outbox(situation, day, now, self.calendar, self.settings.policy)
 
-    def preview(self, day: date) -> list[tuple[Message, EmailMessage]]:
-        """Each message due on `day` with the e-mail it would be, without sending anything."""
+    def emails(self, outbox: Outbox) -> list[tuple[Message, EmailMessage]]:
+        """Each message that can go out with the e-mail it would be, without sending anything."""
         now = self.planner.workspace.clock.now()
-        return [
-            (message, self.composer.compose(message, digest_id(message), now))
-            for message in self.outbox(day).messages
-        ]
+        return [(m, self.composer.compose(m, digest_id(m), now)) for m in outbox.messages]
 
     def retry_pending(self) -> bool:
         """True when a failed reminder's back-off has run out, so a run would send it."""

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date, timedelta
-from uuid import UUID
 
 from sqlalchemy import select
 
@@ -17,35 +16,10 @@ from planner.application.clock import FixedClock
 from planner.application.planner import Planner
 from planner.projections.reminder_log import reminders as reminder_table
 from planner.settings import Settings
-from tests.builders import add_task, bac_kan_plan, staff
+from tests.builders import add_task, staff
 from tests.conftest import vietnam_time
 from tests.notifications.mail_server import MailServer
-
-STP_EMAIL = "vanphong@stp.backan.gov.vn"
-SNV_EMAIL = "cchc@snv.backan.gov.vn"
-
-
-def province(planner: Planner) -> tuple[UUID, UUID, UUID]:
-    """Bắc Kạn's plan: one task of Sở Tư pháp, one of Văn phòng UBND tỉnh (no e-mail yet)."""
-    planner.agencies.set_emails("STP", (STP_EMAIL, "giamdoc@stp.backan.gov.vn"), planner.system)
-    plan = bac_kan_plan(planner)
-    justice = add_task(
-        planner,
-        plan,
-        "PL2 I.1",
-        "Rà soát, hệ thống hóa văn bản quy phạm pháp luật của tỉnh",
-        "Sở Tư pháp",
-        "Trước ngày 12/9/2023",
-    )
-    office = add_task(
-        planner,
-        plan,
-        "PL2 III.2",
-        "Công bố, công khai thủ tục hành chính",
-        "Văn phòng UBND tỉnh",
-        "Trước ngày 12/9/2023",
-    )
-    return plan, justice, office
+from tests.notifications.province import SNV_EMAIL, STP_EMAIL, province
 
 
 def on(clock: FixedClock, day: date, hour: int = 8) -> date:

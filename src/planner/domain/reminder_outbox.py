@@ -261,7 +261,7 @@ def _escalation(
         label,
         claim,
         _late_by_agency(situation, day),
-        _unreachable(situation),
+        _unreachable(situation, day),
     )
 
 
@@ -280,14 +280,16 @@ def _late_by_agency(situation: Situation, day: date) -> tuple[AgencyLate, ...]:
     )
 
 
-def _unreachable(situation: Situation) -> tuple[Unreachable, ...]:
-    counts: dict[str, int] = defaultdict(int)
+def _unreachable(situation: Situation, day: date) -> tuple[Unreachable, ...]:
+    """Agencies without e-mail, with how many tasks and obligations still ahead they carry."""
+    items: dict[str, set[str]] = defaultdict(set)
     for item in situation.items:
-        for code in item.responsible:
-            counts[code] += 1
+        if item.kind is ItemKind.TASK or item.due_on >= day:
+            for code in item.responsible:
+                items[code].add(item.item)
     return tuple(
-        Unreachable(situation.recipient(code), count)
-        for code, count in sorted(counts.items())
+        Unreachable(situation.recipient(code), len(found))
+        for code, found in sorted(items.items())
         if not situation.recipient(code).emails
     )
 
