@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, timedelta
 from email.message import EmailMessage
 from typing import Annotated, Any
 
@@ -18,7 +18,8 @@ from planner.cli.session import opened
 from planner.domain.dates import parse_date
 from planner.domain.errors import InvalidValue
 from planner.domain.reminder_outbox import Digest, DueItem, Escalation, Notice, Outbox
-from planner.presentation.vietnamese import format_date
+from planner.presentation.vietnamese import format_date, format_datetime
+from planner.queries.reminders import ReminderEntry, reminder_log
 
 reminders = typer.Typer(help="Nhắc hạn qua e-mail cho các cơ quan.", no_args_is_help=True)
 
@@ -78,6 +79,43 @@ def run(on: On = None) -> None:
         raise typer.Exit(1)
 
 
+@reminders.command("log")
+def log(
+    since: Annotated[
+        str | None, typer.Option("--since", help="Từ ngày dd/mm/yyyy; bỏ trống: 7 ngày qua.")
+    ] = None,
+    json_: Json = False,
+) -> None:
+    """Các nhắc hạn đã ghi nhận: đã gửi, chưa gửi được (và lý do), gộp hoặc bỏ."""
+    with opened() as planner:
+        service = ReminderService(planner, ReminderSettings.from_env())
+        start = parse_date(since, where="--since") if since else service.today() - timedelta(7)
+        with planner.views.engine.connect() as connection:
+            entries = reminder_log(connection, start)
+    if json_:
+        print_json({"since": start, "reminders": entries})
+        return
+    shown = table(
+        f"Nhắc hạn từ ngày {format_date(start)}: {len(entries)}",
+        "#Ngày gửi",
+        "#Cơ quan",
+        "Việc",
+        "#Hạn",
+        "#Nhắc",
+        "Tình trạng",
+    )
+    for entry in entries:
+        shown.add_row(
+            format_date(entry.send_on),
+            entry.recipient,
+            f"{entry.label} ({entry.occurrence})" if entry.occurrence else entry.label,
+            format_date(entry.due_on),
+            when(entry.offset),
+            _state(entry),
+        )
+    console.print(shown)
+
+
 def scheduler() -> None:
     """Chạy bộ lập lịch nhắc hạn: gửi mỗi ngày làm việc, gửi lại thư lỗi; Ctrl+C để dừng."""
     with opened() as planner:
@@ -91,6 +129,26 @@ def scheduler() -> None:
             f"qua {mail.host}:{mail.port}; Ctrl+C để dừng"
         )
         run_until_stopped(planner, settings)
+
+
+STATES = {
+    "due": "chờ gửi",
+    "sending": "đang gửi",
+    "sent": "đã gửi",
+    "failed": "chưa gửi được",
+    "folded": "gộp vào lần nhắc sau",
+    "withdrawn": "bỏ",
+}
+
+
+def _state(entry: ReminderEntry) -> str:
+    state = STATES[entry.state]
+    if entry.state == "failed":
+        retry = format_datetime(entry.retry_at)
+        return f"{state} sau {entry.attempts} lần, thử lại {retry}: {entry.reason}"
+    if entry.state == "withdrawn":
+        return f"{state}: {entry.reason}"
+    return state
 
 
 def _day(on: str | None, service: ReminderService) -> date:
@@ -107,6 +165,12 @@ def _said_day_off(outbox: Outbox) -> bool:
 
 
 def _say_unreachable(outbox: Outbox) -> None:
+    escalation = outbox.escalation
+    if escalation is not None and not escalation.recipient.emails:
+        console.print(
+            f"[yellow]Chưa có e-mail:[/] {escalation.recipient.name} — báo cáo nhiệm vụ quá hạn "
+            f"tuần {escalation.week} chưa gửi được"
+        )
     for digest in outbox.unreachable:
         console.print(
             f"[yellow]Chưa có e-mail:[/] {digest.recipient.name} ({digest.recipient.code}) "

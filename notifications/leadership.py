@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import fcntl
 import zlib
+from contextlib import suppress
 from pathlib import Path
 from typing import IO, Protocol
 
-import psycopg
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from planner.storage.database import Database
+
+_TRY_LOCK = text("SELECT pg_try_advisory_lock(:key)")
+_UNLOCK = text("SELECT pg_advisory_unlock(:key)")
 
 
 class Leadership(Protocol):
@@ -35,27 +40,18 @@ def leadership_for(database: Database) -> Leadership:
 
 class PostgresLeadership:
     def __init__(self, database: Database) -> None:
-        self.database = database
         # One lock per store: several planner schemas may share one PostgreSQL database.
         self.key = zlib.crc32(f"planner-scheduler:{database.schema or ''}".encode())
-        self.connection: psycopg.Connection[tuple[object, ...]] | None = None
+        self.engine = database.engine().execution_options(isolation_level="AUTOCOMMIT")
+        self.connection: Connection | None = None
 
     def try_acquire(self) -> bool:
-        env = self.database.event_store_env()
         try:
-            connection = psycopg.connect(
-                dbname=env["POSTGRES_DBNAME"],
-                host=env["POSTGRES_HOST"],
-                port=env["POSTGRES_PORT"],
-                user=env["POSTGRES_USER"],
-                password=env["POSTGRES_PASSWORD"],
-                connect_timeout=5,
-                autocommit=True,
-            )
-        except psycopg.Error:
+            connection = self.engine.connect()
+            taken = connection.execute(_TRY_LOCK, {"key": self.key}).scalar()
+        except SQLAlchemyError:
             return False
-        row = connection.execute("SELECT pg_try_advisory_lock(%s)", (self.key,)).fetchone()
-        if not (row and row[0]):
+        if not taken:
             connection.close()
             return False
         self.connection = connection
@@ -65,16 +61,22 @@ class PostgresLeadership:
         if self.connection is None:
             return False
         try:
-            self.connection.execute("SELECT 1")
-        except psycopg.Error:
+            self.connection.execute(text("SELECT 1"))
+        except SQLAlchemyError:
             self.release()
             return False
         return True
 
     def release(self) -> None:
-        if self.connection is not None:
-            self.connection.close()  # closing the session releases its advisory locks
-            self.connection = None
+        connection, self.connection = self.connection, None
+        if connection is None:
+            return
+        # The pooled session outlives close(), so the lock is given back explicitly; if the
+        # session is gone, the server has released it already.
+        with suppress(SQLAlchemyError):
+            connection.execute(_UNLOCK, {"key": self.key})
+        connection.close()
+        self.engine.dispose()
 
 
 class FileLeadership:

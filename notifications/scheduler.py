@@ -25,6 +25,7 @@ from notifications.leadership import Leadership, leadership_for
 from notifications.service import ReminderService, RunReport
 from notifications.settings import ReminderSettings
 from planner.application.planner import Planner
+from planner.domain.errors import InvalidValue
 from planner.domain.vietnam_time import VIETNAM
 
 log = logging.getLogger("notifications.scheduler")
@@ -45,6 +46,8 @@ class ReminderScheduler:
         standby_poll_seconds: float = 5.0,
         on_run: Callable[[RunReport], None] | None = None,
     ) -> None:
+        if settings.mail is None:
+            raise InvalidValue("chưa cấu hình máy chủ thư: hãy đặt PLANNER_SMTP_HOST")
         self.planner = planner
         self.settings = settings
         self.service = ReminderService(planner, settings)

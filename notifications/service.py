@@ -37,6 +37,7 @@ from planner.queries.reminders import next_retry, open_deadlines, recipients, re
 log = logging.getLogger("notifications")
 
 Message = Digest | Escalation
+BATCH = 20  # messages claimed, sent and recorded together
 
 
 @dataclass(frozen=True)
@@ -110,15 +111,22 @@ class ReminderService:
             )
         outbox = self.outbox(day)
         withdrawn = self._withdraw(outbox)
-        claimed = [m for m in outbox.messages if self._claim(m)]
+        messages, deliveries = outbox.messages, []
+        # Claimed in batches, so every claim is settled well within its lease.
+        for start in range(0, len(messages), BATCH):
+            deliveries += self._send(messages[start : start + BATCH], self.mailer)
+        skipped = len(messages) - len(deliveries)
+        return RunReport(outbox, tuple(deliveries), skipped, withdrawn)
+
+    def _send(self, messages: tuple[Message, ...], mailer: Mailer) -> list[Delivery]:
+        claimed = [m for m in messages if self._claim(m)]
         now = self.planner.workspace.clock.now()
         emails = [self.composer.compose(m, digest_id(m), now) for m in claimed]
-        errors = self.mailer.send_all(emails)
-        deliveries = tuple(
+        errors = mailer.send_all(emails)
+        return [
             self._record(message, email, error)
             for message, email, error in zip(claimed, emails, errors, strict=True)
-        )
-        return RunReport(outbox, deliveries, len(outbox.messages) - len(claimed), withdrawn)
+        ]
 
     def _claim(self, message: Message) -> bool:
         """Record the message's reminders as being sent, unless another process already has."""
@@ -153,12 +161,16 @@ class ReminderService:
     def _record(self, message: Message, email: EmailMessage, error: str | None) -> Delivery:
         actor, now = self.planner.system, self.planner.workspace.clock.now()
         reminders = [self.workspace.load(Reminder, c.key.id, "nhắc hạn") for c in message.claims]
-        for reminder in reminders:
-            if error is None:
-                reminder.sent(digest_id(message), str(email["Message-ID"]), actor, now)
-            else:
-                reminder.failed(error, self.settings.policy.backoff, actor, now)
-        self.workspace.save(*reminders, what="nhắc hạn")
+        try:
+            for reminder in reminders:
+                if error is None:
+                    reminder.sent(digest_id(message), str(email["Message-ID"]), actor, now)
+                else:
+                    reminder.failed(error, self.settings.policy.backoff, actor, now)
+            self.workspace.save(*reminders, what="nhắc hạn")
+        except (Conflict, InvalidTransition) as lost:
+            # Our claim outlived its lease and another process took the reminders over.
+            log.warning("%s: kết quả gửi không ghi được (%s)", message.recipient.code, lost)
         if error is None:
             log.info("đã gửi %s tới %s: %s", email["Message-ID"], email["To"], email["Subject"])
         else:

@@ -45,9 +45,10 @@ class Inbox:
 class MailServer:
     """Started and stopped by the tests, to show an outage; the inbox survives restarts."""
 
-    def __init__(self) -> None:
+    def __init__(self, **options: Any) -> None:
         self.inbox = Inbox()
         self.port = free_port()
+        self.options = options  # aiosmtpd's: TLS contexts, an authenticator...
         self.controller: Controller | None = None
 
     @property
@@ -56,7 +57,9 @@ class MailServer:
             return list(self.inbox.received)
 
     def start(self) -> None:
-        self.controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
+        self.controller = Controller(
+            self.inbox, hostname="127.0.0.1", port=self.port, **self.options
+        )
         self.controller.start()
 
     def stop(self) -> None:

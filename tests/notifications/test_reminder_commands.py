@@ -91,6 +91,16 @@ def test_a_failed_send_exits_with_an_error_and_is_kept_for_retry(
     assert failed.returncode == 1
     assert "Chưa gửi được thư tới VPUBND: máy chủ thư 127.0.0.1" in failed.stderr
     assert "sẽ được gửi lại" in failed.stderr
+    shown = planner(database_url, "reminders", "log", "--since", "25/09/2023").stdout
+    assert "chưa gửi được sau 1 lần" in shown and "PL2 III.2" in shown
+    logged: Any = json.loads(
+        planner(database_url, "reminders", "log", "--since", "25/09/2023", "--json").stdout
+    )
+    assert {(r["recipient"], r["label"], r["offset"], r["state"]) for r in logged["reminders"]} == {
+        ("VPUBND", "PL2 III.2", -7, "failed"),
+        ("SNV", "Báo cáo nhiệm vụ quá hạn", 0, "failed"),
+    }
+    assert all("máy chủ thư 127.0.0.1" in r["reason"] for r in logged["reminders"])
 
 
 def test_bad_mail_settings_are_refused_naming_the_variable(database_url: str) -> None:

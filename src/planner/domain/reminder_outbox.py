@@ -62,7 +62,7 @@ class Claim:
     """A reminder to record and send now, with the older unsent ones of its deadline it folds."""
 
     key: ReminderKey
-    send_on: date
+    send_on: date  # the day it goes out, which may be after its slot's day after downtime
     folds: tuple[int, ...] = ()
     supersedes: tuple[ReminderKey, ...] = ()
 
@@ -178,9 +178,9 @@ class Outbox:
     @property
     def messages(self) -> tuple[Digest | Escalation, ...]:
         """Everything that can be sent now."""
-        escalation = self.escalation
-        ready = escalation is not None and bool(escalation.recipient.emails)
-        return (*self.digests, *((escalation,) if ready and escalation else ()))
+        if self.escalation is not None and self.escalation.recipient.emails:
+            return (*self.digests, self.escalation)
+        return self.digests
 
 
 @dataclass(frozen=True)
@@ -207,7 +207,7 @@ def plan_outbox(
     day_off = calendar.day_off(day)
     if day_off is not None:
         return Outbox(day, day_off)
-    threads = _Threads(situation.records, now, policy)
+    threads = _Threads(situation.records, day, now, policy)
     notices: dict[str, list[Notice]] = defaultdict(list)
     for item in situation.items:
         late_reminders = item.kind is ItemKind.TASK
@@ -298,9 +298,9 @@ class _Threads:
     """The recorded reminders of each deadline, and what is sent next for it."""
 
     def __init__(
-        self, records: Iterable[ReminderRecord], now: datetime, policy: ReminderPolicy
+        self, records: Iterable[ReminderRecord], day: date, now: datetime, policy: ReminderPolicy
     ) -> None:
-        self.now, self.lease = now, policy.lease
+        self.day, self.now, self.lease = day, now, policy.lease
         self.records: dict[tuple[str, str, str, date], list[ReminderRecord]] = defaultdict(list)
         for record in records:
             self.records[record.key.deadline].append(record)
@@ -331,7 +331,7 @@ class _Threads:
         )
         return Claim(
             key,
-            latest.send_on,
+            self.day,
             folds=tuple(s.offset for s in slots[:-1] if floor is None or s.offset > floor),
             supersedes=stale,
         )

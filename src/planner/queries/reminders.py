@@ -10,7 +10,7 @@ from uuid import UUID
 from sqlalchemy import Connection, func, select
 
 from planner.domain.reminder import ReminderKey, ReminderRecord, ReminderState
-from planner.domain.reminder_outbox import DueItem, ItemKind, Recipient
+from planner.domain.reminder_outbox import ESCALATION, DueItem, ItemKind, Recipient
 from planner.projections.json_values import schedule_from_json
 from planner.projections.reminder_log import reminders
 from planner.projections.schema import agencies, occurrences, plans, tasks
@@ -143,6 +143,7 @@ class ReminderEntry:
     reminder_id: UUID
     recipient: str
     item: str
+    label: str  # the task's reference or text, the obligation's key, or the escalation
     occurrence: str
     due_on: date
     offset: int
@@ -155,16 +156,25 @@ class ReminderEntry:
     updated_at: datetime
 
 
-def reminder_log(connection: Connection, sent_from: date | None = None) -> list[ReminderEntry]:
-    """Reminders recorded, newest first; `sent_from` keeps those meant for that day or later."""
-    query = select(reminders).order_by(reminders.c.updated_at.desc(), reminders.c.recipient)
-    if sent_from is not None:
-        query = query.where(reminders.c.send_on >= sent_from)
+def reminder_log(connection: Connection, since: date) -> list[ReminderEntry]:
+    """Reminders meant for `since` or later, newest first, with why any did not go out."""
+    labels = {
+        f"task:{task_id}": reference or text[:60]
+        for task_id, reference, text in connection.execute(
+            select(tasks.c.task_id, tasks.c.reference, tasks.c.text)
+        )
+    }
+    query = (
+        select(reminders)
+        .where(reminders.c.send_on >= since)
+        .order_by(reminders.c.send_on.desc(), reminders.c.recipient, reminders.c.item)
+    )
     return [
         ReminderEntry(
             reminder_id=row["reminder_id"],
             recipient=row["recipient"],
             item=row["item"],
+            label=_label(row["item"], labels),
             occurrence=row["occurrence"],
             due_on=row["due_on"],
             offset=row["offset_days"],
@@ -178,3 +188,9 @@ def reminder_log(connection: Connection, sent_from: date | None = None) -> list[
         )
         for row in connection.execute(query).mappings()
     ]
+
+
+def _label(item: str, tasks: dict[str, str]) -> str:
+    if item == ESCALATION:
+        return "Báo cáo nhiệm vụ quá hạn"
+    return tasks.get(item) or item.rpartition(":")[2]
