@@ -11,6 +11,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from notifications import wording
+from notifications.mime_policy import SMTP_POLICY
 from notifications.settings import MailSettings, ReminderSettings, Security
 from notifications.subjects import digest_subject, escalation_subject
 from planner.domain.reminder_outbox import Digest, Escalation
@@ -50,7 +51,7 @@ class Composer:
         else:
             subject, template = escalation_subject(message), "escalation"
             context = {"escalation": message}
-        email = EmailMessage()
+        email = EmailMessage(policy=SMTP_POLICY)
         email["Subject"] = _nfc(subject)
         email["From"] = self.mail.sender
         email["To"] = ", ".join(message.recipient.emails)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from email.message import EmailMessage
+from email.utils import getaddresses
 
 import aiosmtplib
 
+from notifications.mime_policy import SMTP_POLICY
 from notifications.settings import MailSettings, Security
 
 CONNECTIONS = 4  # at most this many messages in flight at once, to spare the mail server
@@ -36,9 +38,13 @@ class Mailer:
     async def send(self, message: EmailMessage) -> str | None:
         """None once the server accepted the message, else why it did not."""
         settings = self.settings
+        # Written out here, not by aiosmtplib, to keep the subject's encoding (see mime_policy).
+        raw = message.as_bytes(policy=SMTP_POLICY)
         try:
             await aiosmtplib.send(
-                message,
+                raw,
+                sender=_addresses(message, "From")[0],
+                recipients=_addresses(message, "To"),
                 hostname=settings.host,
                 port=settings.port,
                 username=settings.user,
@@ -51,6 +57,10 @@ class Mailer:
         except (aiosmtplib.SMTPException, OSError) as error:
             return f"máy chủ thư {settings.host}:{settings.port}: {_describe(error)}"
         return None
+
+
+def _addresses(message: EmailMessage, header: str) -> list[str]:
+    return [address for _, address in getaddresses(message.get_all(header, []))]
 
 
 def _describe(error: Exception) -> str:
