@@ -10,6 +10,7 @@ from email.headerregistry import Address
 from email.utils import parseaddr
 from enum import StrEnum
 
+from planner.application.vietnam_calendar import vietnam_calendar
 from planner.domain.dates import parse_date
 from planner.domain.errors import InvalidValue
 from planner.domain.reminder_policy import ReminderPolicy
@@ -56,7 +57,7 @@ class ReminderSettings:
     mail: MailSettings | None = None  # None: reminders can be previewed, not sent
 
     def calendar(self) -> WorkingCalendar:
-        return WorkingCalendar(dict(self.days_off))
+        return vietnam_calendar(self.days_off)
 
     def task_link(self, task_id: object) -> str:
         return f"{self.base_url}/tasks/{task_id}"

@@ -11,6 +11,7 @@ from uuid import UUID, uuid4
 
 import pytest
 
+from planner.application.vietnam_calendar import vietnam_calendar
 from planner.domain.errors import InvalidValue
 from planner.domain.reminder import ReminderKey, ReminderRecord, ReminderState
 from planner.domain.reminder_outbox import (
@@ -22,9 +23,8 @@ from planner.domain.reminder_outbox import (
     plan_outbox,
 )
 from planner.domain.reminder_policy import ReminderPolicy, Slot
-from planner.domain.working_days import WorkingCalendar
 
-calendar = WorkingCalendar()
+calendar = vietnam_calendar()
 policy = ReminderPolicy()
 PLAN = uuid4()
 REPORT_DUE = date(2023, 9, 12)  # a Tuesday

@@ -4,10 +4,11 @@ from datetime import date
 
 import pytest
 
+from planner.application.vietnam_calendar import vietnam_calendar
 from planner.domain.errors import InvalidValue
 from planner.domain.working_days import WorkingCalendar, working_days_in
 
-calendar = WorkingCalendar()
+calendar = vietnam_calendar()
 
 
 def test_weekends_tet_and_national_holidays_are_days_off_with_their_names() -> None:
@@ -24,9 +25,15 @@ def test_weekends_tet_and_national_holidays_are_days_off_with_their_names() -> N
 
 
 def test_a_province_can_add_its_own_days_off() -> None:
-    province = WorkingCalendar({date(2023, 10, 11): "Ngày thành lập tỉnh"})
+    province = vietnam_calendar({date(2023, 10, 11): "Ngày thành lập tỉnh"})
     assert province.day_off(date(2023, 10, 11)) == "Ngày thành lập tỉnh"
     assert calendar.is_working_day(date(2023, 10, 11))
+
+
+def test_any_list_of_holidays_makes_a_calendar() -> None:
+    founding = WorkingCalendar({date(2023, 10, 11): "Ngày thành lập tỉnh"})
+    assert founding.day_off(date(2023, 10, 11)) == "Ngày thành lập tỉnh"
+    assert founding.add_working_days(date(2023, 10, 10), 1) == date(2023, 10, 12)
 
 
 def test_days_off_move_to_the_nearest_working_day_before_or_after() -> None:

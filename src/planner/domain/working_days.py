@@ -1,15 +1,15 @@
-"""Ngày làm việc: Monday to Friday, except Vietnam's public holidays and their days in lieu.
+"""Ngày làm việc: Monday to Friday, except public holidays and their days in lieu.
 
-The holidays come from the maintained `holidays` package (Tết, Giỗ Tổ Hùng Vương, 30/4, 1/5,
-2/9 and the days off the government moves each year), never from a hand-written list.
+The domain is given the holidays (see `planner.application.vietnam_calendar`, which takes
+them from the maintained `holidays` package), never a hand-written list.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, timedelta
-
-import holidays
+from typing import Protocol
 
 from planner.domain.errors import InvalidValue
 from planner.domain.text import clean
@@ -18,20 +18,24 @@ _WEEKDAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sá
 _IN_WORKING_DAYS = re.compile(r"(\d{1,3})\s+ngày\s+làm\s+việc")
 
 
+class Holidays(Protocol):
+    """Public holidays by date, for any year asked: the holiday's name, or None."""
+
+    def get(self, day: date) -> str | None: ...
+
+
 class WorkingCalendar:
     """Which days offices work; deadlines in working days are counted on it."""
 
-    def __init__(self, days_off: dict[date, str] | None = None) -> None:
-        # `holidays` computes each year on first use, so any year may be asked.
-        self._holidays = holidays.country_holidays("VN", language="vi")
-        self._extra = dict(days_off or {})
+    def __init__(self, holidays: Holidays, days_off: Mapping[date, str] | None = None) -> None:
+        self._holidays = holidays
+        self._extra = dict(days_off or {})  # a province's own days off
 
     def day_off(self, day: date) -> str | None:
-        """Why `day` is not a working day (the weekday or the holiday's name), or None."""
-        if day in self._extra:
-            return self._extra[day]
-        if day in self._holidays:
-            return str(self._holidays.get(day))
+        """Why `day` is not a working day (the holiday's name or the weekday), or None."""
+        holiday = self._extra.get(day) or self._holidays.get(day)
+        if holiday:
+            return str(holiday)
         if day.weekday() >= 5:
             return _WEEKDAY_NAMES[day.weekday()]
         return None

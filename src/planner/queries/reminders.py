@@ -12,8 +12,7 @@ from sqlalchemy import Connection, func, select
 from planner.domain.reminder import ReminderKey, ReminderRecord, ReminderState
 from planner.domain.reminder_outbox import ESCALATION, DueItem, ItemKind, Recipient
 from planner.projections.json_values import schedule_from_json
-from planner.projections.reminder_log import reminders
-from planner.projections.schema import agencies, occurrences, plans, tasks
+from planner.projections.schema import agencies, occurrences, plans, reminders, tasks
 from planner.queries.overdue import OPEN
 
 _Carriers = Callable[[list[str]], tuple[str, ...]]

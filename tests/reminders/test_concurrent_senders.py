@@ -12,7 +12,7 @@ from planner.application.planner import Planner
 from planner.settings import Settings
 from tests.builders import add_task, bac_kan_plan
 from tests.conftest import vietnam_time
-from tests.notifications.mail_server import MailServer
+from tests.reminders.mail_server import MailServer
 
 
 def test_two_senders_racing_on_one_store_send_every_digest_exactly_once(

@@ -13,8 +13,8 @@ from sqlalchemy import column, select, table
 
 from notifications.scheduler import DAILY_JOB, JOBS_TABLE, RETRY_JOB
 from planner.storage.database import Database
-from tests.notifications.mail_server import MailServer
-from tests.notifications.waiting import wait_until
+from tests.reminders.mail_server import MailServer
+from tests.reminders.waiting import wait_until
 
 
 def planner(

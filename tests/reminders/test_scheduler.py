@@ -18,9 +18,9 @@ from planner.application.clock import FixedClock
 from planner.application.planner import Planner
 from tests.builders import add_task, bac_kan_plan
 from tests.conftest import vietnam_time
-from tests.notifications.mail_server import MailServer
-from tests.notifications.province import province
-from tests.notifications.waiting import wait_until
+from tests.reminders.mail_server import MailServer
+from tests.reminders.province import province
+from tests.reminders.waiting import wait_until
 
 AGENCIES = ("STP", "STC", "SYT", "SGDDT", "SNNPTNT", "SCT")
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,7 +57,7 @@ def start_process(database_url: str, mail_server: MailServer, log: Path) -> subp
     moment = vietnam_time(date(2023, 9, 5), 10).isoformat()
     with log.open("wb") as output:
         return subprocess.Popen(
-            [sys.executable, "-m", "tests.notifications.scheduler_process", database_url, moment],
+            [sys.executable, "-m", "tests.reminders.scheduler_process", database_url, moment],
             cwd=ROOT,
             env={**os.environ, **mail_server.env()},
             stdout=output,

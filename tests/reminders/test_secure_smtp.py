@@ -17,8 +17,8 @@ from notifications.settings import ReminderSettings
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
 from tests.conftest import vietnam_time
-from tests.notifications.mail_server import MailServer
-from tests.notifications.province import province
+from tests.reminders.mail_server import MailServer
+from tests.reminders.province import province
 
 USER, PASSWORD = "nhac-han@snv.backan.gov.vn", "mật-khẩu-chỉ-trong-biến-môi-trường"
 

@@ -1,6 +1,6 @@
 """A planner process running the reminder scheduler on a given day, as the tests start it.
 
-`python -m tests.notifications.scheduler_process DATABASE_URL ISO_MOMENT` prints a line per
+`python -m tests.reminders.scheduler_process DATABASE_URL ISO_MOMENT` prints a line per
 run of the daily job and stops on SIGTERM, handing the leader's lock over.
 """
 

@@ -16,12 +16,12 @@ from notifications.settings import ReminderSettings
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
 from planner.domain.schedule_text import read_schedule
-from planner.projections.reminder_log import reminders as reminder_table
+from planner.projections.schema import reminders as reminder_table
 from planner.settings import Settings
 from tests.builders import add_task, staff
 from tests.conftest import vietnam_time
-from tests.notifications.mail_server import MailServer
-from tests.notifications.province import SNV_EMAIL, STP_EMAIL, province
+from tests.reminders.mail_server import MailServer
+from tests.reminders.province import SNV_EMAIL, STP_EMAIL, province
 from tests.store.view_snapshot import snapshot
 
 

@@ -9,7 +9,7 @@ import pytest
 from notifications.service import ReminderService
 from notifications.settings import ReminderSettings
 from planner.application.planner import Planner
-from tests.notifications.mail_server import MailServer
+from tests.reminders.mail_server import MailServer
 
 
 @pytest.fixture
