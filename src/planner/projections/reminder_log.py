@@ -13,6 +13,7 @@ from planner.projections.schema import reminders
 
 class ReminderLog(Projection):
     tables = (reminders,)
+    events = (Reminder.Event,)
 
     def __init__(self) -> None:
         super().__init__()
