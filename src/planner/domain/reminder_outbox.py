@@ -209,11 +209,16 @@ def plan_outbox(
         return Outbox(day, day_off)
     threads = _Threads(situation.records, day, now, policy)
     notices: dict[str, list[Notice]] = defaultdict(list)
+    # Deadlines cluster (quarter ends, a plan's dates), and a task late for years has many slots.
+    slots_of: dict[tuple[date, bool], list[Slot]] = {}
     for item in situation.items:
         late_reminders = item.kind is ItemKind.TASK
         if not late_reminders and item.due_on < day:
             continue
-        slots = policy.slots(item.due_on, day, calendar, while_late=late_reminders)
+        asked = (item.due_on, late_reminders)
+        if asked not in slots_of:
+            slots_of[asked] = policy.slots(item.due_on, day, calendar, while_late=late_reminders)
+        slots = slots_of[asked]
         for code in item.responsible if slots else ():
             claim = threads.claim((code, item.item, item.occurrence, item.due_on), slots)
             if claim is not None:

@@ -30,9 +30,16 @@ class WorkingCalendar:
     def __init__(self, holidays: Holidays, days_off: Mapping[date, str] | None = None) -> None:
         self._holidays = holidays
         self._extra = dict(days_off or {})  # a province's own days off
+        self._known: dict[date, str | None] = {}
 
     def day_off(self, day: date) -> str | None:
         """Why `day` is not a working day (the holiday's name or the weekday), or None."""
+        # Reminders of many deadlines ask about the same days over and over.
+        if day not in self._known:
+            self._known[day] = self._why_off(day)
+        return self._known[day]
+
+    def _why_off(self, day: date) -> str | None:
         holiday = self._extra.get(day) or self._holidays.get(day)
         if holiday:
             return str(holiday)
