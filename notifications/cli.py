@@ -1,4 +1,4 @@
-"""`planner reminders preview|run` and `planner scheduler`."""
+"""`planner reminders preview|run|log` and `planner scheduler`."""
 
 from __future__ import annotations
 

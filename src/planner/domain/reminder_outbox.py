@@ -208,21 +208,7 @@ def plan_outbox(
     if day_off is not None:
         return Outbox(day, day_off)
     threads = _Threads(situation.records, day, now, policy)
-    notices: dict[str, list[Notice]] = defaultdict(list)
-    # Deadlines cluster (quarter ends, a plan's dates), and a task late for years has many slots.
-    slots_of: dict[tuple[date, bool], list[Slot]] = {}
-    for item in situation.items:
-        late_reminders = item.kind is ItemKind.TASK
-        if not late_reminders and item.due_on < day:
-            continue
-        asked = (item.due_on, late_reminders)
-        if asked not in slots_of:
-            slots_of[asked] = policy.slots(item.due_on, day, calendar, while_late=late_reminders)
-        slots = slots_of[asked]
-        for code in item.responsible if slots else ():
-            claim = threads.claim((code, item.item, item.occurrence, item.due_on), slots)
-            if claim is not None:
-                notices[code].append(Notice(item, claim, item.days_from_due(day)))
+    notices = _notices_by_agency(situation, day, calendar, policy, threads)
     digests = [
         Digest(situation.recipient(code), day, _ordered(found)) for code, found in notices.items()
     ]
@@ -238,8 +224,33 @@ def plan_outbox(
     )
 
 
+def _notices_by_agency(
+    situation: Situation,
+    day: date,
+    calendar: WorkingCalendar,
+    policy: ReminderPolicy,
+    threads: _Threads,
+) -> dict[str, list[Notice]]:
+    notices: dict[str, list[Notice]] = defaultdict(list)
+    # Deadlines cluster (quarter ends, a plan's dates), and a task late for years has many slots.
+    slots_of: dict[tuple[date, bool], list[Slot]] = {}
+    for item in situation.items:
+        late_reminders = item.kind is ItemKind.TASK
+        if not late_reminders and item.due_on < day:
+            continue
+        asked = (item.due_on, late_reminders)
+        if asked not in slots_of:
+            slots_of[asked] = policy.slots(item.due_on, day, calendar, while_late=late_reminders)
+        slots = slots_of[asked]
+        for code in item.responsible if slots else ():
+            claim = threads.claim((code, item.item, item.occurrence, item.due_on), slots)
+            if claim is not None:
+                notices[code].append(Notice(item, claim, item.days_from_due(day)))
+    return notices
+
+
 def _ordered(notices: list[Notice]) -> tuple[Notice, ...]:
-    """Latest first, then by due date and reference."""
+    """Most late first, then by due date and reference."""
     return tuple(
         sorted(notices, key=lambda n: (-n.days, n.item.due_on, n.item.reference, n.item.text))
     )
