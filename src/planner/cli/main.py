@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from notifications import cli as reminder_commands
 from planner.cli import (
     agency_commands,
     plan_commands,
@@ -32,6 +33,8 @@ app.add_typer(agency_commands.app, name="agency")
 app.add_typer(store_commands.events, name="events")
 app.add_typer(store_commands.projections, name="projections")
 app.add_typer(report_commands.app, name="report")
+app.add_typer(reminder_commands.reminders, name="reminders")
+app.command("scheduler")(reminder_commands.scheduler)
 
 if __name__ == "__main__":
     app()

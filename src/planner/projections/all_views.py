@@ -4,9 +4,10 @@ from planner.projections.agency_catalog import AgencyCatalog
 from planner.projections.history import History
 from planner.projections.plan_catalog import PlanCatalog
 from planner.projections.projection import Projection
+from planner.projections.reminder_log import ReminderLog
 from planner.projections.score_board import ScoreBoard
 from planner.projections.task_list import TaskList
 
 
 def all_views() -> list[Projection]:
-    return [PlanCatalog(), AgencyCatalog(), TaskList(), ScoreBoard(), History()]
+    return [PlanCatalog(), AgencyCatalog(), TaskList(), ScoreBoard(), History(), ReminderLog()]

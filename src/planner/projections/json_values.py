@@ -10,7 +10,7 @@ from typing import Any
 from uuid import UUID
 
 from planner.domain.criterion import CriterionCode, CriterionRef
-from planner.domain.schedule import Schedule
+from planner.domain.schedule import Period, Recurrence, Schedule, ScheduleKind
 
 
 def plain(value: Any) -> Any:
@@ -47,3 +47,23 @@ def schedule_json(schedule: Schedule) -> dict[str, Any]:
         "first_year": schedule.first_year,
         "last_year": schedule.last_year,
     }
+
+
+def schedule_from_json(data: dict[str, Any]) -> Schedule:
+    """The Schedule that `schedule_json` wrote (plan obligations are stored this way)."""
+    rule = data["recurrence"]
+    return Schedule(
+        ScheduleKind(data["kind"]),
+        data["text"],
+        starts_on=_date_or_none(data["starts_on"]),
+        due_on=_date_or_none(data["due_on"]),
+        recurrence=None
+        if rule is None
+        else Recurrence(Period(rule["every"]), rule["day"], rule["month"]),
+        first_year=data["first_year"],
+        last_year=data["last_year"],
+    )
+
+
+def _date_or_none(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None

@@ -164,3 +164,27 @@ history = Table(
     Column("at", UtcDateTime(), nullable=False),
     Column("details", JSON, nullable=False),
 )
+
+reminders = Table(
+    "view_reminders",
+    metadata,
+    Column("reminder_id", Uuid, primary_key=True),
+    Column("recipient", String(32), nullable=False),
+    Column("item", String(200), nullable=False),
+    Column("occurrence", String(32), nullable=False),
+    Column("due_on", Date, nullable=False),
+    Column("offset_days", Integer, nullable=False),
+    Column("send_on", Date, nullable=False),
+    Column("folds", JSON, nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("digest", String(64), nullable=False),
+    Column("message_id", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("claimed_at", UtcDateTime()),
+    Column("retry_at", UtcDateTime()),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    Column("version", Integer, nullable=False),
+    Index("ix_view_reminders_deadline", "recipient", "item", "occurrence"),
+    Index("ix_view_reminders_state", "state", "retry_at"),
+)

@@ -1,0 +1,250 @@
+"""`planner reminders preview|run|log` and `planner scheduler`."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, timedelta
+from email.message import EmailMessage
+from typing import Annotated, Any
+
+import typer
+
+from notifications.scheduler import run_until_stopped
+from notifications.service import Message, ReminderService
+from notifications.settings import ReminderSettings
+from notifications.wording import label, when
+from planner.cli.output import console, errors, print_json, table
+from planner.cli.session import opened
+from planner.domain.dates import parse_date
+from planner.domain.errors import InvalidValue
+from planner.domain.reminder_outbox import Digest, DueItem, Escalation, Notice, Outbox
+from planner.presentation.vietnamese import format_date, format_datetime
+from planner.queries.reminders import ReminderEntry, reminder_log
+
+reminders = typer.Typer(help="Nhắc hạn qua e-mail cho các cơ quan.", no_args_is_help=True)
+
+On = Annotated[str | None, typer.Option("--on", help="Ngày gửi dd/mm/yyyy; bỏ trống: hôm nay.")]
+Json = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")]
+
+
+@reminders.command("preview")
+def preview(on: On = None, json_: Json = False) -> None:
+    """Xem các thư nhắc hạn sẽ gửi trong ngày, không gửi và không ghi nhận gì."""
+    with opened() as planner:
+        service = ReminderService(planner, ReminderSettings.from_env())
+        day = _day(on, service)
+        outbox = service.outbox(day)
+        emails = service.emails(outbox)
+    if json_:
+        print_json(_outbox_json(outbox, emails))
+        return
+    if _said_day_off(outbox):
+        return
+    shown = table(
+        f"Thư nhắc hạn ngày {format_date(day)}: {len(emails)}", "#Gửi tới", "E-mail", "Tiêu đề"
+    )
+    for message, email in emails:
+        shown.add_row(message.recipient.code, str(email["To"]), str(email["Subject"]))
+    console.print(shown)
+    items = table("Nội dung", "#Cơ quan", "Việc", "#Hạn", "#Tình hình")
+    for digest in (*outbox.digests, *outbox.unreachable):
+        for notice in digest.notices:
+            due = format_date(notice.item.due_on)
+            items.add_row(digest.recipient.code, label(notice.item), due, when(notice.days))
+    console.print(items)
+    _say_unreachable(outbox)
+
+
+@reminders.command("run")
+def run(on: On = None) -> None:
+    """Gửi các thư nhắc hạn đến hạn gửi trong ngày (mỗi nhắc hạn chỉ gửi một lần)."""
+    with opened() as planner:
+        service = ReminderService(planner, ReminderSettings.from_env())
+        day = _day(on, service)
+        report = service.run(day)
+    if _said_day_off(report.outbox):
+        return
+    console.print(f"Ngày {format_date(day)}: đã gửi {len(report.sent)} thư nhắc hạn")
+    for delivery in report.sent:
+        console.print(f"  {delivery.recipient} <{', '.join(delivery.to)}>: {delivery.subject}")
+    if report.skipped:
+        console.print(f"{report.skipped} thư đang do tiến trình khác gửi")
+    if report.withdrawn:
+        console.print(f"Bỏ {report.withdrawn} nhắc hạn không còn cần (đổi hạn, đã xong, giao lại)")
+    _say_unreachable(report.outbox)
+    for delivery in report.failed:
+        errors.print(f"[bold red]Chưa gửi được[/] thư tới {delivery.recipient}: {delivery.error}")
+    if report.failed:
+        errors.print("Các thư chưa gửi được đã ghi nhận và sẽ được gửi lại.")
+        raise typer.Exit(1)
+
+
+@reminders.command("log")
+def log(
+    since: Annotated[
+        str | None, typer.Option("--since", help="Từ ngày dd/mm/yyyy; bỏ trống: 7 ngày qua.")
+    ] = None,
+    json_: Json = False,
+) -> None:
+    """Các nhắc hạn đã ghi nhận: đã gửi, chưa gửi được (và lý do), gộp hoặc bỏ."""
+    with opened() as planner:
+        service = ReminderService(planner, ReminderSettings.from_env())
+        start = parse_date(since, where="--since") if since else service.today() - timedelta(7)
+        with planner.views.engine.connect() as connection:
+            entries = reminder_log(connection, start)
+    if json_:
+        print_json({"since": start, "reminders": entries})
+        return
+    shown = table(
+        f"Nhắc hạn từ ngày {format_date(start)}: {len(entries)}",
+        "#Ngày gửi",
+        "#Cơ quan",
+        "Việc",
+        "#Hạn",
+        "#Nhắc",
+        "Tình trạng",
+    )
+    for entry in entries:
+        shown.add_row(
+            format_date(entry.send_on),
+            entry.recipient,
+            f"{entry.label} ({entry.occurrence})" if entry.occurrence else entry.label,
+            format_date(entry.due_on),
+            when(entry.offset),
+            _state(entry),
+        )
+    console.print(shown)
+
+
+def scheduler() -> None:
+    """Chạy bộ lập lịch nhắc hạn: gửi mỗi ngày làm việc, gửi lại thư lỗi; Ctrl+C để dừng."""
+    with opened() as planner:
+        settings = ReminderSettings.from_env()
+        mail = settings.mail
+        if mail is None:
+            raise InvalidValue("chưa cấu hình máy chủ thư: hãy đặt PLANNER_SMTP_HOST")
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+        console.print(
+            f"Bộ lập lịch nhắc hạn: gửi lúc {settings.send_at:%H:%M} mỗi ngày làm việc "
+            f"qua {mail.host}:{mail.port}; Ctrl+C để dừng"
+        )
+        run_until_stopped(planner, settings)
+
+
+STATES = {
+    "due": "chờ gửi",
+    "sending": "đang gửi",
+    "sent": "đã gửi",
+    "failed": "chưa gửi được",
+    "folded": "gộp vào lần nhắc sau",
+    "withdrawn": "bỏ",
+}
+
+
+def _state(entry: ReminderEntry) -> str:
+    state = STATES[entry.state]
+    if entry.state == "failed":
+        retry = format_datetime(entry.retry_at)
+        return f"{state} sau {entry.attempts} lần, thử lại {retry}: {entry.reason}"
+    if entry.state == "withdrawn":
+        return f"{state}: {entry.reason}"
+    return state
+
+
+def _day(on: str | None, service: ReminderService) -> date:
+    return parse_date(on, where="--on") if on else service.today()
+
+
+def _said_day_off(outbox: Outbox) -> bool:
+    if outbox.day_off is None:
+        return False
+    console.print(
+        f"Ngày {format_date(outbox.day)} là ngày nghỉ ({outbox.day_off}): không gửi nhắc hạn"
+    )
+    return True
+
+
+def _say_unreachable(outbox: Outbox) -> None:
+    escalation = outbox.escalation
+    if escalation is not None and not escalation.recipient.emails:
+        console.print(
+            f"[yellow]Chưa có e-mail:[/] {escalation.recipient.name} — báo cáo nhiệm vụ quá hạn "
+            f"tuần {escalation.week} chưa gửi được"
+        )
+    for digest in outbox.unreachable:
+        console.print(
+            f"[yellow]Chưa có e-mail:[/] {digest.recipient.name} ({digest.recipient.code}) "
+            f"— {len(digest.notices)} việc cần nhắc chưa gửi được"
+        )
+
+
+def _outbox_json(outbox: Outbox, emails: list[tuple[Message, EmailMessage]]) -> dict[str, Any]:
+    return {
+        "on": outbox.day,
+        "day_off": outbox.day_off,
+        "messages": [_message_json(message, email) for message, email in emails],
+        "unreachable": [
+            {
+                "recipient": d.recipient.code,
+                "recipient_name": d.recipient.name,
+                "items": [_notice_json(n) for n in d.notices],
+            }
+            for d in outbox.unreachable
+        ],
+        "waiting": len(outbox.waiting),
+    }
+
+
+def _message_json(message: Message, email: EmailMessage) -> dict[str, Any]:
+    found: dict[str, Any] = {
+        "kind": "digest" if isinstance(message, Digest) else "escalation",
+        "recipient": message.recipient.code,
+        "recipient_name": message.recipient.name,
+        "to": list(message.recipient.emails),
+        "subject": str(email["Subject"]),
+        "message_id": str(email["Message-ID"]),
+    }
+    if isinstance(message, Digest):
+        found["items"] = [_notice_json(n) for n in message.notices]
+    if isinstance(message, Escalation):
+        found["week"] = message.week
+        found["agencies"] = [
+            {
+                "agency": a.recipient.code,
+                "agency_name": a.recipient.name,
+                "has_email": bool(a.recipient.emails),
+                "tasks": [{**_item_json(t.item), "days_late": t.days_late} for t in a.tasks],
+            }
+            for a in message.agencies
+        ]
+        found["without_email"] = [
+            {
+                "agency": u.recipient.code,
+                "agency_name": u.recipient.name,
+                "open_items": u.open_items,
+            }
+            for u in message.unreachable
+        ]
+    return found
+
+
+def _notice_json(notice: Notice) -> dict[str, Any]:
+    return {
+        **_item_json(notice.item),
+        "days": notice.days,
+        "offset": notice.claim.key.offset,
+        "folds": list(notice.claim.folds),
+    }
+
+
+def _item_json(item: DueItem) -> dict[str, Any]:
+    return {
+        "item": item.item,
+        "kind": item.kind.value,
+        "task_id": item.task_id,
+        "plan_number": item.plan_number,
+        "reference": item.reference,
+        "text": item.text,
+        "occurrence": item.occurrence,
+        "due_on": item.due_on,
+    }

@@ -1,0 +1,205 @@
+"""Sending the day's reminders: decide, claim, send, record — each reminder exactly once.
+
+A process claims the reminders of a message by recording them as being sent; a second process
+claiming the same ones at the same time gets a conflict from the event store and skips them.
+Only then is the e-mail sent, and the outcome recorded: sent, or failed with the reason and a
+time to retry after.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+from email.message import EmailMessage
+from uuid import uuid5
+
+from notifications.composer import Composer
+from notifications.mailer import Mailer
+from notifications.settings import ReminderSettings
+from planner.application.errors import Conflict, NotFound
+from planner.application.planner import Planner
+from planner.application.workspace import Workspace
+from planner.domain.errors import InvalidTransition, InvalidValue
+from planner.domain.identity import NAMESPACE
+from planner.domain.reminder import Reminder
+from planner.domain.reminder_outbox import (
+    Claim,
+    Digest,
+    Escalation,
+    Outbox,
+    Situation,
+    plan_outbox,
+)
+from planner.domain.vietnam_time import local_date
+from planner.queries.reminders import next_retry, open_deadlines, recipients, reminder_records
+
+log = logging.getLogger("notifications")
+
+Message = Digest | Escalation
+BATCH = 20  # messages claimed, sent and recorded together
+
+
+@dataclass(frozen=True)
+class Delivery:
+    recipient: str
+    to: tuple[str, ...]
+    subject: str
+    message_id: str
+    error: str | None  # None: the mail server accepted it
+
+
+@dataclass(frozen=True)
+class RunReport:
+    outbox: Outbox
+    deliveries: tuple[Delivery, ...] = ()
+    skipped: int = 0  # messages another process was already sending
+    withdrawn: int = 0
+
+    @property
+    def sent(self) -> tuple[Delivery, ...]:
+        return tuple(d for d in self.deliveries if d.error is None)
+
+    @property
+    def failed(self) -> tuple[Delivery, ...]:
+        return tuple(d for d in self.deliveries if d.error is not None)
+
+
+class ReminderService:
+    def __init__(self, planner: Planner, settings: ReminderSettings) -> None:
+        self.planner = planner
+        self.settings = settings
+        self.calendar = settings.calendar()
+        self.composer = Composer(settings)
+        self.mailer = Mailer(settings.mail) if settings.mail else None
+
+    @property
+    def workspace(self) -> Workspace:
+        return self.planner.workspace
+
+    def today(self) -> date:
+        return local_date(self.planner.workspace.clock.now())
+
+    def outbox(self, day: date) -> Outbox:
+        """What would go out on `day`, as things stand now; nothing is recorded."""
+        with self.planner.views.engine.connect() as connection:
+            situation = Situation(
+                items=tuple(open_deadlines(connection, day.year + 1)),
+                recipients=recipients(connection),
+                records=tuple(reminder_records(connection)),
+                monitor=self.planner.settings.monitor_agency,
+            )
+        now = self.planner.workspace.clock.now()
+        return plan_outbox(situation, day, now, self.calendar, self.settings.policy)
+
+    def emails(self, outbox: Outbox) -> list[tuple[Message, EmailMessage]]:
+        """Each message that can go out with the e-mail it would be, without sending anything."""
+        now = self.planner.workspace.clock.now()
+        return [(m, self.composer.compose(m, digest_id(m), now)) for m in outbox.messages]
+
+    def retry_pending(self) -> bool:
+        """True when a failed reminder's back-off has run out, so a run would send it."""
+        with self.planner.views.engine.connect() as connection:
+            found = next_retry(connection)
+        return found is not None and found <= self.planner.workspace.clock.now()
+
+    def run(self, day: date) -> RunReport:
+        """Send what is due on `day` and not yet sent (by this or any other process)."""
+        if self.mailer is None:
+            raise InvalidValue(
+                "chưa cấu hình máy chủ thư: hãy đặt PLANNER_SMTP_HOST và PLANNER_MAIL_FROM"
+            )
+        outbox = self.outbox(day)
+        withdrawn = self._withdraw(outbox)
+        messages, deliveries = outbox.messages, []
+        # Claimed in batches, so every claim is settled well within its lease.
+        for start in range(0, len(messages), BATCH):
+            deliveries += self._send(messages[start : start + BATCH], self.mailer)
+        skipped = len(messages) - len(deliveries)
+        return RunReport(outbox, tuple(deliveries), skipped, withdrawn)
+
+    def _send(self, messages: tuple[Message, ...], mailer: Mailer) -> list[Delivery]:
+        claimed = [m for m in messages if self._claim(m)]
+        now = self.planner.workspace.clock.now()
+        emails = [self.composer.compose(m, digest_id(m), now) for m in claimed]
+        errors = mailer.send_all(emails)
+        return [
+            self._record(message, email, error)
+            for message, email, error in zip(claimed, emails, errors, strict=True)
+        ]
+
+    def _claim(self, message: Message) -> bool:
+        """Record the message's reminders as being sent, unless another process already has."""
+        actor, now = self.planner.system, self.planner.workspace.clock.now()
+        lease, changed = self.settings.policy.lease, []
+        try:
+            for claim in message.claims:
+                reminder = self._reminder(claim)
+                reminder.claim(digest_id(message), lease, actor, now)
+                changed.append(reminder)
+                for stale in claim.supersedes:
+                    older = self.workspace.load(Reminder, stale.id, "nhắc hạn")
+                    older.fold(claim.key.offset, actor, now)
+                    changed.append(older)
+            self.workspace.save(*changed, what="nhắc hạn")
+        except (Conflict, InvalidTransition, NotFound) as error:
+            log.info("%s: đã có tiến trình khác gửi (%s)", message.recipient.code, error)
+            return False
+        return True
+
+    def _reminder(self, claim: Claim) -> Reminder:
+        if self.workspace.exists(claim.key.id):
+            return self.workspace.load(Reminder, claim.key.id, "nhắc hạn")
+        return Reminder.due(
+            claim.key,
+            claim.send_on,
+            claim.folds,
+            self.planner.system,
+            self.planner.workspace.clock.now(),
+        )
+
+    def _record(self, message: Message, email: EmailMessage, error: str | None) -> Delivery:
+        actor, now = self.planner.system, self.planner.workspace.clock.now()
+        reminders = [self.workspace.load(Reminder, c.key.id, "nhắc hạn") for c in message.claims]
+        try:
+            for reminder in reminders:
+                if error is None:
+                    reminder.sent(digest_id(message), str(email["Message-ID"]), actor, now)
+                else:
+                    reminder.failed(error, self.settings.policy.backoff, actor, now)
+            self.workspace.save(*reminders, what="nhắc hạn")
+        except (Conflict, InvalidTransition) as lost:
+            # Our claim outlived its lease and another process took the reminders over.
+            log.warning("%s: kết quả gửi không ghi được (%s)", message.recipient.code, lost)
+        if error is None:
+            log.info("đã gửi %s tới %s: %s", email["Message-ID"], email["To"], email["Subject"])
+        else:
+            log.warning("chưa gửi được tới %s, sẽ thử lại: %s", email["To"], error)
+        return Delivery(
+            message.recipient.code,
+            message.recipient.emails,
+            str(email["Subject"]),
+            str(email["Message-ID"]),
+            error,
+        )
+
+    def _withdraw(self, outbox: Outbox) -> int:
+        actor, now = self.planner.system, self.planner.workspace.clock.now()
+        changed = []
+        for withdrawal in outbox.withdrawals:
+            reminder = self.workspace.load(Reminder, withdrawal.key.id, "nhắc hạn")
+            reminder.withdraw(withdrawal.reason, actor, now)
+            changed.append(reminder)
+        if not changed:
+            return 0
+        try:
+            self.workspace.save(*changed, what="nhắc hạn")
+        except Conflict:
+            return 0
+        return len(changed)
+
+
+def digest_id(message: Message) -> str:
+    """The same reminders make the same digest, whichever process sends it and how often."""
+    keys = ",".join(sorted(str(claim.key.id) for claim in message.claims))
+    return str(uuid5(NAMESPACE, f"digest:{keys}"))

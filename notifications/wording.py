@@ -1,0 +1,43 @@
+"""How reminders name deadlines to people: Vietnamese, dd/mm/yyyy."""
+
+from __future__ import annotations
+
+from planner.domain.reminder_outbox import DueItem, ItemKind
+from planner.domain.task_status import Status
+from planner.presentation.vietnamese import format_date
+
+LABEL_LENGTH = 60
+
+
+def label(item: DueItem) -> str:
+    """A task's reference and the start of its text; an obligation's text."""
+    text = item.text if len(item.text) <= LABEL_LENGTH else item.text[:LABEL_LENGTH] + "…"
+    return f"{item.reference} {text}" if item.reference else text
+
+
+def short_label(item: DueItem) -> str:
+    """For subject lines: the reference alone when there is one."""
+    return item.reference or label(item)
+
+
+def when(days: int) -> str:
+    """Where a deadline stands: còn 3 ngày, đến hạn hôm nay, quá hạn 6 ngày."""
+    if days > 0:
+        return f"quá hạn {days} ngày"
+    if days == 0:
+        return "đến hạn hôm nay"
+    return f"còn {-days} ngày"
+
+
+def status(item: DueItem) -> str:
+    if item.kind is ItemKind.OBLIGATION:
+        return "Yêu cầu chung của kế hoạch"
+    return f"{Status(item.status).label} ({item.percent}%)"
+
+
+def occurrence(item: DueItem) -> str:
+    return f"kỳ {item.occurrence}" if item.kind is ItemKind.TASK and item.occurrence else ""
+
+
+def due(item: DueItem) -> str:
+    return format_date(item.due_on)

@@ -1,0 +1,148 @@
+"""`planner reminders preview|run` and `planner scheduler`, run as Sở Nội vụ's staff run them."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from typing import Any
+
+from sqlalchemy import column, select, table
+
+from notifications.scheduler import DAILY_JOB, JOBS_TABLE, RETRY_JOB
+from planner.storage.database import Database
+from tests.reminders.mail_server import MailServer
+from tests.reminders.waiting import wait_until
+
+
+def planner(
+    database_url: str, *args: str, env: dict[str, str] | None = None, ok: bool = True
+) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "planner.cli.main", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PLANNER_DATABASE_URL": database_url, **(env or {})},
+        timeout=120,
+        check=False,
+    )
+    if ok:
+        assert done.returncode == 0, done.stderr
+    return done
+
+
+def demo_with_emails(database_url: str) -> None:
+    planner(database_url, "demo")
+    planner(database_url, "agency", "email", "VPUBND", "vanphong@vpubnd.backan.gov.vn")
+    planner(database_url, "agency", "email", "SNV", "cchc@snv.backan.gov.vn")
+
+
+def test_preview_shows_what_would_go_out_and_run_sends_it_once(
+    database_url: str, mail_server: MailServer
+) -> None:
+    demo_with_emails(database_url)
+    preview: Any = json.loads(
+        planner(database_url, "reminders", "preview", "--on", "25/09/2023", "--json").stdout
+    )
+    assert preview["on"] == "2023-09-25" and preview["day_off"] is None
+    digest, escalation = preview["messages"]
+    assert (digest["kind"], digest["recipient"], digest["to"]) == (
+        "digest",
+        "VPUBND",
+        ["vanphong@vpubnd.backan.gov.vn"],
+    )
+    assert digest["subject"] == "Nhắc hạn: PL2 III.2 đến hạn 30/09/2023 (còn 5 ngày)"
+    [item] = digest["items"]
+    assert (item["reference"], item["due_on"], item["days"], item["offset"]) == (
+        "PL2 III.2",
+        "2023-09-30",
+        -5,
+        -7,
+    )
+    assert escalation["kind"] == "escalation" and escalation["week"] == "2023-W39"
+    without = {u["agency"]: u for u in escalation["without_email"]}
+    assert without["STP"] == {"agency": "STP", "agency_name": "Sở Tư pháp", "open_items": 3}
+    assert "VPUBND" not in without and "SNV" not in without
+    assert mail_server.received == []  # a preview sends nothing
+
+    sent = planner(database_url, "reminders", "run", "--on", "25/09/2023", env=mail_server.env())
+    assert "đã gửi 2 thư nhắc hạn" in sent.stdout
+    again = planner(database_url, "reminders", "run", "--on", "25/09/2023", env=mail_server.env())
+    assert "đã gửi 0 thư nhắc hạn" in again.stdout
+    assert sorted(m.subject for m in mail_server.received) == [
+        "Nhiệm vụ quá hạn tuần 39/2023 (25/09/2023): không có nhiệm vụ quá hạn; "
+        "25 cơ quan chưa có e-mail",
+        "Nhắc hạn: PL2 III.2 đến hạn 30/09/2023 (còn 5 ngày)",
+    ]
+    sunday = planner(database_url, "reminders", "run", "--on", "24/09/2023", env=mail_server.env())
+    assert "Ngày 24/09/2023 là ngày nghỉ (Chủ nhật): không gửi nhắc hạn" in sunday.stdout
+
+
+def test_a_failed_send_exits_with_an_error_and_is_kept_for_retry(
+    database_url: str, mail_server: MailServer
+) -> None:
+    demo_with_emails(database_url)
+    mail_server.stop()
+    failed = planner(
+        database_url, "reminders", "run", "--on", "25/09/2023", env=mail_server.env(), ok=False
+    )
+    assert failed.returncode == 1
+    assert "Chưa gửi được thư tới VPUBND: máy chủ thư 127.0.0.1" in failed.stderr
+    assert "sẽ được gửi lại" in failed.stderr
+    shown = planner(database_url, "reminders", "log", "--since", "25/09/2023").stdout
+    assert "chưa gửi được sau 1 lần" in shown and "PL2 III.2" in shown
+    logged: Any = json.loads(
+        planner(database_url, "reminders", "log", "--since", "25/09/2023", "--json").stdout
+    )
+    assert {(r["recipient"], r["label"], r["offset"], r["state"]) for r in logged["reminders"]} == {
+        ("VPUBND", "PL2 III.2", -7, "failed"),
+        ("SNV", "Báo cáo nhiệm vụ quá hạn", 0, "failed"),
+    }
+    assert all("máy chủ thư 127.0.0.1" in r["reason"] for r in logged["reminders"])
+
+
+def test_bad_mail_settings_are_refused_naming_the_variable(database_url: str) -> None:
+    planner(database_url, "init")
+    unset = planner(database_url, "reminders", "run", ok=False)
+    assert unset.returncode == 1 and "PLANNER_SMTP_HOST" in unset.stderr
+    wrong = {"PLANNER_SMTP_HOST": "127.0.0.1", "PLANNER_SMTP_SECURITY": "ssl"}
+    refused = planner(database_url, "reminders", "run", env=wrong, ok=False)
+    assert "PLANNER_SMTP_SECURITY: 'ssl' không hợp lệ (none, starttls hoặc tls)" in refused.stderr
+    no_sender = {"PLANNER_SMTP_HOST": "127.0.0.1"}
+    assert (
+        "PLANNER_MAIL_FROM"
+        in planner(database_url, "reminders", "run", env=no_sender, ok=False).stderr
+    )
+    bad_day = planner(database_url, "reminders", "preview", "--on", "31/02/2024", ok=False)
+    assert "--on: ngày 31/02/2024 không tồn tại" in bad_day.stderr
+
+
+def test_planner_scheduler_keeps_its_jobs_in_the_database_and_stops_on_sigterm(
+    database_url: str, mail_server: MailServer
+) -> None:
+    planner(database_url, "init")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "planner.cli.main", "scheduler"],
+        env={**os.environ, "PLANNER_DATABASE_URL": database_url, **mail_server.env()},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    engine = Database.from_url(database_url).engine()
+    jobs = table(JOBS_TABLE, column("id"))
+
+    def stored() -> set[str]:
+        with engine.connect() as connection:
+            if not engine.dialect.has_table(connection, JOBS_TABLE):
+                return set()
+            return set(connection.execute(select(jobs.c.id)).scalars())
+
+    try:
+        wait_until(lambda: stored() == {DAILY_JOB, RETRY_JOB}, "the jobs are stored")
+    finally:
+        process.send_signal(signal.SIGTERM)
+        output = process.communicate(timeout=60)[0].decode()
+        engine.dispose()
+    assert process.returncode == 0, output
+    assert "Bộ lập lịch nhắc hạn: gửi lúc 08:00 mỗi ngày làm việc" in output
