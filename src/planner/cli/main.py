@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import typer
 
-from planner.cli import agency_commands, plan_commands, store_commands, task_commands, view_commands
+from planner.cli import (
+    agency_commands,
+    plan_commands,
+    store_commands,
+    task_commands,
+    user_commands,
+    view_commands,
+)
 
 app = typer.Typer(
     help="planner — theo dõi kế hoạch nâng cao Chỉ số CCHC (PAR INDEX), SIPAS và PAPI.",
@@ -24,6 +31,7 @@ app.add_typer(plan_commands.targets, name="target")
 app.add_typer(agency_commands.app, name="agency")
 app.add_typer(store_commands.events, name="events")
 app.add_typer(store_commands.projections, name="projections")
+app.add_typer(user_commands.app, name="users")
 
 if __name__ == "__main__":
     app()

@@ -6,7 +6,8 @@ from planner.projections.plan_catalog import PlanCatalog
 from planner.projections.projection import Projection
 from planner.projections.score_board import ScoreBoard
 from planner.projections.task_list import TaskList
+from planner.projections.user_catalog import UserCatalog
 
 
 def all_views() -> list[Projection]:
-    return [PlanCatalog(), AgencyCatalog(), TaskList(), ScoreBoard(), History()]
+    return [PlanCatalog(), AgencyCatalog(), TaskList(), ScoreBoard(), History(), UserCatalog()]

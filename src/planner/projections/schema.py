@@ -164,3 +164,17 @@ history = Table(
     Column("at", UtcDateTime(), nullable=False),
     Column("details", JSON, nullable=False),
 )
+
+users = Table(
+    "view_users",
+    metadata,
+    Column("username", String(64), primary_key=True),
+    Column("user_id", Uuid, nullable=False, unique=True),
+    Column("agency", String(32), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("password_hash", Text, nullable=False),
+    # The version that set the current password: sessions signed before it are void.
+    Column("password_version", Integer, nullable=False),
+    Column("version", Integer, nullable=False),
+)

@@ -20,6 +20,7 @@ from planner.queries.progress import progress as agency_progress
 from planner.queries.score_board import ScoreLine
 from planner.queries.score_board import score_board as score_lines
 from planner.queries.tasks import TaskView, list_tasks, resolve_task_id, task_detail
+from planner.queries.users import Credentials, UserView, credentials, list_users
 
 
 class Views:
@@ -78,3 +79,18 @@ class Views:
     def history(self, aggregate_id: UUID) -> list[HistoryEntry]:
         with self.engine.connect() as connection:
             return history_of(connection, aggregate_id)
+
+    def users(self) -> list[UserView]:
+        with self.engine.connect() as connection:
+            return list_users(connection)
+
+    def user(self, username: str) -> UserView:
+        found = self.credentials(username)
+        if found is None:
+            raise NotFound(f"không có tài khoản '{username}'")
+        return found.user
+
+    def credentials(self, username: str) -> Credentials | None:
+        """The account and its password hash, for signing in only."""
+        with self.engine.connect() as connection:
+            return credentials(connection, username)
