@@ -60,6 +60,7 @@ def test_an_agency_completes_its_task_with_evidence_and_the_dashboard_shows_it(
     expect(overdue).to_contain_text("Văn phòng UBND tỉnh")
     office_bar = dashboard.locator(".bar-row", has_text="Văn phòng UBND tỉnh")
     expect(office_bar).to_contain_text("28,6%")
+    dashboard.screenshot(path=shots / "dashboard-before.png", full_page=True)
 
     page = signed_in_page(office, server, "can-bo.vpubnd", "/my-tasks")
     expect(page.get_by_role("heading", name="Nhiệm vụ của tôi")).to_be_visible()
