@@ -9,7 +9,7 @@ from pathlib import Path
 from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 
-from api import errors
+from api import docs_page, errors
 from api.auth.csrf import COOKIE as CSRF_COOKIE
 from api.auth.throttle import LoginThrottle
 from api.auth.tokens import Tokens
@@ -30,7 +30,7 @@ points and percentages decimal strings; refusals carry `code`, a Vietnamese `mes
 `detail[].loc` naming the field: 422 invalid, 403 forbidden, 404 unknown, 409 version conflict.
 """
 
-# Pages load nothing from elsewhere; /docs is FastAPI's Swagger UI and keeps its own sources.
+# Pages load nothing from elsewhere; /docs (Swagger UI) starts itself with an inline script.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -50,6 +50,7 @@ def create_app(
         version="0.1.0",
         description=DESCRIPTION,
         lifespan=_running(services),
+        docs_url=None,
         redoc_url=None,
     )
     app.state.web = Web(
@@ -64,7 +65,7 @@ def create_app(
     errors.install(app)
     for module in (user_routes, task_routes, plan_routes, agency_routes, view_routes):
         app.include_router(module.router)
-    for page in (login_pages, task_pages, dashboard_pages, plan_pages):
+    for page in (docs_page, login_pages, task_pages, dashboard_pages, plan_pages):
         app.include_router(page.router)
     for extension in extensions:
         app.include_router(extension.router)
@@ -95,7 +96,7 @@ async def _protect(
     response = await call_next(request)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
-    if request.url.path not in ("/docs", "/docs/oauth2-redirect"):
+    if request.url.path != "/docs":
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("X-Frame-Options", "DENY")
     new_token = getattr(request.state, "new_csrf", None)

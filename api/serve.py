@@ -1,8 +1,6 @@
-"""`planner serve`: the web application on a real port (uvicorn)."""
+"""The web application on a real port (uvicorn), as `planner serve` starts it."""
 
 from __future__ import annotations
-
-from typing import Annotated
 
 import typer
 import uvicorn
@@ -19,14 +17,8 @@ from planner.presentation.vietnamese import format_date
 from planner.settings import Settings
 
 
-def serve(
-    host: Annotated[str, typer.Option("--host", help="Địa chỉ lắng nghe.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="Cổng.")] = 8000,
-    demo: Annotated[
-        bool, typer.Option("--demo", help="Nạp kế hoạch mẫu và tạo tài khoản thử (mật khẩu mới).")
-    ] = False,
-) -> None:
-    """Chạy ứng dụng web (trang tiếng Việt, API JSON tại /api, tài liệu API tại /docs)."""
+def run(host: str, port: int, demo: bool) -> None:
+    """Open planner, optionally load the demo and print its logins, then serve until stopped."""
     settings = Settings.from_env()
     web_settings = WebSettings.from_env()
     try:

@@ -173,3 +173,21 @@ def test_quick_changes_and_filters_update_the_page_in_place(
     assert width <= PHONE["width"], f"the dashboard is {width}px wide on a {PHONE['width']}px phone"
     phone.screenshot(path=shots / "dashboard-phone.png", full_page=True)
     monitor.close()
+
+
+def test_the_api_is_documented_at_docs_from_the_apps_own_files(
+    server: Server, context: BrowserContext, shots: Path
+) -> None:
+    page = context.new_page()
+    outside = []
+    page.on(
+        "request", lambda r: outside.append(r.url) if not r.url.startswith(server.url) else None
+    )
+    page.goto(f"{server.url}/docs")
+    token = page.locator(".opblock-summary-path", has_text="/api/token")
+    expect(token).to_be_visible()
+    expect(
+        page.locator(".opblock-summary-path", has_text="/api/tasks/{task_id}/complete")
+    ).to_be_visible()
+    page.screenshot(path=shots / "api-docs.png")
+    assert [url for url in outside if not url.startswith("data:")] == []

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import typer
 
-from api.serve import serve
 from planner.cli import (
     agency_commands,
     plan_commands,
+    serve_command,
     store_commands,
     task_commands,
     user_commands,
@@ -33,7 +33,7 @@ app.add_typer(agency_commands.app, name="agency")
 app.add_typer(store_commands.events, name="events")
 app.add_typer(store_commands.projections, name="projections")
 app.add_typer(user_commands.app, name="users")
-app.command("serve")(serve)
+app.command("serve")(serve_command.serve)
 
 if __name__ == "__main__":
     app()
