@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from tests.web.server import Server
@@ -164,3 +166,26 @@ def test_sở_nội_vụ_watches_overdue_progress_and_scores_as_the_cli_shows_th
             "/api/overdue", params={"on": "2023-10-02", "agency": "SKHDT"}, headers=office
         ).json()
         assert all("VPUBND" in i["responsible"] for i in others["items"])
+
+
+def test_two_people_saving_the_same_version_at_once_one_is_told_to_reload(
+    server: Server,
+) -> None:
+    task = task_named(server, "PL2 II.4")  # Sở Tư pháp leads; Sở Nội vụ may act on any task
+    monitor = server.headers("chuyen-vien.snv")
+    url = f"/api/tasks/{task['task_id']}/progress"
+    barrier = threading.Barrier(2)
+
+    def report(percent: int) -> int:
+        with server.client() as client:
+            barrier.wait()
+            body = {"percent": percent, "expected_version": task["version"]}
+            return client.post(url, json=body, headers=monitor).status_code
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        statuses = sorted(pool.map(report, [80, 85]))
+    assert statuses == [200, 409]
+    with server.client() as client:
+        shown = client.get(f"/api/tasks/{task['task_id']}", headers=monitor).json()["task"]
+    assert shown["version"] == task["version"] + 1
+    assert shown["occurrences"][0]["percent"] in (80, 85)
