@@ -15,7 +15,7 @@ from api.auth.throttle import LoginThrottle
 from api.auth.tokens import Tokens
 from api.extensions import BackgroundService, Extension
 from api.json_api import agency_routes, plan_routes, task_routes, user_routes, view_routes
-from api.pages import dashboard_pages, login_pages, plan_pages, task_pages
+from api.pages import account_pages, dashboard_pages, login_pages, plan_pages, task_pages
 from api.settings import WebSettings
 from api.web import Web
 from planner.application.planner import Planner
@@ -65,7 +65,8 @@ def create_app(
     errors.install(app)
     for module in (user_routes, task_routes, plan_routes, agency_routes, view_routes):
         app.include_router(module.router)
-    for page in (docs_page, login_pages, task_pages, dashboard_pages, plan_pages):
+    pages = (docs_page, login_pages, task_pages, dashboard_pages, plan_pages, account_pages)
+    for page in pages:
         app.include_router(page.router)
     for extension in extensions:
         app.include_router(extension.router)

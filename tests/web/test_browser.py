@@ -191,3 +191,39 @@ def test_the_api_is_documented_at_docs_from_the_apps_own_files(
     ).to_be_visible()
     page.screenshot(path=shots / "api-docs.png")
     assert [url for url in outside if not url.startswith("data:")] == []
+
+
+def test_an_administrator_opens_an_account_and_later_closes_it(
+    server: Server, browser: Browser, shots: Path
+) -> None:
+    admin = browser.new_context(viewport=DESKTOP)
+    page = signed_in_page(admin, server, "quan-tri", "/admin/users")
+    page.get_by_label("Tên đăng nhập").fill("can-bo.syt")
+    page.locator("select[name=agency]").select_option("SYT")
+    page.locator("select[name=role]").select_option("monitor")
+    page.get_by_label("Mật khẩu (ít nhất 10 ký tự)").fill("mat-khau-so-y-te")
+    page.get_by_role("button", name="Thêm tài khoản").click()
+    expect(page.get_by_role("alert")).to_contain_text("chỉ cán bộ SNV (Sở Nội vụ)")
+
+    page.locator("select[name=role]").select_option("agency")
+    page.get_by_label("Mật khẩu (ít nhất 10 ký tự)").fill("mat-khau-so-y-te")
+    page.get_by_role("button", name="Thêm tài khoản").click()
+    expect(page.get_by_role("status")).to_contain_text("can-bo.syt")
+    expect(page.locator("#accounts tr", has_text="can-bo.syt")).to_contain_text("SYT")
+    page.screenshot(path=shots / "accounts.png", full_page=True)
+
+    staff = browser.new_context(viewport=DESKTOP)
+    health = staff.new_page()
+    health.goto(f"{server.url}/my-tasks")
+    sign_in(health, "can-bo.syt", "mat-khau-so-y-te")
+    expect(health.get_by_role("heading", name="Nhiệm vụ của tôi")).to_be_visible()
+    denied = health.goto(f"{server.url}/admin/users")
+    assert denied is not None and denied.status == 403
+
+    page.get_by_label("Lý do khóa can-bo.syt").fill("chuyển công tác")
+    page.locator("tr", has_text="can-bo.syt").get_by_role("button", name="Khóa").click()
+    expect(page.locator("tr", has_text="can-bo.syt")).to_contain_text("Đã khóa")
+    health.goto(f"{server.url}/my-tasks")
+    assert "/login?next=/my-tasks" in health.url
+    admin.close()
+    staff.close()
