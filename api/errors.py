@@ -102,7 +102,7 @@ async def on_http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
     messages = {404: "không có trang này", 405: "phương thức không được hỗ trợ"}
     message = messages.get(error.status_code, str(error.detail))
-    if is_api(request) or request.url.path in ("/openapi.json", "/docs"):
+    if is_api(request) or request.url.path == "/openapi.json":
         return JSONResponse(
             error_body(f"http_{error.status_code}", message, []),
             error.status_code,

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends
 
 from api.field_error import FieldInvalid
 from api.json_api import models
-from api.json_api.shapes import plan_of
+from api.lookups import plan_of
 from api.web import ApiUser, WebDep, api_user
 from planner.cli.output import to_json
 from planner.domain.criterion import CriterionCode, Index, Level

@@ -9,12 +9,18 @@ from fastapi import APIRouter, Depends, Query, UploadFile
 
 from api.json_api import models
 from api.json_api.evidence import evidence_of
-from api.json_api.shapes import plan_of, task_answer, visible_task
-from api.web import ApiUser, WebDep, api_user
+from api.lookups import plan_of, visible_task
+from api.web import ApiUser, SignedIn, Web, WebDep, api_user
 from planner.cli.output import to_json
 from planner.domain.criterion import CriterionRef
 from planner.domain.schedule_text import read_schedule
 from planner.domain.visibility import sees_every_task
+
+
+def task_answer(web: Web, signed: SignedIn, task_id: UUID) -> dict[str, Any]:
+    """The task as `planner task show --json` prints it."""
+    return {"task": to_json(visible_task(web, signed, task_id))}
+
 
 router = APIRouter(prefix="/api", tags=["tasks"], dependencies=[Depends(api_user)])
 

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query
 
-from api.json_api.shapes import plan_of, visible_task
+from api.lookups import plan_of, visible_task
 from api.web import ApiUser, WebDep, api_user, require_monitor
 from planner.application.clock import SystemClock, today
 from planner.application.errors import NotFound

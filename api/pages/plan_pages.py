@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from api.json_api.shapes import plan_of
+from api.lookups import plan_of
 from api.pages.templating import render
 from api.web import PageUser, WebDep, page_user
 from planner.domain.visibility import may_see_task

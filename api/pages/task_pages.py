@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.auth.csrf import require_token
 from api.errors import status_of
-from api.json_api.shapes import visible_task
+from api.lookups import visible_task
 from api.pages.login_pages import safe_next
 from api.pages.task_forms import ACTIONS, ActionForm
 from api.pages.task_sheet import my_rows, task_sheet

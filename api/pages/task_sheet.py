@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from api.json_api.shapes import visible_task
+from api.lookups import visible_task
 from api.web import SignedIn, Web
 from planner.application.clock import SystemClock, today
 from planner.domain.actor import Actor

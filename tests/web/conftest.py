@@ -1,17 +1,27 @@
-"""Web tests run against a real server process, once on SQLite and once on PostgreSQL."""
+"""Web tests run against a real server process, once on SQLite and once on PostgreSQL,
+and in Debian's Chromium."""
 
 from __future__ import annotations
 
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from tests.web.server import Server, running
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -34,3 +44,18 @@ def server(
     finally:
         with psycopg.connect(postgres, autocommit=True) as connection:
             connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium driven by Playwright; required, so its absence fails loudly."""
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"The browser tests need Debian's chromium at {CHROMIUM} "
+            f"(found on PATH: {shutil.which('chromium')}); `make install` installs it.",
+            pytrace=False,
+        )
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield launched
+        launched.close()

@@ -9,11 +9,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.web.browser import browser, sign_in
+from tests.web.browser import sign_in
 from tests.web.conftest import ARTIFACTS
 from tests.web.server import Server
-
-__all__ = ["browser"]
 
 DESKTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}

@@ -53,10 +53,12 @@ class UserService:
     def authenticate(self, username: str, password: str) -> UserView | None:
         """The active account with this name and password; None for any mismatch."""
         found = self.workspace.views.credentials(username)
-        if not verify_password(found.password_hash if found else None, password):
+        if found is None:
+            verify_password(None, password)  # as slow as a wrong password: names stay secret
             return None
-        assert found is not None
-        return found.user if found.user.active else None
+        if not verify_password(found.password_hash, password) or not found.user.active:
+            return None
+        return found.user
 
     def actor(self, user: UserView) -> Actor:
         """The signed-in user as the domain knows them, carrying on their agency's predecessors."""

@@ -1,13 +1,11 @@
-"""The API's answers: the command line's stable JSON shapes (see README, "JSON outputs")."""
+"""Finding a plan or a task for a request, refusing tasks the signed-in user may not see."""
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 from api.web import SignedIn, Web
 from planner.application.errors import NotFound
-from planner.cli.output import to_json
 from planner.domain.visibility import require_sight_of_task
 from planner.queries.plans import PlanView
 from planner.queries.tasks import TaskView
@@ -19,10 +17,6 @@ def visible_task(web: Web, signed: SignedIn, task_id: UUID) -> TaskView:
     label = task.reference or task.text[:60]
     require_sight_of_task(signed.actor, label, task.lead, task.coordinating)
     return task
-
-
-def task_answer(web: Web, signed: SignedIn, task_id: UUID) -> dict[str, Any]:
-    return {"task": to_json(visible_task(web, signed, task_id))}
 
 
 def plan_of(web: Web, plan_id: UUID) -> PlanView:
