@@ -38,19 +38,22 @@ def overdue(
     plan: Plan = None,
     on: On = None,
     agency: Annotated[str | None, typer.Option("--agency", help="Chỉ cơ quan này.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="Chỉ in N việc trễ nhất.")] = None,
     json_: Json = False,
 ) -> None:
     """Nhiệm vụ quá hạn vào một ngày, quá hạn lâu nhất trước."""
     with opened() as planner:
         day = _on(on)
         plan_id = planner.views.plan(plan).plan_id if plan else None
-        items = planner.views.overdue(day, plan_id, agency.upper() if agency else None)
+        code = planner.views.directory().find(agency) or agency if agency else None
+        items = planner.views.overdue(day, plan_id, code, limit)
+        count = planner.views.count_overdue(day, plan_id, code) if limit else len(items)
         names = {a.code: a.name for a in planner.views.agencies()}
     if json_:
-        print_json({"on": day, "plan": plan, "count": len(items), "items": items})
+        print_json({"on": day, "plan": plan, "count": count, "items": items})
         return
     shown = table(
-        f"Nhiệm vụ quá hạn ngày {format_date(day)}: {len(items)}",
+        f"Nhiệm vụ quá hạn ngày {format_date(day)}: {count}",
         "Mã",
         "Kế hoạch",
         "TT",

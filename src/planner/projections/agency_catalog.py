@@ -15,6 +15,7 @@ from planner.projections.schema import agencies
 
 class AgencyCatalog(Projection):
     tables = (agencies,)
+    events = (Agency.Event,)
 
     def __init__(self) -> None:
         super().__init__()
@@ -22,9 +23,8 @@ class AgencyCatalog(Projection):
 
     def prepare(self, connection: Connection, events: Sequence[Any]) -> None:
         # Reorganisations touch other agencies' rows (successors, bodies they carried on),
-        # and the registry is small, so a batch with any agency event loads all of it.
-        if any(isinstance(e, Agency.Event) for e in events):
-            self.agencies.load_where(connection, agencies.c.code.is_not(None))
+        # and the registry is small, so a batch of agency events loads all of it.
+        self.agencies.load_where(connection, agencies.c.code.is_not(None))
 
     @singledispatchmethod
     def apply(self, domain_event: object) -> None:

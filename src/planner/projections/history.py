@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from functools import cache
 from typing import Any
-
-from sqlalchemy import Connection
 
 from planner.projections.json_values import plain
 from planner.projections.projection import Projection
@@ -23,19 +21,16 @@ class History(Projection):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows = self.buffer(history, "aggregate_id")
-
-    def prepare(self, connection: Connection, events: Sequence[Any]) -> None:
-        """History only appends, so nothing needs loading."""
+        self.rows = self.append_buffer(history)
 
     def apply(self, domain_event: Any) -> None:
-        aggregate, _, name = type(domain_event).__qualname__.partition(".")
+        aggregate_type, name = _names(domain_event.__class__.__qualname__)
         actor = domain_event.actor
         self.rows.put(
             {
                 "aggregate_id": domain_event.originator_id,
                 "version": domain_event.originator_version,
-                "aggregate_type": _WORD_START.sub("_", aggregate).lower(),
+                "aggregate_type": aggregate_type,
                 "event": name,
                 "actor_user": actor.user,
                 "actor_agency": actor.agency,
@@ -48,3 +43,10 @@ class History(Projection):
                 },
             }
         )
+
+
+@cache
+def _names(qualified_name: str) -> tuple[str, str]:
+    """("score_target", "ResultRecorded") for ScoreTarget.ResultRecorded."""
+    aggregate, _, name = qualified_name.partition(".")
+    return _WORD_START.sub("_", aggregate).lower(), name

@@ -14,6 +14,7 @@ from planner.projections.schema import plans
 
 class PlanCatalog(Projection):
     tables = (plans,)
+    events = (Plan.Event,)
 
     def __init__(self) -> None:
         super().__init__()

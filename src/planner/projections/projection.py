@@ -7,28 +7,38 @@ from typing import Any, ClassVar
 
 from sqlalchemy import Connection, Table
 
-from planner.projections.row_buffer import RowBuffer
+from planner.projections.row_buffer import AppendBuffer, RowBuffer
 
 
 class Projection:
     """A read model. Subclasses register `apply` handlers for the events they care about."""
 
     tables: ClassVar[tuple[Table, ...]] = ()
+    events: ClassVar[tuple[type, ...]] = (object,)  # the event base classes this view reads
 
     def __init__(self) -> None:
-        self.buffers: list[RowBuffer] = []
+        self.buffers: list[RowBuffer | AppendBuffer] = []
 
     def buffer(self, table: Table, partition: str) -> RowBuffer:
         created = RowBuffer(table, partition)
         self.buffers.append(created)
         return created
 
+    def append_buffer(self, table: Table) -> AppendBuffer:
+        created = AppendBuffer(table)
+        self.buffers.append(created)
+        return created
+
     def project(self, connection: Connection, events: Sequence[Any]) -> None:
         """Apply a batch of events: load the rows they touch, change them, write them back."""
+        relevant = [e for e in events if isinstance(e, self.events)]
+        if not relevant:
+            return
         try:
-            self.prepare(connection, events)
-            for domain_event in events:
-                self.apply(domain_event)
+            self.prepare(connection, relevant)
+            apply = self.apply  # bound once: binding the dispatcher costs more than most handlers
+            for domain_event in relevant:
+                apply(domain_event)
             for buffer in self.buffers:
                 buffer.flush(connection)
         finally:

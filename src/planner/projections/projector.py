@@ -31,7 +31,7 @@ class Projector:
         store: EventStore,
         database: Database,
         projections: Sequence[Projection],
-        batch_size: int = 2000,
+        batch_size: int = 5000,
     ) -> None:
         self.store = store
         self.database = database
@@ -109,6 +109,9 @@ class Projector:
         # PostgreSQL needs the position row locked so two processes never apply one batch.
         query = select(positions.c.position).where(positions.c.projection == VIEWS)
         if connection.dialect.name == "postgresql":
+            # Views can always be rebuilt from the events, so their commits need not wait for
+            # the disk: a crash loses at most the last batches, and their position with them.
+            connection.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
             query = query.with_for_update()
         return int(connection.execute(query).scalar_one())
 

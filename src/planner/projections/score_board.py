@@ -27,6 +27,7 @@ def _definition_columns(definition: Definition) -> dict[str, Any]:
 
 class ScoreBoard(Projection):
     tables = (score_targets,)
+    events = (ScoreTarget.Event,)
 
     def __init__(self) -> None:
         super().__init__()

@@ -16,6 +16,7 @@ from planner.projections.schema import occurrences, task_agencies, tasks
 
 class TaskList(Projection):
     tables = (tasks, occurrences, task_agencies)
+    events = (Task.Event,)
 
     def __init__(self) -> None:
         super().__init__()

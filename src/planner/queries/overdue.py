@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from sqlalchemy import Connection, select
+from sqlalchemy import ColumnElement, Connection, RowMapping, func, select
 
 from planner.domain.task_status import Status
-from planner.projections.schema import agencies, occurrences, plans, tasks
+from planner.projections.schema import agencies, occurrences, plans, task_agencies, tasks
 
 OPEN = [s.value for s in Status if not s.is_closed]
 
@@ -31,9 +31,16 @@ class OverdueItem:
 
 
 def overdue(
-    connection: Connection, on: date, plan_id: UUID | None = None, agency: str | None = None
+    connection: Connection,
+    on: date,
+    plan_id: UUID | None = None,
+    agency: str | None = None,
+    limit: int | None = None,
 ) -> list[OverdueItem]:
-    """Everything overdue on `on`, most overdue first; `agency` matches today's responsible body."""
+    """Everything overdue on `on`, most overdue first; `agency` matches today's responsible body.
+
+    `limit` gives the first page (the most overdue), as a dashboard shows it.
+    """
     query = (
         select(
             occurrences.c.task_id,
@@ -49,31 +56,48 @@ def overdue(
         )
         .join(tasks, tasks.c.task_id == occurrences.c.task_id)
         .join(plans, plans.c.plan_id == occurrences.c.plan_id)
-        .where(occurrences.c.due_on < on, occurrences.c.status.in_(OPEN))
-        .order_by(occurrences.c.due_on, plans.c.number, tasks.c.reference)
+        .where(*_overdue_on(on, plan_id, agency))
+        .order_by(occurrences.c.due_on, plans.c.number, tasks.c.reference, occurrences.c.occurrence)
+        .limit(limit)
     )
-    if plan_id is not None:
-        query = query.where(occurrences.c.plan_id == plan_id)
     carriers = dict(connection.execute(select(agencies.c.code, agencies.c.carried_by)).all())
-    items = []
-    for row in connection.execute(query).mappings():
-        responsible = list(dict.fromkeys(carriers.get(code, code) for code in row["lead"]))
-        if agency is not None and agency not in responsible:
-            continue
-        items.append(
-            OverdueItem(
-                task_id=row["task_id"],
-                plan_id=row["plan_id"],
-                plan_number=row["number"],
-                reference=row["reference"],
-                text=row["text"],
-                occurrence=row["occurrence"],
-                due_on=row["due_on"],
-                days_late=(on - row["due_on"]).days,
-                status=row["status"],
-                percent=row["percent"],
-                lead=list(row["lead"]),
-                responsible=responsible,
-            )
+    return [_item(row, on, carriers) for row in connection.execute(query).mappings()]
+
+
+def count_overdue(
+    connection: Connection, on: date, plan_id: UUID | None = None, agency: str | None = None
+) -> int:
+    query = select(func.count()).select_from(occurrences).where(*_overdue_on(on, plan_id, agency))
+    return int(connection.execute(query).scalar_one())
+
+
+def _overdue_on(on: date, plan_id: UUID | None, agency: str | None) -> list[ColumnElement[bool]]:
+    conditions = [occurrences.c.due_on < on, occurrences.c.status.in_(OPEN)]
+    if plan_id is not None:
+        conditions.append(occurrences.c.plan_id == plan_id)
+    if agency is not None:
+        carrier = func.coalesce(agencies.c.carried_by, task_agencies.c.agency)
+        led_by = (
+            select(task_agencies.c.task_id)
+            .outerjoin(agencies, agencies.c.code == task_agencies.c.agency)
+            .where(task_agencies.c.role == "lead", carrier == agency)
         )
-    return items
+        conditions.append(occurrences.c.task_id.in_(led_by))
+    return conditions
+
+
+def _item(row: RowMapping, on: date, carriers: dict[str, str]) -> OverdueItem:
+    return OverdueItem(
+        task_id=row["task_id"],
+        plan_id=row["plan_id"],
+        plan_number=row["number"],
+        reference=row["reference"],
+        text=row["text"],
+        occurrence=row["occurrence"],
+        due_on=row["due_on"],
+        days_late=(on - row["due_on"]).days,
+        status=row["status"],
+        percent=row["percent"],
+        lead=list(row["lead"]),
+        responsible=list(dict.fromkeys(carriers.get(code, code) for code in row["lead"])),
+    )

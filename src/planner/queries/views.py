@@ -13,7 +13,7 @@ from planner.queries.agencies import AgencyView, list_agencies
 from planner.queries.agencies import directory as agency_directory
 from planner.queries.at_risk import CriterionAtRisk, points_at_risk
 from planner.queries.history import HistoryEntry, history_of
-from planner.queries.overdue import OverdueItem
+from planner.queries.overdue import OverdueItem, count_overdue
 from planner.queries.overdue import overdue as overdue_items
 from planner.queries.plans import PlanView, list_plans, plans_numbered
 from planner.queries.progress import AgencyProgress
@@ -65,10 +65,20 @@ class Views:
             return list_tasks(connection, plan_id, agency)
 
     def overdue(
-        self, on: date, plan_id: UUID | None = None, agency: str | None = None
+        self,
+        on: date,
+        plan_id: UUID | None = None,
+        agency: str | None = None,
+        limit: int | None = None,
     ) -> list[OverdueItem]:
         with self.engine.connect() as connection:
-            return overdue_items(connection, on, plan_id, agency)
+            return overdue_items(connection, on, plan_id, agency, limit)
+
+    def count_overdue(
+        self, on: date, plan_id: UUID | None = None, agency: str | None = None
+    ) -> int:
+        with self.engine.connect() as connection:
+            return count_overdue(connection, on, plan_id, agency)
 
     def progress(self, on: date, plan_id: UUID | None = None) -> list[AgencyProgress]:
         with self.engine.connect() as connection:

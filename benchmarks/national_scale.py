@@ -1,0 +1,101 @@
+"""Queries and a full rebuild on a national-scale store (about 190,000 tasks, 2 million events)."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from benchmarks.national_data import QUERY_DAY, Scale, generate, plan_number
+from planner.application.planner import Planner
+from planner.settings import Settings
+from planner.storage.database import Database
+from planner.storage.event_store import EventStore
+
+REPEAT = 30
+
+
+@dataclass(frozen=True)
+class Latency:
+    name: str
+    rows: int
+    median_ms: float
+    p95_ms: float
+
+
+@dataclass(frozen=True)
+class NationalScale:
+    backend: str
+    tasks: int
+    events: int
+    seed_seconds: float
+    rebuild_seconds: float
+    rebuild_peak_mib: float
+    latencies: list[Latency]
+
+
+def measure(backend: str, url: str, scale: Scale) -> NationalScale:
+    store = EventStore(Database.from_url(url))
+    start = time.perf_counter()
+    events = 0
+    for events in generate(store, scale):
+        print(f"  {backend}: {events:,} events written", end="\r", file=sys.stderr)
+    seed_seconds = time.perf_counter() - start
+    store.close()
+    rebuild = _rebuild_in_child(url)
+    with Planner(Settings(database_url=url)) as planner:
+        latencies = _queries(planner)
+    return NationalScale(
+        backend,
+        scale.tasks,
+        events,
+        seed_seconds,
+        rebuild["seconds"],
+        rebuild["peak_mib"],
+        latencies,
+    )
+
+
+def _rebuild_in_child(url: str) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.rebuild_child", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def _queries(planner: Planner) -> list[Latency]:
+    views = planner.views
+    plan = views.plan(plan_number(1)).plan_id
+    task = views.tasks(plan)[0].task_id
+    cases: list[tuple[str, Callable[[], list[Any]]]] = [
+        ("overdue, one province's plan", lambda: views.overdue(QUERY_DAY, plan)),
+        ("progress per agency, one plan", lambda: views.progress(QUERY_DAY, plan)),
+        ("score board, one plan", lambda: views.score_board(plan)),
+        ("history of one task", lambda: views.history(task)),
+        ("overdue, all plans: first 100", lambda: views.overdue(QUERY_DAY, limit=100)),
+        ("overdue, all plans: count", lambda: [views.count_overdue(QUERY_DAY)]),
+        ("progress per agency, all plans", lambda: views.progress(QUERY_DAY)),
+        ("score board, all plans", lambda: views.score_board()),
+    ]
+    return [_latency(name, query) for name, query in cases]
+
+
+def _latency(name: str, query: Callable[[], list[Any]]) -> Latency:
+    rows = len(query())
+    timings = []
+    for _ in range(REPEAT):
+        start = time.perf_counter()
+        query()
+        timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
+    return Latency(name, rows, statistics.median(timings), p95)
