@@ -20,6 +20,7 @@ from planner.queries.progress import AgencyProgress
 router = APIRouter(include_in_schema=False)
 
 UPCOMING_DAYS = 30
+OVERDUE_SHOWN = 100  # the most overdue first; a province-wide list can run to thousands
 
 
 @router.get("/dashboard")
@@ -39,7 +40,7 @@ def dashboard(
     chosen = next((p for p in plans if str(p.plan_id) == plan), None)
     plan_id: UUID | None = chosen.plan_id if chosen else None
     code = agency.upper() or None
-    overdue = views.overdue(day, plan_id, code)
+    overdue = views.overdue(day, plan_id, code, limit=OVERDUE_SHOWN)
     progress = views.progress(day, plan_id)
     at_risk = views.points_at_risk(day, plan_id)
     return render(
@@ -54,6 +55,7 @@ def dashboard(
             "agencies": [a for a in views.agencies() if a.state == "active"],
             "names": {a.code: a.name for a in views.agencies()},
             "overdue": overdue,
+            "overdue_count": views.count_overdue(day, plan_id, code),
             "progress": progress_bars(progress),
             "totals": _totals(progress),
             "targets": target_bars(views.score_board(plan_id)),
