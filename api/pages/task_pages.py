@@ -68,7 +68,8 @@ def _perform(
         sheet = task_sheet(form.web, signed, task_id)
         context = {**sheet, "error": error.message, "failed": action}
         # A quick change from "Nhiệm vụ của tôi" that is refused shows the task page instead.
-        return render(request, "task.html", context, status_of(error), SHOW_WHOLE_PAGE)
+        headers = {**SHOW_WHOLE_PAGE, "HX-Push-Url": f"/tasks/{task_id}"}
+        return render(request, "task.html", context, status_of(error), headers)
     back = safe_next(form.text("back"))
     return RedirectResponse(back or f"/tasks/{task_id}?saved={action}#history", status_code=303)
 

@@ -161,6 +161,20 @@ def test_quick_changes_and_filters_update_the_page_in_place(
     ).to_contain_text("Đang thực hiện")
     assert page.url.endswith("/my-tasks")
 
+    blocked = page.locator("#my-tasks tr", has_text="PL2 VII.1")
+    expect(blocked).to_contain_text("Gặp vướng mắc")
+    with server.client() as client:  # meanwhile Sở Nội vụ adds a note to the same task
+        answer = client.post(
+            f"/api/tasks/{task_id(server, 'PL2 VII.1')}/progress",
+            json={"note": "Đã đề nghị Bộ hướng dẫn"},
+            headers=server.headers("chuyen-vien.snv"),
+        )
+        assert answer.status_code == 200
+    blocked.get_by_role("button", name="Gỡ vướng mắc").click()
+    expect(page.get_by_role("alert")).to_contain_text("hãy tải lại")
+    expect(page.locator("h1")).to_contain_text("PL2 VII.1")
+    expect(page).to_have_url(f"{server.url}/tasks/{task_id(server, 'PL2 VII.1')}")
+
     monitor = context.browser.new_context(viewport=PHONE) if context.browser else None
     assert monitor is not None
     phone = signed_in_page(monitor, server, "chuyen-vien.snv", "/dashboard?on=01/10/2023")
