@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import Request
 
-from api.web import Web, token_for
+from api.web import Web, issue_token
 from planner.domain.errors import DomainError
 
 
@@ -21,4 +21,4 @@ def sign_in(web: Web, username: str, password: str, request: Request) -> str:
         web.throttle.failed(username, address)
         raise WrongCredentials("sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản đã bị khóa")
     web.throttle.succeeded(username, address)
-    return token_for(web, user)
+    return issue_token(web, user)

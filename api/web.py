@@ -33,7 +33,6 @@ class Web:
 class SignedIn:
     user: UserView
     actor: Actor
-    token: str
 
 
 class NotSignedIn(Exception):
@@ -52,17 +51,17 @@ def signed_in_with(web: Web, token: str | None) -> SignedIn:
     """The user a token names, if it is genuine, unexpired, the account active and the
     password unchanged since it was issued."""
     claims = web.tokens.read(token) if token else None
-    if claims is None or token is None:
+    if claims is None:
         raise NotSignedIn
     found = web.planner.views.credentials(claims.username)
     if found is None or not found.user.active:
         raise NotSignedIn
     if found.user.password_version != claims.password_version:
         raise NotSignedIn
-    return SignedIn(found.user, web.planner.users.actor(found.user), token)
+    return SignedIn(found.user, web.planner.users.actor(found.user))
 
 
-def token_for(web: Web, user: UserView) -> str:
+def issue_token(web: Web, user: UserView) -> str:
     return web.tokens.issue(TokenClaims(user.username, user.password_version))
 
 

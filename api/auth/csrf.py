@@ -20,7 +20,7 @@ class CsrfRejected(Exception):
     """A form arrived without the token of the page it was shown on."""
 
 
-def token_for(request: Request) -> str:
+def form_token(request: Request) -> str:
     """The token this browser holds, or a new one the response will set."""
     existing = request.cookies.get(COOKIE)
     if existing:

@@ -10,7 +10,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from api.auth.csrf import token_for
+from api.auth.csrf import form_token
 from api.pages.wording import ACTION_NAMES, EVENT_NAMES, ROLE_NAMES, status_name
 from planner.presentation.vietnamese import (
     format_date,
@@ -38,5 +38,5 @@ def render(
     headers: Mapping[str, str] | None = None,
 ) -> HTMLResponse:
     """A page, with the signed-in user (if any) and the form token every form repeats."""
-    full = {"csrf_token": token_for(request), "me": getattr(request.state, "me", None), **context}
+    full = {"csrf_token": form_token(request), "me": getattr(request.state, "me", None), **context}
     return templates.TemplateResponse(request, name, full, status_code=status, headers=headers)
