@@ -2,10 +2,12 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# The browser tests drive Debian's Chromium (Playwright's own download is not used).
+CHROMIUM := /usr/bin/chromium
 
 .PHONY: install run test lint bench clean
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed $(CHROMIUM)
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,8 +15,11 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
+$(CHROMIUM):
+	apt-get update -qq && apt-get install -y -qq chromium
+
 run: install
-	$(BIN)/planner demo
+	$(BIN)/planner serve --demo
 
 lint: install
 	$(BIN)/ruff check src api notifications tests benchmarks

@@ -7,6 +7,7 @@ from planner.application.clock import Clock, SystemClock
 from planner.application.plans import PlanService
 from planner.application.targets import TargetService
 from planner.application.tasks import TaskService
+from planner.application.users import UserService
 from planner.application.workspace import Workspace
 from planner.domain.actor import Actor, Role
 from planner.projections.all_views import all_views
@@ -31,6 +32,7 @@ class Planner:
         self.plans = PlanService(self.workspace)
         self.tasks = TaskService(self.workspace)
         self.targets = TargetService(self.workspace)
+        self.users = UserService(self.workspace, settings.monitor_agency)
 
     @property
     def system(self) -> Actor:

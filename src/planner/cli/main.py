@@ -9,8 +9,10 @@ from planner.cli import (
     agency_commands,
     plan_commands,
     report_commands,
+    serve_command,
     store_commands,
     task_commands,
+    user_commands,
     view_commands,
 )
 
@@ -35,6 +37,8 @@ app.add_typer(store_commands.projections, name="projections")
 app.add_typer(report_commands.app, name="report")
 app.add_typer(reminder_commands.reminders, name="reminders")
 app.command("scheduler")(reminder_commands.scheduler)
+app.add_typer(user_commands.app, name="users")
+app.command("serve")(serve_command.serve)
 
 if __name__ == "__main__":
     app()

@@ -12,6 +12,8 @@ _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 
 def make_date(year: int, month: int, day: int, *, where: str = "ngày") -> date:
     """A date, or an error that says why it does not exist (31/02/2023)."""
+    if not 1 <= year <= 9999:
+        raise InvalidValue(f"{where}: năm {year} không hợp lệ")
     if not 1 <= month <= 12:
         raise InvalidValue(f"{where}: tháng {month} không tồn tại ({day:02d}/{month:02d}/{year})")
     days = last_day(year, month)

@@ -21,3 +21,7 @@ def task_id(plan: UUID, reference: str, text: str) -> UUID:
 
 def target_id(plan: UUID, index: str, code: str, year: int) -> UUID:
     return uuid5(plan, f"target:{index}:{code}:{year}")
+
+
+def user_id(username: str) -> UUID:
+    return uuid5(NAMESPACE, f"user:{username.lower()}")

@@ -7,7 +7,16 @@ from planner.projections.projection import Projection
 from planner.projections.reminder_log import ReminderLog
 from planner.projections.score_board import ScoreBoard
 from planner.projections.task_list import TaskList
+from planner.projections.user_catalog import UserCatalog
 
 
 def all_views() -> list[Projection]:
-    return [PlanCatalog(), AgencyCatalog(), TaskList(), ScoreBoard(), History(), ReminderLog()]
+    return [
+        PlanCatalog(),
+        AgencyCatalog(),
+        TaskList(),
+        ScoreBoard(),
+        History(),
+        ReminderLog(),
+        UserCatalog(),
+    ]

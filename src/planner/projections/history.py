@@ -11,6 +11,8 @@ from planner.projections.projection import Projection
 from planner.projections.schema import history
 
 _COMMON = {"originator_id", "originator_version", "timestamp", "originator_topic", "actor"}
+# Password hashes stay in the event store; history is shown to people and exported to reports.
+_SECRET = {"password_hash"}
 _WORD_START = re.compile(r"(?<!^)(?=[A-Z])")
 
 
@@ -37,7 +39,7 @@ class History(Projection):
                 "details": {
                     key: plain(value)
                     for key, value in vars(domain_event).items()
-                    if key not in _COMMON
+                    if key not in _COMMON and key not in _SECRET
                 },
             }
         )

@@ -188,3 +188,17 @@ reminders = Table(
     Index("ix_view_reminders_deadline", "recipient", "item", "occurrence"),
     Index("ix_view_reminders_state", "state", "retry_at"),
 )
+
+users = Table(
+    "view_users",
+    metadata,
+    Column("username", String(64), primary_key=True),
+    Column("user_id", Uuid, nullable=False, unique=True),
+    Column("agency", String(32), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("password_hash", Text, nullable=False),
+    # The version that set the current password: sessions signed before it are void.
+    Column("password_version", Integer, nullable=False),
+    Column("version", Integer, nullable=False),
+)

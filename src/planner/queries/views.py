@@ -11,6 +11,7 @@ from planner.application.errors import NotFound
 from planner.domain.agency_directory import AgencyDirectory
 from planner.queries.agencies import AgencyView, list_agencies
 from planner.queries.agencies import directory as agency_directory
+from planner.queries.at_risk import CriterionAtRisk, points_at_risk
 from planner.queries.history import HistoryEntry, history_of
 from planner.queries.overdue import OverdueItem, count_overdue
 from planner.queries.overdue import overdue as overdue_items
@@ -20,6 +21,8 @@ from planner.queries.progress import progress as agency_progress
 from planner.queries.score_board import ScoreLine
 from planner.queries.score_board import score_board as score_lines
 from planner.queries.tasks import TaskView, list_tasks, resolve_task_id, task_detail
+from planner.queries.upcoming import UpcomingItem, upcoming
+from planner.queries.users import Credentials, UserView, credentials, list_users
 
 
 class Views:
@@ -88,3 +91,28 @@ class Views:
     def history(self, aggregate_id: UUID) -> list[HistoryEntry]:
         with self.engine.connect() as connection:
             return history_of(connection, aggregate_id)
+
+    def users(self) -> list[UserView]:
+        with self.engine.connect() as connection:
+            return list_users(connection)
+
+    def user(self, username: str) -> UserView:
+        found = self.credentials(username)
+        if found is None:
+            raise NotFound(f"không có tài khoản '{username}'")
+        return found.user
+
+    def credentials(self, username: str) -> Credentials | None:
+        """The account and its password hash, for signing in only."""
+        with self.engine.connect() as connection:
+            return credentials(connection, username)
+
+    def upcoming(
+        self, on: date, days: int, plan_id: UUID | None = None, agency: str | None = None
+    ) -> list[UpcomingItem]:
+        with self.engine.connect() as connection:
+            return upcoming(connection, on, days, plan_id, agency)
+
+    def points_at_risk(self, on: date, plan_id: UUID | None = None) -> list[CriterionAtRisk]:
+        with self.engine.connect() as connection:
+            return points_at_risk(connection, on, plan_id)

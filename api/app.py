@@ -1,0 +1,113 @@
+"""The web application: JSON API under /api, Vietnamese pages, OpenAPI at /docs."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request, Response
+from fastapi.staticfiles import StaticFiles
+
+from api import docs_page, errors
+from api.auth.csrf import COOKIE as CSRF_COOKIE
+from api.auth.throttle import LoginThrottle
+from api.auth.tokens import Tokens
+from api.extensions import BackgroundService, Extension
+from api.json_api import agency_routes, plan_routes, task_routes, user_routes, view_routes
+from api.pages import account_pages, dashboard_pages, login_pages, plan_pages, task_pages
+from api.settings import WebSettings
+from api.web import Web
+from planner.application.planner import Planner
+from planner.storage.evidence_files import EvidenceFiles
+
+STATIC = Path(__file__).parent / "static"
+
+DESCRIPTION = """Theo dõi kế hoạch nâng cao Chỉ số CCHC (PAR INDEX), SIPAS và PAPI.
+
+Sign in with `POST /api/token` and send `Authorization: Bearer <token>`. Dates are ISO 8601,
+points and percentages decimal strings; refusals carry `code`, a Vietnamese `message` and
+`detail[].loc` naming the field: 422 invalid, 403 forbidden, 404 unknown, 409 version conflict.
+"""
+
+# Pages load nothing from elsewhere; /docs (Swagger UI) starts itself with an inline script.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+
+
+def create_app(
+    planner: Planner,
+    settings: WebSettings,
+    services: Sequence[BackgroundService] = (),
+    extensions: Sequence[Extension] = (),
+) -> FastAPI:
+    """The application on an open planner; `services` run while it serves (the reminder
+    scheduler), `extensions` add routers and menu entries (document import, reports)."""
+    app = FastAPI(
+        title="planner",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=_running(services),
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.web = Web(
+        planner=planner,
+        settings=settings,
+        tokens=Tokens(settings.session_secret, settings.session_hours * 3600),
+        throttle=LoginThrottle(),
+        files=EvidenceFiles(settings.files_dir, settings.max_upload_bytes),
+    )
+    app.state.menu = [(e.menu_label, e.menu_path) for e in extensions if e.menu_label]
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    errors.install(app)
+    for module in (user_routes, task_routes, plan_routes, agency_routes, view_routes):
+        app.include_router(module.router)
+    pages = (docs_page, login_pages, task_pages, dashboard_pages, plan_pages, account_pages)
+    for page in pages:
+        app.include_router(page.router)
+    for extension in extensions:
+        app.include_router(extension.router)
+    app.middleware("http")(_protect)
+    return app
+
+
+def _running(
+    services: Sequence[BackgroundService],
+) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        for service in services:
+            service.start()
+        try:
+            yield
+        finally:
+            for service in reversed(services):
+                service.stop()
+
+    return lifespan
+
+
+async def _protect(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """Security headers on every answer, and the CSRF cookie for a browser that lacks one."""
+    response = await call_next(request)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    if request.url.path != "/docs":
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("X-Frame-Options", "DENY")
+    new_token = getattr(request.state, "new_csrf", None)
+    if new_token:
+        web: Web = request.app.state.web
+        response.set_cookie(
+            CSRF_COOKIE,
+            new_token,
+            httponly=True,
+            samesite="strict",
+            secure=web.settings.secure_cookies,
+        )
+    return response

@@ -1,0 +1,1 @@
+"""Signing in: sessions for pages, bearer tokens for the API, CSRF and rate limits."""

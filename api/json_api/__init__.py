@@ -1,0 +1,1 @@
+"""The JSON API under /api: everything the command line does, with the same JSON shapes."""

@@ -1,0 +1,191 @@
+"""Request bodies. Text is NFC, bounded and free of control characters, so nothing a client
+sends can reach the database in a form it refuses."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+from uuid import UUID
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from api.plain_text import plain
+from planner.domain.actor import Role
+from planner.domain.agency import AgencyKind
+from planner.domain.score_target import ResultKind
+
+Text = Annotated[str, Field(max_length=4000), AfterValidator(plain)]
+Name = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(plain)]
+Link = Annotated[str, Field(max_length=2000), AfterValidator(plain)]
+AgencyCode = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,31}$")]
+Occurrence = Annotated[str, Field(max_length=16, pattern=r"^[0-9A-Za-z\-]*$")]
+Version = Annotated[int, Field(ge=1, le=2**31)]
+Year = Annotated[int, Field(ge=2000, le=2100)]
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Login(Body):
+    username: Annotated[str, Field(min_length=1, max_length=64), AfterValidator(plain)]
+    password: Annotated[str, Field(min_length=1, max_length=256), AfterValidator(plain)]
+
+
+class EvidenceIn(Body):
+    """A named web link, or a file uploaded first to POST /api/files."""
+
+    name: Name
+    link: Link | None = None
+    file: Annotated[str, Field(pattern=r"^[0-9a-f]{64}(\.[a-z0-9]{1,8})?$")] | None = None
+
+
+class Change(Body):
+    occurrence: Occurrence | None = Field(
+        None, description="Kỳ của nhiệm vụ định kỳ (vd. 2023-Q3); bỏ trống nếu chỉ có một kỳ"
+    )
+    expected_version: Version | None = Field(
+        None, description="Phiên bản đang xem; khác phiên bản hiện tại thì trả 409"
+    )
+
+
+class Start(Change):
+    pass
+
+
+class Progress(Change):
+    percent: Annotated[int, Field(ge=0, le=100)] | None = None
+    note: Text = ""
+    evidence: Annotated[list[EvidenceIn], Field(max_length=20)] = []
+
+
+class Complete(Change):
+    note: Text = ""
+    evidence: Annotated[list[EvidenceIn], Field(max_length=20)] = []
+
+
+class WithReason(Change):
+    reason: Text
+
+
+class Unblock(Change):
+    note: Text = ""
+
+
+class Deadline(Change):
+    due_on: date
+    reason: Text
+
+
+class Reassign(Body):
+    lead: Annotated[list[Name], Field(min_length=1, max_length=50)]
+    coordinating: Annotated[list[Name], Field(max_length=100)] = []
+    reason: Text
+    expected_version: Version | None = None
+
+
+class NewTask(Body):
+    plan_id: UUID
+    reference: Annotated[str, Field(max_length=100), AfterValidator(plain)] = ""
+    text: Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(plain)]
+    criteria: Annotated[list[Name], Field(max_length=20)] = Field(
+        [], description="Mã tiêu chí, vd. '1.2' hoặc 'SIPAS:1.1'"
+    )
+    lead: Annotated[list[Name], Field(min_length=1, max_length=50)]
+    coordinating: Annotated[list[Name], Field(max_length=100)] = []
+    schedule: Name = Field(description="Thời gian thực hiện như văn bản ghi, vd. 'Quý III/2023'")
+    expected_output: Text = ""
+
+
+class NewPlan(Body):
+    number: Name
+    title: Text
+    province: Name
+    year: Year
+    indices: Annotated[list[Name], Field(min_length=1, max_length=3)]
+    issued_on: date | None = None
+    issuer: Text = ""
+
+
+class NewObligation(Body):
+    key: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9\-]{0,63}$")]
+    text: Text
+    schedule: Name
+    responsible: Annotated[list[Name], Field(min_length=1, max_length=50)]
+    report_to: AgencyCode | None = None
+
+
+class TargetIn(Body):
+    index: Name = "PAR_INDEX"
+    code: Annotated[str, Field(max_length=40), AfterValidator(plain)] = Field(
+        description="Mã tiêu chí, vd. 'TCTP 3.2.3' hoặc '1.2'; bỏ trống: tổng điểm chỉ số"
+    )
+    year: Year
+    name: Name
+    target: Text = Field(description="Mục tiêu như văn bản ghi: điểm ('1,5'), % hoặc lời")
+    max_points: Annotated[str, Field(max_length=20)] | None = None
+    last_year_points: Annotated[str, Field(max_length=20)] | None = None
+    survey_based: bool = False
+    not_evaluated: bool = False
+    reason: Text = ""
+
+
+class ResultIn(Body):
+    points: Annotated[str, Field(min_length=1, max_length=20)] = Field(
+        description="Điểm đạt được, '1,5' hoặc '1.5'"
+    )
+    kind: ResultKind = ResultKind.SELF_ASSESSED
+    note: Text = ""
+    expected_version: Version | None = None
+
+
+class NewAgency(Body):
+    code: AgencyCode
+    name: Name
+    kind: AgencyKind = AgencyKind.DEPARTMENT
+    aliases: Annotated[list[Name], Field(max_length=20)] = []
+    parent: AgencyCode | None = None
+    emails: Annotated[list[Name], Field(max_length=20)] = []
+    groups: Annotated[list[Name], Field(max_length=10)] = []
+
+
+class Emails(Body):
+    emails: Annotated[list[Name], Field(max_length=20)]
+
+
+class Rename(Body):
+    name: Name
+    reason: Text
+
+
+class Reorganisation(Body):
+    effective_on: date
+    reason: Text
+
+
+class Merge(Reorganisation):
+    into: AgencyCode
+
+
+class Split(Reorganisation):
+    successors: Annotated[list[AgencyCode], Field(min_length=2, max_length=20)]
+    carried_by: AgencyCode
+
+
+class Dissolve(Reorganisation):
+    successor: AgencyCode | None = None
+
+
+class NewUser(Body):
+    username: Annotated[str, Field(min_length=3, max_length=64, pattern=r"^[A-Za-z0-9._\-]+$")]
+    agency: AgencyCode
+    role: Role = Field(description="agency, monitor hoặc admin")
+    password: Annotated[str, Field(min_length=1, max_length=256), AfterValidator(plain)]
+
+
+class NewPassword(Body):
+    password: Annotated[str, Field(min_length=1, max_length=256), AfterValidator(plain)]
+
+
+class Reason(Body):
+    reason: Text

@@ -1,0 +1,182 @@
+"""/api/tasks: list, add, and every change an agency or Sở Nội vụ makes to a task."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Query, UploadFile
+
+from api.json_api import models
+from api.json_api.evidence import evidence_of
+from api.lookups import plan_of, visible_task
+from api.web import ApiUser, SignedIn, Web, WebDep, api_user
+from planner.cli.output import to_json
+from planner.domain.criterion import CriterionRef
+from planner.domain.schedule_text import read_schedule
+from planner.domain.visibility import sees_every_task
+
+
+def task_answer(web: Web, signed: SignedIn, task_id: UUID) -> dict[str, Any]:
+    """The task as `planner task show --json` prints it."""
+    return {"task": to_json(visible_task(web, signed, task_id))}
+
+
+router = APIRouter(prefix="/api", tags=["tasks"], dependencies=[Depends(api_user)])
+
+UPLOAD_CHUNK = 64 * 1024
+
+
+@router.get("/tasks", summary="Nhiệm vụ (của cơ quan mình, hoặc mọi nhiệm vụ với Sở Nội vụ)")
+def list_tasks(
+    web: WebDep,
+    signed: ApiUser,
+    plan_id: UUID | None = None,
+    agency: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,31}$")] = None,
+) -> dict[str, Any]:
+    views = web.planner.views
+    if sees_every_task(signed.actor):
+        found = views.tasks(plan_id, agency.upper() if agency else None)
+    else:
+        own = {signed.actor.agency, *signed.actor.represents}
+        wanted = own & {agency.upper()} if agency else own
+        found = [t for code in sorted(wanted) for t in views.tasks(plan_id, code)]
+        found = list({t.task_id: t for t in found}.values())
+    return {"tasks": to_json(found)}
+
+
+@router.post("/tasks", status_code=201, summary="Thêm nhiệm vụ vào kế hoạch (Sở Nội vụ)")
+def add_task(body: models.NewTask, web: WebDep, signed: ApiUser) -> dict[str, Any]:
+    planner = web.planner
+    plan = plan_of(web, body.plan_id)
+    reading = read_schedule(body.schedule, plan.year, plan.issued_on)
+    task_id = planner.tasks.add(
+        body.plan_id,
+        reference=body.reference,
+        text=body.text,
+        criteria=tuple(CriterionRef.parse(c) for c in body.criteria),
+        lead=body.lead,
+        coordinating=body.coordinating,
+        schedule=reading.schedule,
+        expected_output=body.expected_output,
+        actor=signed.actor,
+    )
+    return {**task_answer(web, signed, task_id), "warning": reading.warning or None}
+
+
+@router.get("/tasks/{task_id}", summary="Một nhiệm vụ và các kỳ của nó")
+def get_task(task_id: UUID, web: WebDep, signed: ApiUser) -> dict[str, Any]:
+    return task_answer(web, signed, task_id)
+
+
+@router.get("/tasks/{task_id}/history", summary="Lịch sử thay đổi của nhiệm vụ")
+def task_history(task_id: UUID, web: WebDep, signed: ApiUser) -> dict[str, Any]:
+    visible_task(web, signed, task_id)
+    entries = web.planner.views.history(task_id)
+    return {"aggregate_id": str(task_id), "entries": to_json(entries)}
+
+
+@router.post("/tasks/{task_id}/start", summary="Bắt đầu thực hiện")
+def start(task_id: UUID, body: models.Start, web: WebDep, signed: ApiUser) -> dict[str, Any]:
+    visible_task(web, signed, task_id)
+    web.planner.tasks.start(task_id, body.occurrence, signed.actor, body.expected_version)
+    return task_answer(web, signed, task_id)
+
+
+@router.post("/tasks/{task_id}/progress", summary="Báo cáo tiến độ, ghi chú, tài liệu")
+def report_progress(
+    task_id: UUID, body: models.Progress, web: WebDep, signed: ApiUser
+) -> dict[str, Any]:
+    visible_task(web, signed, task_id)
+    web.planner.tasks.report_progress(
+        task_id,
+        body.occurrence,
+        signed.actor,
+        percent=body.percent,
+        note=body.note,
+        evidence=evidence_of(body.evidence, web.files),
+        expected_version=body.expected_version,
+    )
+    return task_answer(web, signed, task_id)
+
+
+@router.post("/tasks/{task_id}/complete", summary="Hoàn thành, kèm tài liệu kiểm chứng")
+def complete(task_id: UUID, body: models.Complete, web: WebDep, signed: ApiUser) -> dict[str, Any]:
+    visible_task(web, signed, task_id)
+    web.planner.tasks.complete(
+        task_id,
+        body.occurrence,
+        signed.actor,
+        note=body.note,
+        evidence=evidence_of(body.evidence, web.files),
+        expected_version=body.expected_version,
+    )
+    return task_answer(web, signed, task_id)
+
+
+@router.post("/tasks/{task_id}/block", summary="Báo vướng mắc")
+def block(task_id: UUID, body: models.WithReason, web: WebDep, signed: ApiUser) -> dict[str, Any]:
+    visible_task(web, signed, task_id)
+    web.planner.tasks.block(
+        task_id, body.occurrence, body.reason, signed.actor, body.expected_version
+    )
+    return task_answer(web, signed, task_id)
+
+
+@router.post("/tasks/{task_id}/unblock", summary="Gỡ vướng mắc")
+def unblock(task_id: UUID, body: models.Unblock, web: WebDep, signed: ApiUser) -> dict[str, Any]:
+    visible_task(web, signed, task_id)
+    web.planner.tasks.unblock(
+        task_id, body.occurrence, body.note, signed.actor, body.expected_version
+    )
+    return task_answer(web, signed, task_id)
+
+
+@router.post("/tasks/{task_id}/reopen", summary="Mở lại")
+def reopen(task_id: UUID, body: models.WithReason, web: WebDep, signed: ApiUser) -> dict[str, Any]:
+    visible_task(web, signed, task_id)
+    web.planner.tasks.reopen(
+        task_id, body.occurrence, body.reason, signed.actor, body.expected_version
+    )
+    return task_answer(web, signed, task_id)
+
+
+@router.post("/tasks/{task_id}/cancel", summary="Hủy nhiệm vụ hoặc một kỳ (Sở Nội vụ)")
+def cancel(task_id: UUID, body: models.WithReason, web: WebDep, signed: ApiUser) -> dict[str, Any]:
+    visible_task(web, signed, task_id)
+    web.planner.tasks.cancel(
+        task_id, body.occurrence, body.reason, signed.actor, body.expected_version
+    )
+    return task_answer(web, signed, task_id)
+
+
+@router.post("/tasks/{task_id}/deadline", summary="Điều chỉnh thời hạn (Sở Nội vụ)")
+def change_deadline(
+    task_id: UUID, body: models.Deadline, web: WebDep, signed: ApiUser
+) -> dict[str, Any]:
+    visible_task(web, signed, task_id)
+    web.planner.tasks.change_deadline(
+        task_id, body.occurrence, body.due_on, body.reason, signed.actor, body.expected_version
+    )
+    return task_answer(web, signed, task_id)
+
+
+@router.post("/tasks/{task_id}/reassign", summary="Giao lại cơ quan chủ trì, phối hợp (Sở Nội vụ)")
+def reassign(task_id: UUID, body: models.Reassign, web: WebDep, signed: ApiUser) -> dict[str, Any]:
+    visible_task(web, signed, task_id)
+    web.planner.tasks.reassign(
+        task_id, body.lead, body.coordinating, body.reason, signed.actor, body.expected_version
+    )
+    return task_answer(web, signed, task_id)
+
+
+@router.post("/files", status_code=201, tags=["evidence"], summary="Tải lên tệp kiểm chứng")
+def upload(file: UploadFile, web: WebDep) -> dict[str, Any]:
+    """Returns the file's reference, to name in `evidence[].file` of progress or completion."""
+    reference = web.files.store(_chunks(file), file.filename or "tep")
+    return {"file": reference, "name": file.filename or ""}
+
+
+def _chunks(file: UploadFile) -> Any:
+    while chunk := file.file.read(UPLOAD_CHUNK):
+        yield chunk

@@ -1,0 +1,69 @@
+"""/api/token, /api/me and /api/users: signing in, and accounts (administrators)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+
+from api.json_api import models
+from api.sign_in import sign_in
+from api.web import ApiUser, Web, WebDep
+from planner.cli.output import to_json
+from planner.domain.errors import NotPermitted
+
+router = APIRouter(prefix="/api", tags=["users"])
+
+
+@router.post("/token", summary="Đăng nhập, nhận bearer token")
+def token(body: models.Login, request: Request, web: WebDep) -> dict[str, Any]:
+    """Wrong credentials get 401; too many failures from one address or for one name, 429."""
+    issued = sign_in(web, body.username, body.password, request)
+    return {
+        "access_token": issued,
+        "token_type": "bearer",
+        "expires_in": web.tokens.lifetime_seconds,
+    }
+
+
+@router.get("/me", summary="Người đang đăng nhập")
+def me(signed: ApiUser) -> dict[str, Any]:
+    return {"user": to_json(signed.user), "represents": sorted(signed.actor.represents)}
+
+
+def _admin_answer(web: Web, signed: ApiUser) -> dict[str, Any]:
+    if not signed.actor.administers:
+        raise NotPermitted(f"{signed.user.username} không có quyền quản lý tài khoản")
+    return {"users": to_json(web.planner.views.users())}
+
+
+@router.get("/users", summary="Tài khoản (quản trị)")
+def list_users(web: WebDep, signed: ApiUser) -> dict[str, Any]:
+    return _admin_answer(web, signed)
+
+
+@router.post("/users", status_code=201, summary="Thêm tài khoản (quản trị)")
+def add_user(body: models.NewUser, web: WebDep, signed: ApiUser) -> dict[str, Any]:
+    web.planner.users.add(body.username, body.agency, body.role, body.password, signed.actor)
+    return _admin_answer(web, signed)
+
+
+@router.post("/users/{username}/password", summary="Đặt lại mật khẩu")
+def reset_password(
+    username: str, body: models.NewPassword, web: WebDep, signed: ApiUser
+) -> dict[str, Any]:
+    """Administrators reset anyone's password; a user may change their own."""
+    web.planner.users.reset_password(username, body.password, signed.actor)
+    return {"user": to_json(web.planner.views.user(username))}
+
+
+@router.post("/users/{username}/disable", summary="Khóa tài khoản (quản trị)")
+def disable(username: str, body: models.Reason, web: WebDep, signed: ApiUser) -> dict[str, Any]:
+    web.planner.users.disable(username, body.reason, signed.actor)
+    return _admin_answer(web, signed)
+
+
+@router.post("/users/{username}/enable", summary="Mở khóa tài khoản (quản trị)")
+def enable(username: str, body: models.Reason, web: WebDep, signed: ApiUser) -> dict[str, Any]:
+    web.planner.users.enable(username, body.reason, signed.actor)
+    return _admin_answer(web, signed)

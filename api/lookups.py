@@ -1,0 +1,26 @@
+"""Finding a plan or a task for a request, refusing tasks the signed-in user may not see."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from api.web import SignedIn, Web
+from planner.application.errors import NotFound
+from planner.domain.visibility import require_sight_of_task
+from planner.queries.plans import PlanView
+from planner.queries.tasks import TaskView
+
+
+def visible_task(web: Web, signed: SignedIn, task_id: UUID) -> TaskView:
+    """The task, if the signed-in user's agency leads or coordinates it (or they oversee)."""
+    task = web.planner.views.task(task_id)
+    label = task.reference or task.text[:60]
+    require_sight_of_task(signed.actor, label, task.lead, task.coordinating)
+    return task
+
+
+def plan_of(web: Web, plan_id: UUID) -> PlanView:
+    found = next((p for p in web.planner.views.plans() if p.plan_id == plan_id), None)
+    if found is None:
+        raise NotFound(f"không có kế hoạch mã {plan_id}")
+    return found

@@ -1,0 +1,48 @@
+"""Kế hoạch: the list of plans, and a plan's criteria tree with the tasks under each criterion."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from api.lookups import plan_of
+from api.pages.templating import render
+from api.web import PageUser, WebDep, page_user
+from planner.domain.visibility import may_see_task
+from planner.queries.tasks import TaskView
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/plans", dependencies=[Depends(page_user)])
+def plans(request: Request, web: WebDep) -> Response:
+    return render(request, "plans.html", {"plans": web.planner.views.plans()})
+
+
+@router.get("/plans/{plan_id}")
+def plan_page(request: Request, plan_id: UUID, web: WebDep, signed: PageUser) -> Response:
+    """Every criterion the plan lists; an agency sees only the tasks it leads or coordinates."""
+    views = web.planner.views
+    plan = plan_of(web, plan_id)
+    tasks = [t for t in views.tasks(plan_id) if may_see_task(signed.actor, t.lead, t.coordinating)]
+    lines = views.score_board(plan_id)
+    by_criterion: dict[str, list[TaskView]] = defaultdict(list)
+    for task in tasks:
+        for criterion in task.criteria:
+            by_criterion[criterion].append(task)
+    listed = {f"{line.index}:{line.code}" for line in lines}
+    others = [t for t in tasks if not listed & set(t.criteria)]
+    return render(
+        request,
+        "plan.html",
+        {
+            "plan": plan,
+            "lines": lines,
+            "tasks_by_criterion": by_criterion,
+            "other_tasks": others,
+            "names": {a.code: a.name for a in views.agencies()},
+        },
+    )

@@ -1,0 +1,162 @@
+"""The task page's forms: each action reads its fields and calls the task service."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from uuid import UUID
+
+from starlette.datastructures import FormData, UploadFile
+
+from api.plain_text import plain
+from api.web import SignedIn, Web
+from planner.domain.dates import parse_date
+from planner.domain.errors import InvalidValue
+from planner.domain.evidence import Evidence
+
+UPLOAD_CHUNK = 64 * 1024
+
+LABELS = {
+    "note": "Ghi chú",
+    "reason": "Lý do",
+    "evidence_name": "Tên tài liệu",
+    "evidence_link": "Đường dẫn",
+    "lead": "Cơ quan chủ trì",
+    "coordinating": "Cơ quan phối hợp",
+    "due_on": "Thời hạn mới",
+    "percent": "Tiến độ (%)",
+}
+
+
+class ActionForm:
+    """One submitted form: its fields, read with messages naming the field in Vietnamese."""
+
+    def __init__(self, form: FormData, web: Web) -> None:
+        self.form = form
+        self.web = web
+
+    def text(self, name: str) -> str:
+        value = self.form.get(name, "")
+        if not isinstance(value, str):
+            return ""
+        try:
+            return plain(value)
+        except ValueError as error:
+            raise InvalidValue(f"trường '{LABELS.get(name, name)}': {error}") from None
+
+    def occurrence(self) -> str | None:
+        return self.text("occurrence") or None
+
+    def version(self) -> int | None:
+        value = self.text("expected_version")
+        return int(value) if value.isdigit() else None
+
+    def percent(self) -> int | None:
+        value = self.text("percent").strip().rstrip("%")
+        if not value:
+            return None
+        if not value.isdigit():
+            raise InvalidValue(f"Tiến độ (%): '{value}' không phải số từ 0 đến 100")
+        return int(value)
+
+    def names(self, name: str) -> list[str]:
+        return [part.strip() for part in self.text(name).split(";") if part.strip()]
+
+    def evidence(self) -> tuple[Evidence, ...]:
+        """A link, an uploaded file, or both, under the name given (or the file's name)."""
+        title, link = self.text("evidence_name").strip(), self.text("evidence_link").strip()
+        upload = self.form.get("evidence_file")
+        found = []
+        if isinstance(upload, UploadFile) and upload.filename:
+            reference = self.web.files.store(_chunks(upload), upload.filename)
+            found.append(Evidence.of(title or upload.filename, file=reference))
+        if link:
+            found.append(Evidence.of(title or link, link=link))
+        elif title and not found:
+            raise InvalidValue(f"Tài liệu kiểm chứng '{title}': cần đường dẫn hoặc tệp đính kèm")
+        return tuple(found)
+
+
+def _chunks(upload: UploadFile) -> Iterator[bytes]:
+    while chunk := upload.file.read(UPLOAD_CHUNK):
+        yield chunk
+
+
+Perform = Callable[[Web, SignedIn, UUID, ActionForm], None]
+
+
+def _start(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
+    web.planner.tasks.start(task, form.occurrence(), signed.actor, form.version())
+
+
+def _progress(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
+    web.planner.tasks.report_progress(
+        task,
+        form.occurrence(),
+        signed.actor,
+        percent=form.percent(),
+        note=form.text("note"),
+        evidence=form.evidence(),
+        expected_version=form.version(),
+    )
+
+
+def _complete(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
+    web.planner.tasks.complete(
+        task,
+        form.occurrence(),
+        signed.actor,
+        note=form.text("note"),
+        evidence=form.evidence(),
+        expected_version=form.version(),
+    )
+
+
+def _block(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
+    tasks = web.planner.tasks
+    tasks.block(task, form.occurrence(), form.text("reason"), signed.actor, form.version())
+
+
+def _unblock(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
+    tasks = web.planner.tasks
+    tasks.unblock(task, form.occurrence(), form.text("note"), signed.actor, form.version())
+
+
+def _reopen(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
+    tasks = web.planner.tasks
+    tasks.reopen(task, form.occurrence(), form.text("reason"), signed.actor, form.version())
+
+
+def _cancel(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
+    tasks = web.planner.tasks
+    tasks.cancel(task, form.occurrence(), form.text("reason"), signed.actor, form.version())
+
+
+def _deadline(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
+    due_on = parse_date(form.text("due_on"), where="Thời hạn mới")
+    web.planner.tasks.change_deadline(
+        task, form.occurrence(), due_on, form.text("reason"), signed.actor, form.version()
+    )
+
+
+def _reassign(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
+    web.planner.tasks.reassign(
+        task,
+        form.names("lead"),
+        form.names("coordinating"),
+        form.text("reason"),
+        signed.actor,
+        form.version(),
+    )
+
+
+ACTIONS: dict[str, Perform] = {
+    "start": _start,
+    "progress": _progress,
+    "complete": _complete,
+    "block": _block,
+    "unblock": _unblock,
+    "reopen": _reopen,
+    "cancel": _cancel,
+    "deadline": _deadline,
+    "reassign": _reassign,
+}

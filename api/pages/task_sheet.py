@@ -1,0 +1,105 @@
+"""What the task pages show: a task with names, history and evidence, and the user's rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from api.lookups import visible_task
+from api.web import SignedIn, Web
+from planner.application.clock import SystemClock, today
+from planner.domain.actor import Actor
+from planner.domain.task_status import ALLOWED_FROM, Status
+from planner.queries.history import HistoryEntry
+from planner.queries.tasks import OccurrenceView, TaskView
+
+LEAD_ACTIONS = ("start", "progress", "complete", "block", "unblock", "reopen")
+MONITOR_ACTIONS = ("cancel",)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One occurrence on "Nhiệm vụ của tôi"."""
+
+    task: TaskView
+    occurrence: OccurrenceView
+    role: str  # "Chủ trì" or "Phối hợp"
+    days_late: int
+    actions: tuple[str, ...]
+
+    @property
+    def closed(self) -> bool:
+        return Status(self.occurrence.status).is_closed
+
+
+def actions_for(actor: Actor, task: TaskView, occurrence: OccurrenceView) -> tuple[str, ...]:
+    """The changes this user may make to this occurrence now (the domain re-checks each)."""
+    status = Status(occurrence.status)
+    if actor.oversees or actor.speaks_for(task.lead):
+        offered = LEAD_ACTIONS + (MONITOR_ACTIONS if actor.oversees else ())
+    elif actor.speaks_for(task.coordinating):
+        offered = ("progress",)
+    else:
+        offered = ()
+    return tuple(a for a in offered if status in ALLOWED_FROM[a])
+
+
+def days_late(occurrence: OccurrenceView, on: date) -> int:
+    if occurrence.due_on is None or Status(occurrence.status).is_closed:
+        return 0
+    return max(0, (on - occurrence.due_on).days)
+
+
+def my_rows(web: Web, signed: SignedIn, on: date) -> list[Row]:
+    actor = signed.actor
+    codes = sorted({actor.agency, *actor.represents})
+    tasks = {t.task_id: t for code in codes for t in web.planner.views.tasks(None, code)}
+    rows = [
+        Row(
+            task,
+            occurrence,
+            "Chủ trì" if actor.speaks_for(task.lead) else "Phối hợp",
+            days_late(occurrence, on),
+            actions_for(actor, task, occurrence),
+        )
+        for task in tasks.values()
+        for occurrence in task.occurrences
+    ]
+    return sorted(rows, key=lambda r: (r.occurrence.due_on or date.max, r.task.reference))
+
+
+def task_sheet(web: Web, signed: SignedIn, task_id: UUID) -> dict[str, Any]:
+    task = visible_task(web, signed, task_id)
+    history = web.planner.views.history(task_id)
+    names = {a.code: a.name for a in web.planner.views.agencies()}
+    on = today(SystemClock())
+    return {
+        "task": task,
+        "names": names,
+        "history": history,
+        "evidence": _evidence(history),
+        "occurrences": [
+            (o, actions_for(signed.actor, task, o), days_late(o, on)) for o in task.occurrences
+        ],
+        "oversees": signed.actor.oversees,
+        "agencies": web.planner.views.agencies(),
+    }
+
+
+def _evidence(history: list[HistoryEntry]) -> list[dict[str, Any]]:
+    """Every document attached to the task, newest first, with who attached it and when."""
+    found = []
+    for entry in reversed(history):
+        for item in entry.details.get("evidence") or []:
+            found.append(
+                {
+                    **item,
+                    "occurrence": entry.details.get("occurrence", ""),
+                    "by": entry.actor_user,
+                    "agency": entry.actor_agency,
+                    "at": entry.at,
+                }
+            )
+    return found

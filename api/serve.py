@@ -1,0 +1,66 @@
+"""The web application on a real port (uvicorn), as `planner serve` starts it."""
+
+from __future__ import annotations
+
+import typer
+import uvicorn
+
+from api.app import create_app
+from api.settings import WebSettings
+from planner.application.clock import FixedClock, SystemClock
+from planner.application.planner import Planner
+from planner.cli.output import console, errors, table
+from planner.demo.loader import AS_OF, load_demo
+from planner.demo.logins import demo_logins
+from planner.domain.errors import DomainError
+from planner.presentation.vietnamese import format_date
+from planner.settings import Settings
+
+
+def run(host: str, port: int, demo: bool) -> None:
+    """Open planner, optionally load the demo and print its logins, then serve until stopped."""
+    settings = Settings.from_env()
+    web_settings = WebSettings.from_env()
+    try:
+        if demo:
+            _load_demo(settings)
+        planner = Planner(settings)
+        if demo:
+            _print_logins(planner, host, port)
+    except DomainError as error:
+        errors.print(f"[bold red]Lỗi:[/] {error}")
+        raise typer.Exit(1) from None
+    if not web_settings.secret_from_environment:
+        console.print(
+            "[yellow]Lưu ý:[/] chưa đặt PLANNER_SESSION_SECRET; "
+            "phiên đăng nhập hết khi khởi động lại."
+        )
+    console.print(f"planner đang chạy tại [bold]http://{host}:{port}/[/] (API: /docs)")
+    try:
+        uvicorn.run(create_app(planner, web_settings), host=host, port=port, log_level="warning")
+    finally:
+        planner.close()
+
+
+def _load_demo(settings: Settings) -> None:
+    """The sample plan with its 2023 reports, replayed on the dates they were made."""
+    clock = FixedClock(SystemClock().now())
+    with Planner(settings, clock) as planner:
+        load_demo(planner, clock)
+
+
+def _print_logins(planner: Planner, host: str, port: int) -> None:
+    shown = table(
+        "Tài khoản thử (mật khẩu tạo mới mỗi lần chạy)",
+        "Tên đăng nhập",
+        "Cơ quan",
+        "Vai trò",
+        "Mật khẩu",
+    )
+    for login in demo_logins(planner):
+        shown.add_row(login.username, login.agency, login.role.value, login.password)
+    console.print(shown)
+    console.print(
+        f"Số liệu mẫu tính đến {format_date(AS_OF)}: "
+        f"http://{host}:{port}/dashboard?on={format_date(AS_OF)}"
+    )

@@ -1,0 +1,94 @@
+"""What every request handler is given: the planner, the signed-in user, and the file store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from api.auth.throttle import LoginThrottle
+from api.auth.tokens import TokenClaims, Tokens
+from api.settings import WebSettings
+from planner.application.planner import Planner
+from planner.domain.actor import Actor
+from planner.domain.errors import NotPermitted
+from planner.queries.users import UserView
+from planner.storage.evidence_files import EvidenceFiles
+
+SESSION_COOKIE = "planner_session"
+
+
+@dataclass
+class Web:
+    planner: Planner
+    settings: WebSettings
+    tokens: Tokens
+    throttle: LoginThrottle
+    files: EvidenceFiles
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    user: UserView
+    actor: Actor
+
+
+class NotSignedIn(Exception):
+    """No valid session or bearer token came with the request."""
+
+
+def web(request: Request) -> Web:
+    found: Web = request.app.state.web
+    return found
+
+
+WebDep = Annotated[Web, Depends(web)]
+
+
+def signed_in_with(web: Web, token: str | None) -> SignedIn:
+    """The user a token names, if it is genuine, unexpired, the account active and the
+    password unchanged since it was issued."""
+    claims = web.tokens.read(token) if token else None
+    if claims is None:
+        raise NotSignedIn
+    found = web.planner.views.credentials(claims.username)
+    if found is None or not found.user.active:
+        raise NotSignedIn
+    if found.user.password_version != claims.password_version:
+        raise NotSignedIn
+    return SignedIn(found.user, web.planner.users.actor(found.user))
+
+
+def issue_token(web: Web, user: UserView) -> str:
+    return web.tokens.issue(TokenClaims(user.username, user.password_version))
+
+
+_bearer = HTTPBearer(auto_error=False, description="Token từ POST /api/token")
+
+
+def api_user(
+    web: WebDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> SignedIn:
+    return signed_in_with(web, credentials.credentials if credentials else None)
+
+
+def page_user(request: Request, web: WebDep) -> SignedIn:
+    signed = signed_in_with(web, request.cookies.get(SESSION_COOKIE))
+    request.state.me = signed
+    return signed
+
+
+ApiUser = Annotated[SignedIn, Depends(api_user)]
+PageUser = Annotated[SignedIn, Depends(page_user)]
+
+
+def require_monitor(signed: SignedIn) -> None:
+    """Sở Nội vụ's and administrators' views of the whole province."""
+    if not (signed.actor.oversees or signed.actor.administers):
+        raise NotPermitted(
+            f"{signed.user.username} ({signed.actor.agency}) không có quyền xem trang này; "
+            "chỉ Sở Nội vụ và quản trị viên"
+        )

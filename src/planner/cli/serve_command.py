@@ -1,0 +1,22 @@
+"""`planner serve`: the web application."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Địa chỉ lắng nghe.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Cổng.")] = 8000,
+    demo: Annotated[
+        bool, typer.Option("--demo", help="Nạp kế hoạch mẫu và tạo tài khoản thử (mật khẩu mới).")
+    ] = False,
+) -> None:
+    """Chạy ứng dụng web (trang tiếng Việt, API JSON tại /api, tài liệu API tại /docs)."""
+    # The web stack (FastAPI, uvicorn) loads only for this command: every other command
+    # starts a second faster without it.
+    from api.serve import run
+
+    run(host, port, demo)

@@ -1,0 +1,47 @@
+"""What guards signing in: expiring signed tokens and a limit on wrong passwords."""
+
+from __future__ import annotations
+
+import pytest
+
+from api.auth.throttle import LoginThrottle, TooManyAttempts
+from api.auth.tokens import TokenClaims, Tokens
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_five_wrong_passwords_for_a_name_make_it_wait_fifteen_minutes() -> None:
+    clock = Clock()
+    throttle = LoginThrottle(clock=clock)
+    for _ in range(5):
+        throttle.check("can-bo.stc", "10.0.0.7")
+        throttle.failed("can-bo.stc", "10.0.0.7")
+    with pytest.raises(TooManyAttempts) as refused:
+        throttle.check("Can-Bo.STC", "10.0.0.7")
+    assert 890 < refused.value.retry_after <= 901
+    throttle.check("can-bo.stc", "10.0.0.8")  # another address is not held up
+    clock.now += 15 * 60 + 1
+    throttle.check("can-bo.stc", "10.0.0.7")
+
+
+def test_one_address_guessing_many_names_is_stopped_too() -> None:
+    throttle = LoginThrottle(clock=Clock())
+    for number in range(20):
+        throttle.failed(f"nguoi-{number}", "10.0.0.9")
+    with pytest.raises(TooManyAttempts):
+        throttle.check("nguoi-moi", "10.0.0.9")
+
+
+def test_a_token_is_read_back_only_when_genuine_and_fresh() -> None:
+    tokens = Tokens("bi-mat-thu-nghiem", lifetime_seconds=3600)
+    issued = tokens.issue(TokenClaims("can-bo.stc", 3))
+    assert tokens.read(issued) == TokenClaims("can-bo.stc", 3)
+    assert tokens.read(issued[:-2] + "xx") is None
+    assert Tokens("bi-mat-khac", 3600).read(issued) is None
+    assert Tokens("bi-mat-thu-nghiem", lifetime_seconds=-1).read(issued) is None

@@ -1,0 +1,61 @@
+"""Web tests run against a real server process, once on SQLite and once on PostgreSQL,
+and in Debian's Chromium."""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from tests.web.server import Server, running
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    """One server per test module and database, over the Bắc Kạn sample and test accounts."""
+    folder = tmp_path_factory.mktemp("web")
+    if request.param == "sqlite":
+        with running(f"sqlite:///{folder / 'planner.db'}", folder / "files") as started:
+            yield started
+        return
+    postgres = request.getfixturevalue("postgres_server")
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres, autocommit=True) as connection:
+        connection.execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        with running(f"{postgres}?schema={schema}", folder / "files") as started:
+            yield started
+    finally:
+        with psycopg.connect(postgres, autocommit=True) as connection:
+            connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium driven by Playwright; required, so its absence fails loudly."""
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"The browser tests need Debian's chromium at {CHROMIUM} "
+            f"(found on PATH: {shutil.which('chromium')}); `make install` installs it.",
+            pytrace=False,
+        )
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield launched
+        launched.close()

@@ -1,0 +1,117 @@
+"""A real `planner serve` process on a free port, over a store loaded with the Bắc Kạn sample."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from planner.application.clock import FixedClock, SystemClock
+from planner.application.planner import Planner
+from planner.demo.loader import load_demo
+from planner.domain.actor import Actor, Role
+from planner.settings import Settings
+
+ACCOUNTS = {
+    "chuyen-vien.snv": ("SNV", Role.MONITOR),
+    "quan-tri": ("SNV", Role.ADMIN),
+    "can-bo.vpubnd": ("VPUBND", Role.AGENCY),
+    "can-bo.stc": ("STC", Role.AGENCY),
+    "can-bo.stttt": ("STTTT", Role.AGENCY),
+}
+
+
+@dataclass
+class Server:
+    url: str
+    database_url: str
+    files_dir: Path
+    passwords: dict[str, str] = field(default_factory=dict)
+
+    def client(self) -> httpx.Client:
+        return httpx.Client(base_url=self.url, timeout=30)
+
+    def token(self, username: str) -> str:
+        with self.client() as client:
+            answer = client.post(
+                "/api/token", json={"username": username, "password": self.passwords[username]}
+            )
+        assert answer.status_code == 200, answer.text
+        token: str = answer.json()["access_token"]
+        return token
+
+    def headers(self, username: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token(username)}"}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def prepare_store(database_url: str) -> dict[str, str]:
+    """Load the demo plan and add the test accounts; returns their (fresh) passwords."""
+    clock = FixedClock(SystemClock().now())
+    passwords = {name: secrets.token_urlsafe(12) for name in ACCOUNTS}
+    with Planner(Settings(database_url=database_url), clock) as planner:
+        load_demo(planner, clock)
+        admin = Actor("kiem-thu", "SNV", Role.ADMIN)
+        for name, (agency, role) in ACCOUNTS.items():
+            planner.users.add(name, agency, role, passwords[name], admin)
+    return passwords
+
+
+@contextmanager
+def running(database_url: str, files_dir: Path) -> Iterator[Server]:
+    """Start the server, wait until it answers, stop it afterwards."""
+    passwords = prepare_store(database_url)
+    port = free_port()
+    env = {
+        **os.environ,
+        "PLANNER_DATABASE_URL": database_url,
+        "PLANNER_SESSION_SECRET": secrets.token_urlsafe(32),
+        "PLANNER_FILES_DIR": str(files_dir),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "planner.cli.main", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    server = Server(f"http://127.0.0.1:{port}", database_url, files_dir, passwords)
+    try:
+        _wait_until_up(server, process)
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _wait_until_up(server: Server, process: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            output = process.stdout.read() if process.stdout else ""
+            raise RuntimeError(f"planner serve exited with {process.returncode}:\n{output}")
+        try:
+            if httpx.get(f"{server.url}/login", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"planner serve did not answer at {server.url} within 60 s")

@@ -1,0 +1,191 @@
+"""Agencies report on their own tasks through the API; strangers and stale edits are refused."""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from tests.web.server import Server
+
+
+def task_named(server: Server, reference: str) -> dict[str, Any]:
+    with server.client() as client:
+        tasks = client.get("/api/tasks", headers=server.headers("chuyen-vien.snv")).json()["tasks"]
+    return next(t for t in tasks if t["reference"] == reference)
+
+
+def test_an_agency_uploads_evidence_and_completes_its_task(server: Server) -> None:
+    task = task_named(server, "PL2 VII.5")  # Sở TT&TT leads, Văn phòng UBND tỉnh coordinates
+    stttt = server.headers("can-bo.stttt")
+    with server.client() as client:
+        uploaded = client.post(
+            "/api/files",
+            files={
+                "file": ("bao-cao-paygov.pdf", b"%PDF-1.4 bao cao loi Paygov", "application/pdf")
+            },
+            headers=stttt,
+        )
+        assert uploaded.status_code == 201, uploaded.text
+        reference = uploaded.json()["file"]
+        assert (
+            reference.endswith(".pdf") and (server.files_dir / reference[:2] / reference).is_file()
+        )
+
+        done = client.post(
+            f"/api/tasks/{task['task_id']}/complete",
+            json={
+                "note": "Đã khắc phục lỗi thanh toán trực tuyến",
+                "evidence": [
+                    {"name": "Báo cáo khắc phục lỗi Paygov", "file": reference},
+                    {"name": "Thông báo trên Cổng", "link": "https://stttt.backan.gov.vn/tb"},
+                ],
+                "expected_version": task["version"],
+            },
+            headers=stttt,
+        )
+        assert done.status_code == 200, done.text
+        occurrence = done.json()["task"]["occurrences"][0]
+        assert (occurrence["status"], occurrence["evidence_count"]) == ("completed", 2)
+
+        history = client.get(f"/api/tasks/{task['task_id']}/history", headers=stttt).json()
+        last = history["entries"][-1]
+        assert (last["event"], last["actor_user"], last["actor_agency"]) == (
+            "Completed",
+            "can-bo.stttt",
+            "STTTT",
+        )
+        assert last["details"]["evidence"][0]["file"] == reference
+
+
+def test_an_agency_can_neither_see_nor_change_another_agencys_task(server: Server) -> None:
+    task = task_named(server, "PL2 VI.1")  # Sở Kế hoạch và Đầu tư leads, districts coordinate
+    stc = server.headers("can-bo.stc")
+    with server.client() as client:
+        listed = client.get("/api/tasks", headers=stc).json()["tasks"]
+        assert task["task_id"] not in {t["task_id"] for t in listed}
+        assert all("STC" in t["lead"] + t["coordinating"] for t in listed)
+
+        seen = client.get(f"/api/tasks/{task['task_id']}", headers=stc)
+        assert seen.status_code == 403
+        assert "STC không chủ trì hay phối hợp nhiệm vụ PL2 VI.1" in seen.json()["message"]
+        assert client.get(f"/api/tasks/{task['task_id']}/history", headers=stc).status_code == 403
+
+        changed = client.post(
+            f"/api/tasks/{task['task_id']}/progress", json={"percent": 90}, headers=stc
+        )
+        assert changed.status_code == 403
+        after = client.get(
+            f"/api/tasks/{task['task_id']}/history", headers=server.headers("chuyen-vien.snv")
+        )
+        assert [e["event"] for e in after.json()["entries"]] == [
+            "Added",
+            "Started",
+            "ProgressReported",
+        ]
+
+
+def test_refusals_name_the_field_the_status_and_nothing_is_recorded(server: Server) -> None:
+    task = task_named(server, "PL2 I.3")  # Văn phòng UBND tỉnh, in progress at 60 %
+    office = server.headers("can-bo.vpubnd")
+    url = f"/api/tasks/{task['task_id']}"
+    with server.client() as client:
+        too_much = client.post(f"{url}/progress", json={"percent": 140}, headers=office)
+        assert too_much.status_code == 422
+        assert too_much.json()["detail"][0]["loc"] == ["body", "percent"]
+
+        bad_link = client.post(
+            f"{url}/progress",
+            json={"note": "x", "evidence": [{"name": "Biên bản", "link": "ftp://vp/bb.doc"}]},
+            headers=office,
+        )
+        assert bad_link.status_code == 422
+        assert bad_link.json()["detail"][0]["loc"] == ["body", "evidence", "0"]
+        assert "phải bắt đầu bằng http://" in bad_link.json()["message"]
+
+        not_uploaded = client.post(
+            f"{url}/complete",
+            json={"evidence": [{"name": "Tệp", "file": "a" * 64}]},
+            headers=office,
+        )
+        assert not_uploaded.status_code == 422
+        assert not_uploaded.json()["detail"][0]["loc"] == ["body", "evidence", "0", "file"]
+
+        start_again = client.post(f"{url}/start", json={}, headers=office)
+        assert start_again.status_code == 422
+        assert (
+            "đang ở trạng thái 'Đang thực hiện', không thể bắt đầu" in start_again.json()["message"]
+        )
+
+        first = client.post(
+            f"{url}/progress",
+            json={"percent": 70, "expected_version": task["version"]},
+            headers=office,
+        )
+        assert first.status_code == 200
+        stale = client.post(
+            f"{url}/progress",
+            json={"percent": 75, "expected_version": task["version"]},
+            headers=office,
+        )
+        assert stale.status_code == 409
+        assert "hãy tải lại" in stale.json()["message"]
+
+        unknown = client.get("/api/tasks/00000000-0000-0000-0000-000000000000", headers=office)
+        assert unknown.status_code == 404
+        shown = client.get(url, headers=office).json()["task"]
+        assert (shown["version"], shown["occurrences"][0]["percent"]) == (task["version"] + 1, 70)
+
+
+def test_sở_nội_vụ_watches_overdue_progress_and_scores_as_the_cli_shows_them(
+    server: Server,
+) -> None:
+    monitor = server.headers("chuyen-vien.snv")
+    with server.client() as client:
+        plan = client.get("/api/plans", headers=monitor).json()["plans"][0]
+        overdue = client.get(
+            "/api/overdue", params={"on": "2023-10-02", "plan_id": plan["plan_id"]}, headers=monitor
+        ).json()
+        assert (overdue["on"], overdue["plan"]) == ("2023-10-02", "365/KH-UBND")
+        assert [(i["reference"], i["days_late"]) for i in overdue["items"]] == [("PL2 III.2", 2)]
+
+        progress = client.get("/api/progress", params={"on": "2023-11-25"}, headers=monitor).json()
+        finance = next(a for a in progress["agencies"] if a["agency"] == "STC")
+        assert finance["percent_complete"] == "50.0"
+
+        scores = client.get("/api/scores", params={"plan_id": plan["plan_id"]}, headers=monitor)
+        papi = next(
+            line for line in scores.json()["lines"] if line["index"] == "PAPI" and not line["code"]
+        )
+        assert (papi["last_year_points"], papi["target_value"]) == ("42.41", "58.57")
+
+        office = server.headers("can-bo.vpubnd")
+        own = client.get("/api/overdue", params={"on": "2023-10-02"}, headers=office).json()
+        assert {i["reference"] for i in own["items"]} == {"PL2 III.2"}
+        others = client.get(
+            "/api/overdue", params={"on": "2023-10-02", "agency": "SKHDT"}, headers=office
+        ).json()
+        assert all("VPUBND" in i["responsible"] for i in others["items"])
+
+
+def test_two_people_saving_the_same_version_at_once_one_is_told_to_reload(
+    server: Server,
+) -> None:
+    task = task_named(server, "PL2 II.4")  # Sở Tư pháp leads; Sở Nội vụ may act on any task
+    monitor = server.headers("chuyen-vien.snv")
+    url = f"/api/tasks/{task['task_id']}/progress"
+    barrier = threading.Barrier(2)
+
+    def report(percent: int) -> int:
+        with server.client() as client:
+            barrier.wait()
+            body = {"percent": percent, "expected_version": task["version"]}
+            return client.post(url, json=body, headers=monitor).status_code
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        statuses = sorted(pool.map(report, [80, 85]))
+    assert statuses == [200, 409]
+    with server.client() as client:
+        shown = client.get(f"/api/tasks/{task['task_id']}", headers=monitor).json()["task"]
+    assert shown["version"] == task["version"] + 1
+    assert shown["occurrences"][0]["percent"] in (80, 85)

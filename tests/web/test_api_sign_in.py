@@ -1,0 +1,126 @@
+"""Signing in to the API: bearer tokens, rate limits, and accounts that are closed or reset."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from tests.web.server import Server
+
+
+def planner_cli(server: Server, *args: str, password: str = "") -> subprocess.CompletedProcess[str]:
+    env = {"PLANNER_DATABASE_URL": server.database_url, "PLANNER_USER": "quan-tri"}
+    return subprocess.run(
+        [sys.executable, "-m", "planner.cli.main", *args],
+        input=password + "\n",
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=120,
+        check=False,
+    )
+
+
+def test_every_api_request_needs_a_valid_token(server: Server) -> None:
+    with server.client() as client:
+        anonymous = client.get("/api/tasks")
+        assert anonymous.status_code == 401
+        assert anonymous.headers["www-authenticate"] == "Bearer"
+        forged = client.get(
+            "/api/tasks", headers={"Authorization": "Bearer WyJxdWFuLXRyaSIsMV0.x.y"}
+        )
+        assert forged.status_code == 401
+        me = client.get("/api/me", headers=server.headers("can-bo.stc")).json()
+        assert (me["user"]["username"], me["user"]["agency"], me["user"]["role"]) == (
+            "can-bo.stc",
+            "STC",
+            "agency",
+        )
+        assert "password_hash" not in me["user"]
+
+
+def test_repeated_wrong_passwords_are_slowed_down(server: Server) -> None:
+    with server.client() as client:
+        answers = [
+            client.post("/api/token", json={"username": "can-bo.stttt", "password": f"sai-{n}"})
+            for n in range(6)
+        ]
+        assert [a.status_code for a in answers] == [401] * 5 + [429]
+        assert int(answers[-1].headers["retry-after"]) > 0
+        assert "thử lại sau" in answers[-1].json()["message"]
+
+
+def test_an_administrator_closes_an_account_and_resets_a_password(server: Server) -> None:
+    admin = server.headers("quan-tri")
+    with server.client() as client:
+        added = client.post(
+            "/api/users",
+            json={
+                "username": "can-bo.stp",
+                "agency": "STP",
+                "role": "agency",
+                "password": "mat-khau-du-dai-1",
+            },
+            headers=admin,
+        )
+        assert added.status_code == 201, added.text
+        login = {"username": "can-bo.stp", "password": "mat-khau-du-dai-1"}
+        token = client.post("/api/token", json=login).json()["access_token"]
+        staff = {"Authorization": f"Bearer {token}"}
+        assert client.get("/api/me", headers=staff).status_code == 200
+
+        monitor_only = client.post(
+            "/api/users",
+            json={"username": "x.y.z", "agency": "STP", "role": "monitor", "password": "p" * 12},
+            headers=admin,
+        )
+        assert monitor_only.status_code == 422
+        assert "chỉ cán bộ SNV" in monitor_only.json()["message"]
+        not_admin = client.get("/api/users", headers=staff)
+        assert not_admin.status_code == 403
+
+        reset = client.post(
+            "/api/users/can-bo.stp/password", json={"password": "mat-khau-moi-2024"}, headers=admin
+        )
+        assert reset.status_code == 200
+        assert client.get("/api/me", headers=staff).status_code == 401  # old token is void
+
+        fresh = {"username": "can-bo.stp", "password": "mat-khau-moi-2024"}
+        token = client.post("/api/token", json=fresh).json()["access_token"]
+        staff = {"Authorization": f"Bearer {token}"}
+        closed = client.post(
+            "/api/users/can-bo.stp/disable", json={"reason": "chuyển công tác"}, headers=admin
+        )
+        assert closed.status_code == 200
+        assert client.get("/api/me", headers=staff).status_code == 401
+        assert client.post("/api/token", json=fresh).status_code == 401
+
+
+def test_accounts_from_the_command_line_with_the_password_on_standard_input(
+    server: Server,
+) -> None:
+    added = planner_cli(
+        server,
+        "users",
+        "add",
+        "can-bo.snv",
+        "--agency",
+        "SNV",
+        "--role",
+        "agency",
+        password="mat-khau-tu-stdin",
+    )
+    assert added.returncode == 0, added.stderr
+    with server.client() as client:
+        login = {"username": "can-bo.snv", "password": "mat-khau-tu-stdin"}
+        assert client.post("/api/token", json=login).status_code == 200
+
+        short = planner_cli(server, "users", "reset-password", "can-bo.snv", password="ngan")
+        assert short.returncode == 1 and "mật khẩu cần ít nhất 10 ký tự" in short.stderr
+
+        closed = planner_cli(server, "users", "disable", "can-bo.snv", "--reason", "nghỉ hưu")
+        assert closed.returncode == 0, closed.stderr
+        assert client.post("/api/token", json=login).status_code == 401
+        listed = planner_cli(server, "users", "list", "--json")
+        assert '"username": "can-bo.snv"' in listed.stdout and "password_hash" not in listed.stdout
