@@ -21,3 +21,7 @@ def task_id(plan: UUID, reference: str, text: str) -> UUID:
 
 def target_id(plan: UUID, index: str, code: str, year: int) -> UUID:
     return uuid5(plan, f"target:{index}:{code}:{year}")
+
+
+def criteria_set_id(province: str, year: int, unit_kind: str) -> UUID:
+    return uuid5(NAMESPACE, f"criteria:{name_key(province)}:{year}:{unit_kind}")

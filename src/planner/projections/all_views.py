@@ -1,6 +1,7 @@
 """The views planner keeps, in the order they are updated."""
 
 from planner.projections.agency_catalog import AgencyCatalog
+from planner.projections.criteria_catalog import CriteriaCatalog
 from planner.projections.history import History
 from planner.projections.plan_catalog import PlanCatalog
 from planner.projections.projection import Projection
@@ -9,4 +10,4 @@ from planner.projections.task_list import TaskList
 
 
 def all_views() -> list[Projection]:
-    return [PlanCatalog(), AgencyCatalog(), TaskList(), ScoreBoard(), History()]
+    return [PlanCatalog(), AgencyCatalog(), TaskList(), ScoreBoard(), CriteriaCatalog(), History()]
