@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import typer
 
-from planner.cli import agency_commands, plan_commands, store_commands, task_commands, view_commands
+from planner.cli import (
+    agency_commands,
+    import_command,
+    plan_commands,
+    store_commands,
+    task_commands,
+    view_commands,
+)
 
 app = typer.Typer(
     help="planner — theo dõi kế hoạch nâng cao Chỉ số CCHC (PAR INDEX), SIPAS và PAPI.",
@@ -14,6 +21,7 @@ app = typer.Typer(
 
 app.command("init")(store_commands.init)
 app.command("demo")(store_commands.demo)
+app.command("import")(import_command.import_document)
 app.command("overdue")(view_commands.overdue)
 app.command("progress")(view_commands.progress)
 app.command("scores")(view_commands.scores)
