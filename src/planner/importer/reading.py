@@ -84,7 +84,12 @@ class _Reading:
     def _table(self, table: RawTable) -> CriteriaSetEntry | None:
         rows = classify(table.layout, table.rows)
         kind = table.layout.kind
-        lines = criterion_lines(table.layout, rows, table.label, self.year, self.findings)
+        scored = kind is not TableKind.TASKS
+        lines = (
+            criterion_lines(table.layout, rows, table.label, self.year, self.findings)
+            if scored
+            else []
+        )
         check_sums(lines, table.layout.percent, self.findings)
         index = self._index(table)
         found = None
