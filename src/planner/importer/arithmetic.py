@@ -107,11 +107,20 @@ def _message(
 ) -> str:
     name = _named(parent.code, parent.name)
     listed = ", ".join(str(c.code) for c in children)
-    lines = ", ".join(str(c.place.origin.line) for c in children if c.place.origin)
     return (
         f"{measure.label} của {name} ghi {format_number(stated.value)} nhưng các dòng con "
-        f"({listed}; dòng {lines}) cộng lại {format_number(total)}"
+        f"({listed}; {_rows(children)}) cộng lại {format_number(total)}"
     )
+
+
+def _rows(children: list[CriterionLine]) -> str:
+    """'dòng 303, 304, 305' (or 'bảng 3, hàng 14, 15' in a Word document)."""
+    origins = [c.place.origin for c in children if c.place.origin is not None]
+    if not origins:
+        return ""
+    first = origins[0]
+    place = f"{first.part}, " if first.part else ""
+    return f"{place}{first.unit} " + ", ".join(str(o.line) for o in origins)
 
 
 def _named(code: CriterionCode, name: str) -> str:
