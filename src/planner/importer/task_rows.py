@@ -22,7 +22,8 @@ from planner.importer.headers import Layout, Meaning
 from planner.importer.table_rows import RowKind, TableRow
 
 _AGENCY_CELLS = (Meaning.LEAD, Meaning.COORDINATING)
-_INHERITED = (Meaning.LEAD, Meaning.COORDINATING, Meaning.SCHEDULE, Meaning.OUTPUT)
+_INHERITED = (Meaning.LEAD, Meaning.COORDINATING, Meaning.SCHEDULE)  # merged down in Word
+_OWN = (*_INHERITED, Meaning.OUTPUT)
 _BULLETS = re.compile(r"(?:^|(?<=[.;:]))\s*-\s+")
 
 
@@ -129,7 +130,7 @@ class _Drafting:
         blocks: list[tuple[list[TableRow], list[str]]] = []
         for row in group:
             texts = list(paragraphs(row.cell(self.task)))
-            others = any(row.text(self.layout.first(m)) for m in _INHERITED)
+            others = any(row.text(self.layout.first(m)) for m in _OWN)
             if texts and row is not group[0] and not others and blocks:
                 blocks[-1][1].extend(texts)  # the text above, wrapped onto this row
             elif texts:
@@ -169,8 +170,9 @@ class _Drafting:
             [anchor.code] if anchor.code is not None else [],
             Place(self.label, row.position, None, row.origin),
         )
-        cells = {m: given.get(m) or row.text(self.layout.first(m)) for m in _INHERITED}
+        cells = {m: given.get(m) or row.text(self.layout.first(m)) for m in _OWN}
         self._agencies_for_time(cells, draft.place)
+        draft.cells[Meaning.OUTPUT] = cells[Meaning.OUTPUT]
         for meaning in _INHERITED:
             own = cells[meaning]
             if own:
@@ -229,7 +231,7 @@ class _Drafting:
 
     def _filled(self, row: TableRow) -> str:
         """'cột Cơ quan phối hợp thực hiện: Sở Tài chính; cột Thời gian…: Thường xuyên'."""
-        columns = [self.layout.first(m) for m in _INHERITED]
+        columns = [self.layout.first(m) for m in _OWN]
         return "; ".join(
             f"cột '{c.header}': '{row.text(c)}'" for c in columns if c is not None and row.text(c)
         )
