@@ -6,6 +6,7 @@ import typer
 
 from planner.cli import (
     agency_commands,
+    criteria_commands,
     import_command,
     plan_commands,
     store_commands,
@@ -22,6 +23,7 @@ app = typer.Typer(
 app.command("init")(store_commands.init)
 app.command("demo")(store_commands.demo)
 app.command("import")(import_command.import_document)
+app.command("criteria")(criteria_commands.criteria)
 app.command("overdue")(view_commands.overdue)
 app.command("progress")(view_commands.progress)
 app.command("scores")(view_commands.scores)
