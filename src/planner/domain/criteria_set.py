@@ -20,6 +20,7 @@ from planner.domain.actor import Actor
 from planner.domain.criterion import CriterionCode, Level
 from planner.domain.errors import InvalidValue, NotPermitted
 from planner.domain.identity import criteria_set_id
+from planner.domain.points import plain
 from planner.domain.text import clean
 
 
@@ -198,7 +199,7 @@ def survey_max(criteria: Iterable[Criterion]) -> Decimal:
 
 
 def points_sum(criteria: Iterable[Criterion]) -> Decimal:
-    return sum((c.max_points for c in criteria if c.max_points is not None), Decimal(0))
+    return plain(sum((c.max_points for c in criteria if c.max_points is not None), Decimal(0)))
 
 
 def _has_ancestor_in(code: CriterionCode, codes: set[CriterionCode]) -> bool:
