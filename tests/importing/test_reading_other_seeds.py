@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -11,7 +12,7 @@ from planner.domain.schedule import Period, Recurrence, ScheduleKind
 from planner.importer.document_file import read_document
 from planner.importer.reading import read_plan_document
 from planner.importer.report import ImportReport
-from tests.importing.documents import DIEN_BIEN, HA_NAM, HA_NAM_PROGRAMME, seed
+from tests.importing.documents import DIEN_BIEN, HA_NAM, HA_NAM_PROGRAMME, seed, seed_lines
 from tests.importing.registry import default_directory
 
 
@@ -156,7 +157,7 @@ def test_dien_bien_criteria_become_a_set_per_kind_of_unit() -> None:
     assert rows["1.1"].max_points == Decimal("1.5")
 
 
-def test_dien_bien_code_listed_twice_is_a_warning_naming_both_rows() -> None:
+def test_dien_bien_duplicated_code_and_prose_that_disagrees_with_its_tables() -> None:
     found = [str(w) for w in read(DIEN_BIEN).warnings]
     assert found == [
         "Bảng 1, dòng 390: mã 2.3.1 trùng với dòng 389 ('Thực hiện các hoạt động về TĐTHPL', "
@@ -165,7 +166,19 @@ def test_dien_bien_code_listed_twice_is_a_warning_naming_both_rows() -> None:
         "Bảng 2, dòng 557: mã 2.3.1 trùng với dòng 556 ('Thực hiện các hoạt động về TĐTHPL', "
         "1,25 điểm); dòng này ('Xử lý kết quả theo dõi thi hành pháp luật', 0,5 điểm) không "
         "được nhập — hãy sửa mã trong văn bản",
+        "dòng 133: lời văn ghi điểm qua điều tra, khảo sát tối đa 20/100; Bảng 1 cho 19 điểm "
+        "(các tiêu chí ĐTXHH)",
+        "dòng 132: lời văn ghi điểm kết quả triển khai tối đa 80/100; Bảng 1 cho 81 điểm (các "
+        "tiêu chí không qua điều tra)",
+        "dòng 179: lời văn ghi lĩnh vực 1 có 9 tiêu chí và 15 tiêu chí thành phần; Bảng 2 có 10 "
+        "tiêu chí và 15 tiêu chí thành phần",
     ]
+    # Counted again from the export itself: Bảng 1 rows marked ĐTXHH, Bảng 2 criteria 1.x.
+    lines = seed_lines(DIEN_BIEN)
+    survey = [line.split("\t") for line in lines[351:511] if line.endswith("\tĐTXHH")]
+    assert sum(Decimal(cells[2].replace(",", ".")) for cells in survey) == 19
+    area_one = [line for line in lines[518:690] if re.match(r"^1\.\d+\t", line)]
+    assert len(area_one) == 10
 
 
 def test_the_programme_in_prose_imports_what_is_there_and_says_what_is_not() -> None:

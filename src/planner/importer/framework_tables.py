@@ -29,7 +29,11 @@ _NOT_TITLE = re.compile(r"^(?:bảng|biểu|phụ lục)\s*[\dIVX]*\.?$|^\(", re
 
 
 def unit_kind(table: RawTable) -> UnitKind | None:
-    words = words_key(table.caption_text)
+    return unit_in(words_key(table.caption_text))
+
+
+def unit_in(words: str) -> UnitKind | None:
+    """The kind of unit case-folded words speak of: districts, communes or departments."""
     return next((kind for kind, rule in _UNIT_WORDS if rule.search(words)), None)
 
 

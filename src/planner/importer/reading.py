@@ -24,6 +24,7 @@ from planner.importer.cells import prose_text
 from planner.importer.criteria_rows import criterion_lines
 from planner.importer.document_header import DocumentHeader, indices_named, read_header
 from planner.importer.findings import Place
+from planner.importer.framework_claims import Framework, check_claims
 from planner.importer.framework_tables import criteria_set, unit_kind
 from planner.importer.headers import Meaning, TableKind
 from planner.importer.obligations import find_obligations
@@ -62,6 +63,7 @@ class _Reading:
         self.year = self.header.year or 0
         self.targets = ScoreTargets(self.findings)
         self.tasks = TaskEntries(self.names, directory, report, (self.year, self.header.issued_on))
+        self.frameworks: list[Framework] = []
 
     def run(self) -> ImportReport:
         for stray in self.segmented.strays:
@@ -77,6 +79,7 @@ class _Reading:
             if found is not None:
                 sets.append(found)
         self.tasks.finish()
+        check_claims(self.segmented.paragraphs, self.frameworks, self.findings)
         self._check_attachments()
         self.report.document = self._document(tuple(sets))
         return self.report
@@ -96,6 +99,8 @@ class _Reading:
         tasks = 0
         if kind is TableKind.CRITERIA_FRAMEWORK:
             found = criteria_set(table, lines, self._where(), self.findings)
+            if found is not None:
+                self.frameworks.append(Framework(table.label, found.unit_kind, lines))
         else:
             self._misplaced(rows, table.label)
             years = [c.year or self.year for c in table.layout.all(Meaning.TARGET)] or [self.year]
