@@ -247,7 +247,8 @@ def test_the_odd_rows_of_the_document_are_warnings_naming_rows_and_numbers(
 ) -> None:
     found = warnings(report)
     expected = [
-        "Phụ lục 1, dòng 126: mã 3.4.3 nằm dưới mục IV (lĩnh vực 4): kiểm tra lại mã",
+        "Phụ lục 1, dòng 126: mã 3.4.3 nằm dưới mục IV (CẢI CÁCH TỔ CHỨC BỘ MÁY), không phải "
+        "lĩnh vực 3: kiểm tra lại mã",
         "Phụ lục 1, dòng 135: có cột 'Cơ quan phối hợp thực hiện': 'Sở Tài chính'; cột "
         "'Thời gian thực hiện': 'Thường xuyên' nhưng không có nhiệm vụ: bỏ qua",
         "Phụ lục 2, dòng 159: mã 1.2 (PAR_INDEX, năm 2023) đã có ở Phụ lục 1, dòng 106: "

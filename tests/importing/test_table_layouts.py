@@ -159,3 +159,17 @@ def test_cells_lose_their_html_but_keep_their_paragraphs() -> None:
     assert paragraphs(cell) == ("Đôn đốc các cơ quan, đơn vị", "Thực hiện chế độ báo cáo (định kỳ)")
     assert cell_text('<ul style="list-style-type: none"> - Triển khai mạnh') == "- Triển khai mạnh"
     assert paragraphs("dòng một\ndòng hai") == ("dòng một", "dòng hai")
+
+
+def test_a_table_without_a_tt_column_reads_codes_and_sections_from_the_names() -> None:
+    layout = recognise([("Tiêu chí", "Điểm tối đa", "Mục tiêu năm 2025")])
+    assert layout is not None
+    found = classify(
+        layout,
+        rows("I. CÔNG TÁC CHỈ ĐẠO\t\t", "1.1. Kế hoạch CCHC\t1,5\t1,5", "TC 1.2. Báo cáo\t2\t2"),
+    )
+    assert [(r.kind, str(r.code) if r.code else None, r.name) for r in found] == [
+        (RowKind.SECTION, None, "CÔNG TÁC CHỈ ĐẠO"),
+        (RowKind.ANCHOR, "1.1", "Kế hoạch CCHC"),
+        (RowKind.ANCHOR, "1.2", "Báo cáo"),
+    ]

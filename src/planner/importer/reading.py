@@ -21,7 +21,7 @@ from planner.domain.plan import Obligation, plan_number
 from planner.importer.agency_names import AgencyNames, MentionKind
 from planner.importer.arithmetic import check_sums
 from planner.importer.cells import prose_text
-from planner.importer.criteria_rows import criterion_lines
+from planner.importer.criteria_rows import CriterionLine, criterion_lines
 from planner.importer.document_header import DocumentHeader, indices_named, read_header
 from planner.importer.findings import Place
 from planner.importer.framework_claims import Framework, check_claims
@@ -86,38 +86,38 @@ class _Reading:
 
     def _table(self, table: RawTable) -> CriteriaSetEntry | None:
         rows = classify(table.layout, table.rows)
-        kind = table.layout.kind
-        scored = kind is not TableKind.TASKS
-        lines = (
-            criterion_lines(table.layout, rows, table.label, self.year, self.findings)
-            if scored
-            else []
-        )
-        check_sums(lines, table.layout.percent, self.findings)
+        lines: list[CriterionLine] = []
+        if table.layout.kind is not TableKind.TASKS:
+            lines = criterion_lines(table.layout, rows, table.label, self.year, self.findings)
+            check_sums(lines, table.layout.percent, self.findings)
         index = self._index(table)
-        found = None
-        tasks = 0
-        if kind is TableKind.CRITERIA_FRAMEWORK:
-            found = criteria_set(table, lines, self._where(), self.findings)
-            if found is not None:
-                self.frameworks.append(Framework(table.label, found.unit_kind, lines))
+        found, tasks = None, 0
+        if table.layout.kind is TableKind.CRITERIA_FRAMEWORK:
+            found = self._framework(table, lines)
         else:
-            self._misplaced(rows, table.label)
-            years = [c.year or self.year for c in table.layout.all(Meaning.TARGET)] or [self.year]
-            self.targets.add(lines, index, years)
-            drafts = task_drafts(
-                table.layout,
-                rows,
-                TableNames(table.label, table.short_label),
-                self._names_agencies,
-                self.findings,
-            )
-            tasks = self.tasks.add(drafts, index, table.layout.has(Meaning.SCHEDULE))
-        self.report.tasks += tasks
+            tasks = self._plan_rows(table, rows, lines, index)
         criteria = len([line for line in lines if not line.is_total])
         self.report.criteria += criteria
+        self.report.tasks += tasks
         self.report.tables.append(self._summary(table, rows, index, criteria, tasks))
         return found
+
+    def _framework(self, table: RawTable, lines: list[CriterionLine]) -> CriteriaSetEntry | None:
+        found = criteria_set(table, lines, self._where(), self.findings)
+        if found is not None:
+            self.frameworks.append(Framework(table.label, found.unit_kind, lines))
+        return found
+
+    def _plan_rows(
+        self, table: RawTable, rows: list[TableRow], lines: list[CriterionLine], index: Index
+    ) -> int:
+        """Targets and tasks of a plan's table; returns how many tasks it has."""
+        self._misplaced(rows, table.label)
+        years = [c.year or self.year for c in table.layout.all(Meaning.TARGET)] or [self.year]
+        self.targets.add(lines, index, years)
+        names = TableNames(table.label, table.short_label)
+        drafts = task_drafts(table.layout, rows, names, self._names_agencies, self.findings)
+        return self.tasks.add(drafts, index, table.layout.has(Meaning.SCHEDULE))
 
     def _index(self, table: RawTable) -> Index:
         """Told by the criteria column ("Nhóm tiêu chí": SIPAS), the caption, or percentages."""
@@ -146,8 +146,8 @@ class _Reading:
                 continue
             if section.value is not None and row.code.parts[0] != str(section.value):
                 self.findings.warning(
-                    f"mã {row.code} nằm dưới mục {section.numeral} "
-                    f"({section.rest or 'lĩnh vực ' + str(section.value)}): kiểm tra lại mã",
+                    f"mã {row.code} nằm dưới mục {section.numeral} ({section.rest}), không "
+                    f"phải lĩnh vực {row.code.parts[0]}: kiểm tra lại mã",
                     Place(label, row.position, None, row.origin),
                 )
 

@@ -38,13 +38,12 @@ class ScoreTargets:
     def entries(self) -> tuple[TargetEntry, ...]:
         return tuple(kept.entry for kept in self.kept.values())
 
-    def add(self, lines: list[CriterionLine], index: Index, years: list[int]) -> int:
-        """Add a table's criteria; returns how many criteria rows it had."""
+    def add(self, lines: list[CriterionLine], index: Index, years: list[int]) -> None:
+        """Add a table's criteria, one target per criterion and year."""
         for line in lines:
             for year in years:
                 definition = self._definition(line, year)
                 self._keep(TargetEntry(index, line.code, year, definition, str(line.place)), line)
-        return len(lines)
 
     def _definition(self, line: CriterionLine, year: int) -> Definition:
         maximum = line.max_points.value if line.max_points else None

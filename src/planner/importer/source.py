@@ -48,7 +48,3 @@ class SourceDocument:
     name: str
     format: str  # "text", "xlsx" or "docx"
     blocks: tuple[Block, ...]
-
-    @property
-    def paragraphs(self) -> tuple[Paragraph, ...]:
-        return tuple(b for b in self.blocks if isinstance(b, Paragraph))

@@ -53,10 +53,11 @@ class TableRow:
     @property
     def reference(self) -> str:
         """The code when the row carries one in its TT column, else 'I.1' (section.number)."""
-        if self.code is not None and (self.relative or code_in_number(self.number) == self.code):
+        in_number = code_in_number(self.number) == self.code or not self.number
+        if self.code is not None and (self.relative or in_number):
             return str(self.code)
         numeral = self.section.numeral if self.section is not None else ""
-        number = self.number.rstrip(".") or str(self.position)
+        number = self.number.rstrip(".)") or str(self.position)
         return f"{numeral}.{number}" if numeral else number
 
 
@@ -71,7 +72,9 @@ class _Classifier:
         self.number = layout.first(Meaning.NUMBER)
         self.name = layout.first(Meaning.NAME) or layout.first(Meaning.TASK)
         self.points = [c for c in layout.columns if c.meaning in POINT_MEANINGS]
-        self.codes_in_names = _codes_in_names(rows, layout.first(Meaning.NAME))
+        self.codes_in_names = self.number is None or _codes_in_names(
+            rows, layout.first(Meaning.NAME)
+        )
         self.codes_in_numbers = layout.kind is not TableKind.TASKS and not self.codes_in_names
         self.section: SectionNumber | None = None
 
@@ -104,16 +107,18 @@ class _Classifier:
     ) -> TableRow | None:
         if any(row.text(c) for c in self.points):
             return None
-        numeral = section_number(number) if number else None
+        written = number or (name if self.number is None else "")
+        numeral = section_number(written) if written else None
         if numeral is not None and not (rest and self.layout.kind is TableKind.TASKS):
-            self.section = numeral
-            return replace(row, kind=RowKind.SECTION, section=numeral, name=numeral.rest or name)
+            self.section = replace(numeral, rest=numeral.rest or (name if number else ""))
+            return replace(row, kind=RowKind.SECTION, section=self.section, name=self.section.rest)
         unnumbered = number if number and not name else name if not number else ""
         if not unnumbered or rest or code_in_number(unnumbered) or not _capitals(unnumbered):
             return None
         previous = before[-1] if before else None
         if previous is not None and previous.kind is RowKind.SECTION and not previous.name:
-            return replace(row, kind=RowKind.SECTION_NAME, name=unnumbered)
+            self.section = replace(previous.section or SectionNumber("", ""), rest=unnumbered)
+            return replace(row, kind=RowKind.SECTION_NAME, name=unnumbered, section=self.section)
         if code_in_name(unnumbered) is None and not (number and self.codes_in_numbers):
             self.section = SectionNumber("", unnumbered)
             return replace(row, kind=RowKind.SECTION, section=self.section, name=unnumbered)

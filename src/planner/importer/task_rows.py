@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 
 from planner.domain.criterion import CriterionCode
 from planner.importer.cells import paragraphs
+from planner.importer.criteria_rows import SURVEY
 from planner.importer.findings import Findings, Place
 from planner.importer.headers import Layout, Meaning
+from planner.importer.spelling import words_key
 from planner.importer.table_rows import RowKind, TableRow
 
 _AGENCY_CELLS = (Meaning.LEAD, Meaning.COORDINATING)
@@ -36,7 +38,6 @@ class TaskDraft:
     criteria: list[CriterionCode]
     place: Place
     cells: dict[Meaning, str] = field(default_factory=dict)
-    inherited: set[Meaning] = field(default_factory=set)
     names_in_text: bool = False  # "Thực hiện": the agencies start the sentence
 
     @property
@@ -159,7 +160,6 @@ class _Drafting:
                     extra = row.text(self.layout.first(meaning))
                     if extra:
                         draft.cells[meaning] = f"{draft.cell(meaning)}; {extra}".strip("; ")
-                        draft.inherited.discard(meaning)
 
     def _add(
         self, anchor: TableRow, row: TableRow, texts: list[str], given: dict[Meaning, str]
@@ -180,7 +180,6 @@ class _Drafting:
                 draft.cells[meaning] = own
             elif meaning in self.above:
                 draft.cells[meaning] = self.above[meaning]
-                draft.inherited.add(meaning)
         self.drafts.append(draft)
         self.last = draft
         return draft
@@ -203,7 +202,7 @@ class _Drafting:
     def _actions(self, anchor: TableRow) -> None:
         """'Thực hiện': each bullet names who does it ("Sở Nội vụ tham mưu…")."""
         text = anchor.text(self.action)
-        if not text or re.fullmatch(r"(?i)điều tra\s*(?:xhh|xã hội học)|đtxhh", text):
+        if not text or SURVEY.fullmatch(words_key(text)):
             self._no_task(anchor)
             return
         for bullet in (b.strip() for b in _BULLETS.split(text)):
