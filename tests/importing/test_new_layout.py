@@ -10,10 +10,12 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from planner.application.plan_document import PlanDocument
+from planner.domain.criterion import Index
 from planner.domain.schedule import ScheduleKind
 from planner.domain.target import Target
 from planner.importer.document_file import read_document
@@ -125,3 +127,57 @@ def test_the_deadlines_in_its_prose_become_obligations(
     assert (plans.schedule.due_on, plans.report_to) == (date(2025, 3, 15), "SNV")
     assert plans.text == "Xây dựng kế hoạch triển khai, gửi Sở Nội vụ chậm nhất ngày 15/3/2025"
     assert obligations["truoc-ngay-10-12-2025"].responsible == ("SNV",)
+
+
+QUANG_NINH = """UBND TỈNH QUẢNG NINH
+
+Số: 123/KH-UBND
+
+Quảng Ninh, ngày 10 tháng 3 năm 2024
+
+KẾ HOẠCH
+
+Nâng cao Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính
+
+I. TỔ CHỨC THỰC HIỆN
+
+Các sở, ban, ngành báo cáo kết quả về Sở Nội vụ trước ngày 15/6/2024 và trước ngày 15/11/2024.
+
+PHỤ LỤC
+
+DANH MỤC NHIỆM VỤ
+
+STT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành\tSản phẩm
+(1)\t(2)\t(3)\t(4)\t(5)\t(6)
+I\tNÂNG CAO CHẤT LƯỢNG TIẾP CẬN DỊCH VỤ\t\t\t\t
+1\tRà soát trang thiết bị tại Trung tâm Phục vụ hành chính công\tVăn phòng UBND tỉnh\t\
+Sở Tài chính\tQuý II/2024\tBáo cáo rà soát
+2\tNiêm yết công khai thủ tục hành chính\tSở Tư pháp\tVăn phòng UBND tỉnh\tTrước ngày 30/6/2024\t
+II\tNÂNG CAO CHẤT LƯỢNG GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH\t\t\t\t
+1\tĐánh giá chất lượng giải quyết theo thời gian thực\tSở Thông tin và Truyền thông\t\
+Các sở, ban, ngành\t6 tháng đầu năm 2024\tKết quả đánh giá
+"""
+
+
+def test_a_text_export_with_a_numbered_column_row_and_only_tasks(tmp_path: Path) -> None:
+    """Quảng Ninh's (invented) plan: 'Nội dung công việc', '(1) (2) (3)…' under the header."""
+    path = tmp_path / "quang-ninh-123.txt"
+    path.write_text(QUANG_NINH, encoding="utf-8")
+    report = read_plan_document(read_document(path), default_directory())
+    document = document_of(report)
+    assert document.plan is not None and document.plan.indices == (Index.SIPAS,)
+    assert [(t.reference, t.lead, t.expected_output) for t in document.tasks] == [
+        ("PL I.1", ("VPUBND",), "Báo cáo rà soát"),
+        ("PL I.2", ("STP",), ""),
+        ("PL II.1", ("STTTT",), "Kết quả đánh giá"),
+    ]
+    assert [t.schedule.due_on for t in document.tasks] == [
+        date(2024, 6, 30),
+        date(2024, 6, 30),
+        date(2024, 6, 30),
+    ]
+    assert [o.obligation.key for o in document.obligations] == [
+        "truoc-ngay-15-6-2024",
+        "truoc-ngay-15-11-2024",
+    ]
+    assert report.tables[0].kind == "tasks" and report.warnings == []

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
+
+from rich.table import Table
 
 from planner.application.imports import StoreOutcome
 from planner.application.plan_document import PlanDocument
 from planner.cli.output import console, errors, table
 from planner.domain.criteria_set import max_total, survey_max
 from planner.importer.findings import Finding
-from planner.importer.report import ImportReport
+from planner.importer.obligations import FoundObligation
+from planner.importer.report import ImportReport, TableSummary
 from planner.presentation.vietnamese import format_date
 
 _KINDS = {
@@ -80,7 +84,7 @@ def print_errors(report: ImportReport) -> None:
     errors.print(f"Không nhập gì: {len(report.errors)} lỗi phải sửa trong văn bản trước.")
 
 
-def _tables(report: ImportReport) -> Any:
+def _tables(report: ImportReport) -> Table:
     shown = table(
         "Các bảng tìm thấy", "Bảng", "Loại", "#Chỉ số", "#Dòng", "#Tiêu chí", "#Nhiệm vụ", "Vị trí"
     )
@@ -128,7 +132,7 @@ def _print_outcome(outcome: StoreOutcome | None, dry_run: bool) -> None:
             console.print(f"  • {item}", markup=False)
 
 
-def _phrase(counts: Any) -> str:
+def _phrase(counts: Counter[str]) -> str:
     return ", ".join(f"{n} {_STORED.get(kind, kind)}" for kind, n in counts.items() if n)
 
 
@@ -148,7 +152,7 @@ def _document(report: ImportReport) -> dict[str, Any]:
     }
 
 
-def _table(found: Any) -> dict[str, Any]:
+def _table(found: TableSummary) -> dict[str, Any]:
     return {
         "label": found.label,
         "caption": found.caption,
@@ -198,7 +202,7 @@ def _agencies(report: ImportReport) -> dict[str, Any]:
     return {"lead": dict(report.lead), "coordinating": dict(report.coordinating), **parties}
 
 
-def _obligation(found: Any) -> dict[str, Any]:
+def _obligation(found: FoundObligation) -> dict[str, Any]:
     schedule = found.schedule
     return {
         "key": found.key,

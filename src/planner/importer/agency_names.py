@@ -92,7 +92,7 @@ class AgencyNames:
         """Every party an agency cell names, known or not; a cell may also hold a code (SNV)."""
         found: list[Mention] = []
         for part in paragraphs(text):
-            whole = self._longest(_tokenized(part), 0, short=True)
+            whole = self.longest_at(_tokenized(part), 0, short=True)
             if part.upper() in self.directory.agencies:
                 found.append(self.mention(_Target(MentionKind.AGENCY, part.upper()), part))
             elif whole is not None and whole[1] == len(_tokenized(part)):
@@ -110,7 +110,7 @@ class AgencyNames:
             if tokens[position].key in _SOFT | {";"}:
                 position += 1
                 continue
-            matched = self._match_at(tokens, position, found)
+            matched = self.match_at(tokens, position, found)
             if matched is None:
                 break
             mention, end = matched
@@ -124,7 +124,7 @@ class AgencyNames:
         position = 0
         found: list[Mention] = []
         while position < len(tokens):
-            matched = self._match_at(tokens, position, found)
+            matched = self.match_at(tokens, position, found)
             if matched is None:
                 position += 1
                 continue
@@ -145,11 +145,11 @@ class AgencyNames:
         closest = tuple(self.directory.closest(wording))
         return Mention(wording, MentionKind.UNKNOWN, closest=closest)
 
-    def _match_at(
+    def match_at(
         self, tokens: list[_Token], position: int, found: list[Mention], short: bool = False
     ) -> tuple[Mention, int] | None:
         """A name starting at `position` (longest first), or 'cấp xã' after 'UBND cấp huyện'."""
-        longest = self._longest(tokens, position, short)
+        longest = self.longest_at(tokens, position, short)
         if longest is not None and not _ministry(tokens, position):
             target, end = longest
             if target.kind is MentionKind.GROUP or not _followed_by_level(tokens, end):
@@ -159,7 +159,7 @@ class AgencyNames:
             return self.mention(_Target(MentionKind.GROUP, level), ""), position + 2
         return None
 
-    def _longest(
+    def longest_at(
         self, tokens: list[_Token], position: int, short: bool = False
     ) -> tuple[_Target, int] | None:
         """The longest name from `position`; short department names only when allowed."""
@@ -214,7 +214,7 @@ class _CellReading:
             self.touching = False
             self.listing = self.listing or token.key == _LISTING
             return position + 1
-        matched = self.names._match_at(self.tokens, position, self.found, self.listing)
+        matched = self.names.match_at(self.tokens, position, self.found, self.listing)
         if matched is not None:
             mention, end = matched
             first = self._quantifier_prefix(mention) or token
@@ -233,7 +233,7 @@ class _CellReading:
 
     def _swallow_level(self, position: int) -> int:
         """'Văn phòng UBND cấp huyện': keep the words of a name narrowed by 'cấp' together."""
-        longest = self.names._longest(self.tokens, position)
+        longest = self.names.longest_at(self.tokens, position)
         if longest is None or not _followed_by_level(self.tokens, longest[1]):
             return 0
         end = min(longest[1] + 2, len(self.tokens))

@@ -28,7 +28,7 @@ _DATE = re.compile(
     r"ngày\s+(\d{1,2})\s*(?:tháng\s+|/\s*)(\d{1,2})\s*(?:năm\s+|/\s*)(\d{4})", re.IGNORECASE
 )
 _PLACE_DATE = re.compile(r"^([^,]{2,40}),\s*ngày\s", re.IGNORECASE)
-_PROVINCE_LINE = re.compile(r"^TỈNH\s+(\w[\w\s]{1,30})$")
+_PROVINCE_LINE = re.compile(r"^(?:UBND |ỦY BAN NHÂN DÂN )?TỈNH\s+(\w[\w\s]{1,30})$")
 _PROVINCE_IN_TEXT = re.compile(r"\btỉnh\s+((?:[A-ZĐ]\w*\s?){1,3})")
 _KINDS = ("KẾ HOẠCH", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "ĐỀ ÁN")
 _PLAN_KINDS = ("KẾ HOẠCH", "CHƯƠNG TRÌNH")

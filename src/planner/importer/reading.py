@@ -120,7 +120,8 @@ class _Reading:
         return self.tasks.add(drafts, index, table.layout.has(Meaning.SCHEDULE))
 
     def _index(self, table: RawTable) -> Index:
-        """Told by the criteria column ("Nhóm tiêu chí": SIPAS), the caption, or percentages."""
+        """Told by the criteria column ("Nhóm tiêu chí": SIPAS), the caption, percentages, or
+        the one index the plan's title names."""
         name = table.layout.first(Meaning.NAME)
         words = words_key(name.header) if name else ""
         for wording, index in _NAME_INDICES:
@@ -129,7 +130,9 @@ class _Reading:
         named = indices_named(table.caption_text)
         if named:
             return named[-1] if len(named) > 1 and table.layout.percent else named[0]
-        return Index.SIPAS if table.layout.percent else Index.PAR_INDEX
+        if table.layout.percent:
+            return Index.SIPAS
+        return self.header.indices[0] if len(self.header.indices) == 1 else Index.PAR_INDEX
 
     def _names_agencies(self, text: str) -> bool:
         """A timeframe cell that holds only names of agencies or parties, no time."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from planner.importer.cells import cell_text, prose_text
 from planner.importer.headers import Layout, recognise
 from planner.importer.numbering import section_number
-from planner.importer.source import Gap, Paragraph, Row, SourceDocument
+from planner.importer.source import Block, Gap, Paragraph, Row, SourceDocument
 from planner.importer.spelling import words_key
 
 _CAPTION_START = re.compile(r"^(?:phụ lục|bảng\s*\d|biểu\s*\d|\(?ban hành kèm theo|\(?kèm theo)")
@@ -122,7 +122,9 @@ class _Segmenter:
         if layout is not None:
             if not self._repeats_open_header(layout):
                 self._start(layout)
-            return layout.rows
+            after = position + layout.rows
+            numbered = after < len(self.blocks) and _column_numbers(self.blocks[after])
+            return layout.rows + (1 if numbered else 0)
         if self.open is None:
             self.open = self._continued() or StrayRows()
             if isinstance(self.open, StrayRows):
@@ -169,6 +171,16 @@ def _caption(paragraphs: list[Paragraph]) -> list[Paragraph]:
         if _LABEL.match(prose_text(paragraphs[start].text)):
             return paragraphs[start:]
     return paragraphs[-2:]
+
+
+def _column_numbers(block: Block) -> bool:
+    """The row under a header that numbers its columns: 1, 2, 3… or (1), (2), (3)…"""
+    if not isinstance(block, Row):
+        return False
+    numbers = [cell_text(c).strip("()") for c in block.cells if cell_text(c)]
+    if len(numbers) < 3 or not all(n.isdigit() for n in numbers):
+        return False
+    return [int(n) for n in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
 
 
 def _lone_first_cell(row: Row) -> str | None:
