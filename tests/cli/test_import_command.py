@@ -51,7 +51,7 @@ def test_sở_nội_vụ_imports_bac_kan_and_reads_the_report_as_json(database_u
     assert report["obligations"][0]["due_on"] == "2023-06-20"
 
     again = planner(database_url, "import", str(seed(BAC_KAN)))
-    assert "Đã không thay đổi gì" in again.stdout
+    assert "Không có gì thay đổi (288 mục đã có sẵn, không đổi)" in again.stdout
     tasks = as_json(planner(database_url, "task", "list", "--plan", "365/KH-UBND", "--json"))
     assert len(tasks["tasks"]) == 139
 

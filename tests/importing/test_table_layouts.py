@@ -173,3 +173,20 @@ def test_a_table_without_a_tt_column_reads_codes_and_sections_from_the_names() -
         (RowKind.ANCHOR, "1.1", "Kế hoạch CCHC"),
         (RowKind.ANCHOR, "1.2", "Báo cáo"),
     ]
+
+
+def test_agency_columns_grouped_under_one_heading_over_two_rows() -> None:
+    layout = recognise(
+        [
+            ("TT", "Nội dung nhiệm vụ", "Cơ quan thực hiện", "", "Thời gian"),
+            ("", "", "Chủ trì", "Phối hợp", ""),
+        ]
+    )
+    assert layout is not None and layout.rows == 2
+    assert [c.meaning for c in layout.columns] == [
+        Meaning.NUMBER,
+        Meaning.TASK,
+        Meaning.LEAD,
+        Meaning.COORDINATING,
+        Meaning.SCHEDULE,
+    ]

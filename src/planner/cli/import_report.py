@@ -58,9 +58,10 @@ def report_json(
 
 def print_report(report: ImportReport, outcome: StoreOutcome | None, dry_run: bool) -> None:
     header = report.header
+    number = report.document.plan.number if report.document and report.document.plan else None
     console.print(
         f"[bold]{report.file}[/] ({report.format}): {header.kind.capitalize() or 'văn bản'} "
-        f"số {header.number or '?'} — {header.province or '?'}, ngày "
+        f"số {number or header.number or '?'} — {header.province or '?'}, ngày "
         f"{format_date(header.issued_on) or '?'}, năm {header.year or '?'}"
     )
     if header.title:
@@ -117,10 +118,13 @@ def _print_outcome(outcome: StoreOutcome | None, dry_run: bool) -> None:
     added = _phrase(outcome.added)
     changed = _phrase(outcome.changed)
     unchanged = sum(outcome.unchanged.values())
-    verb = "Chạy thử (--dry-run), không ghi gì; sẽ" if dry_run else "Đã"
     parts = [f"thêm {added}" if added else "", f"cập nhật {changed}" if changed else ""]
-    done = ", ".join(p for p in parts if p) or "không thay đổi gì"
-    console.print(f"[bold green]{verb} {done}[/] ({unchanged} mục đã có sẵn, không đổi).")
+    done = ", ".join(p for p in parts if p)
+    if dry_run:
+        said = f"Chạy thử (--dry-run), không ghi gì; sẽ {done or 'không thay đổi gì'}"
+    else:
+        said = f"Đã {done}" if done else "Không có gì thay đổi"
+    console.print(f"[bold green]{said}[/] ({unchanged} mục đã có sẵn, không đổi).")
     for note in outcome.notes:
         console.print(f"  • {note}", markup=False)
     if outcome.not_in_document:
