@@ -55,6 +55,13 @@ def test_sở_nội_vụ_imports_bac_kan_and_reads_the_report_as_json(database_u
     tasks = as_json(planner(database_url, "task", "list", "--plan", "365/KH-UBND", "--json"))
     assert len(tasks["tasks"]) == 139
 
+    planner(database_url, "agency", "alias", "MTTQ", "Ủy ban MTTQ Việt Nam các cấp")
+    completed = as_json(planner(database_url, "import", str(seed(BAC_KAN)), "--json"))
+    assert "Ủy ban MTTQ Việt Nam các cấp" not in {
+        p["wording"] for p in completed["agencies"]["unknown"]
+    }
+    assert completed["stored"]["changed"] == {"task": 3}
+
 
 def test_a_dry_run_stores_nothing_and_broken_files_are_refused(
     database_url: str, tmp_path: Path
