@@ -79,3 +79,31 @@ def test_wordings_without_a_date_stay_undated_with_a_warning(wording: str) -> No
 def test_a_day_that_does_not_exist_is_refused() -> None:
     with pytest.raises(InvalidValue, match="31/02/2023 không tồn tại"):
         read_schedule("Trước ngày 31/02/2023", 2023)
+
+
+@pytest.mark.parametrize(
+    ("wording", "kind", "starts_on", "due_on"),
+    [
+        ("Quý II", ScheduleKind.WINDOW, date(2025, 4, 1), date(2025, 6, 30)),
+        ("Quý III-IV", ScheduleKind.WINDOW, date(2025, 7, 1), date(2025, 12, 31)),
+        ("Tháng 6", ScheduleKind.WINDOW, date(2025, 6, 1), date(2025, 6, 30)),
+        ("6 tháng đầu năm", ScheduleKind.WINDOW, date(2025, 1, 1), date(2025, 6, 30)),
+        ("Trước ngày 12 tháng 6", ScheduleKind.DUE, None, date(2025, 6, 12)),
+        ("Trước ngày 12 tháng 6 năm 2024", ScheduleKind.DUE, None, date(2024, 6, 12)),
+        ("Từ tháng 3/2025", ScheduleKind.ONGOING, date(2025, 3, 1), None),
+        ("trong Quý I năm 2025", ScheduleKind.WINDOW, date(2025, 1, 1), date(2025, 3, 31)),
+        ("trong tháng 01 năm 2025", ScheduleKind.WINDOW, date(2025, 1, 1), date(2025, 1, 31)),
+        ("chậm nhất ngày 31/12/2024", ScheduleKind.DUE, None, date(2024, 12, 31)),
+    ],
+)
+def test_wordings_that_leave_the_year_to_the_plan_or_spell_the_date_out(
+    wording: str, kind: ScheduleKind, starts_on: date | None, due_on: date | None
+) -> None:
+    schedule = read_schedule(wording, 2025).schedule
+    assert (schedule.kind, schedule.starts_on, schedule.due_on) == (kind, starts_on, due_on)
+
+
+def test_a_quarter_without_a_year_is_not_guessed_when_the_plan_has_none() -> None:
+    reading = read_schedule("Quý II", None)
+    assert reading.schedule.kind is ScheduleKind.UNDATED
+    assert reading.warning is not None

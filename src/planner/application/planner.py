@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from planner.application.agencies import AgencyService
 from planner.application.clock import Clock, SystemClock
+from planner.application.imports import ImportService
 from planner.application.plans import PlanService
 from planner.application.targets import TargetService
 from planner.application.tasks import TaskService
@@ -33,6 +34,7 @@ class Planner:
         self.tasks = TaskService(self.workspace)
         self.targets = TargetService(self.workspace)
         self.users = UserService(self.workspace, settings.monitor_agency)
+        self.imports = ImportService(self.workspace)
 
     @property
     def system(self) -> Actor:

@@ -69,6 +69,19 @@ def add(
     console.print(f"Đã thêm cơ quan {added}")
 
 
+@app.command("alias")
+def alias(
+    code: str,
+    names: Annotated[list[str], typer.Argument(help="Tên gọi khác, như văn bản viết.")],
+) -> None:
+    """Thêm tên gọi khác cho cơ quan, để lần nhập văn bản sau nhận ra tên đó."""
+    with opened() as planner:
+        known = next((a for a in planner.views.agencies() if a.code == code.upper()), None)
+        current = tuple(known.aliases) if known else ()
+        planner.agencies.set_aliases(code, (*current, *names), planner.system)
+    console.print(f"Đã thêm tên gọi khác cho {code.upper()}: {'; '.join(names)}")
+
+
 @app.command("email")
 def email(code: str, addresses: list[str]) -> None:
     """Đặt địa chỉ e-mail nhận nhắc việc của cơ quan."""

@@ -7,6 +7,8 @@ import typer
 from notifications import cli as reminder_commands
 from planner.cli import (
     agency_commands,
+    criteria_commands,
+    import_command,
     plan_commands,
     report_commands,
     serve_command,
@@ -24,6 +26,8 @@ app = typer.Typer(
 
 app.command("init")(store_commands.init)
 app.command("demo")(store_commands.demo)
+app.command("import")(import_command.import_document)
+app.command("criteria")(criteria_commands.criteria)
 app.command("overdue")(view_commands.overdue)
 app.command("progress")(view_commands.progress)
 app.command("scores")(view_commands.scores)

@@ -25,3 +25,7 @@ def target_id(plan: UUID, index: str, code: str, year: int) -> UUID:
 
 def user_id(username: str) -> UUID:
     return uuid5(NAMESPACE, f"user:{username.lower()}")
+
+
+def criteria_set_id(province: str, year: int, unit_kind: str) -> UUID:
+    return uuid5(NAMESPACE, f"criteria:{name_key(province)}:{year}:{unit_kind}")

@@ -16,13 +16,16 @@ from planner.domain.text import clean
 
 _DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
 _ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# The year may be left out ("Quý II", "Tháng 6"): the plan's own year is meant.
 _QUARTERS = re.compile(
-    r"quý\s+((?:(?:iv|iii|ii|i|[1-4])\s*(?:[-–,]|và)?\s*)+)\s*(?:/|năm)\s*(\d{4})"
+    r"quý\s+((?:(?:iv|iii|ii|i|[1-4])\b\s*(?:[-–,]|và)?\s*)+)(?:\s*(?:/|năm)\s*(\d{4}))?"
 )
 _MONTHS = re.compile(
-    r"(hết|trước|trong|đến)?\s*tháng\s+(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?\s*(?:/|năm)\s*(\d{4})"
+    r"(từ|hết|trước|trong|đến)?\s*tháng\s+(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?"
+    r"(?:\s*(?:/|năm)\s*(\d{4}))?(?![\d/])"
 )
-_FIRST_MONTHS = re.compile(r"(\d{1,2})\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})")
+_FIRST_MONTHS = re.compile(r"(\d{1,2})\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?")
+_WORDED_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?")
 _YEARS = re.compile(r"năm\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?")
 _QUARTERLY = re.compile(
     r"(?:ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+(?:của\s+)?(?:mỗi\s+)?quý|hàng quý|hằng quý)"
@@ -48,7 +51,7 @@ def read_schedule(
     A recurring rule starts with the plan: a plan issued in June has no first-quarter report.
     """
     original = clean(text)
-    words = original.casefold()
+    words = _WORDED_DATE.sub(_numeric_date, original.casefold())
     for reader in (_recurring, _dated, _periods):
         schedule = reader(original, words, year)
         if schedule is not None:
@@ -63,6 +66,12 @@ def read_schedule(
         else "không ghi thời gian thực hiện: nhiệm vụ không có hạn"
     )
     return ScheduleReading(Schedule.undated(original), warning)
+
+
+def _numeric_date(match: re.Match[str]) -> str:
+    """'ngày 12 tháng 6 năm 2023' reads as 'ngày 12/6/2023'."""
+    day, month, year = match.groups()
+    return f"ngày {day}/{month}" + (f"/{year}" if year else "")
 
 
 def _recurring(original: str, words: str, year: int | None) -> Schedule | None:
@@ -98,18 +107,18 @@ def _dated(original: str, words: str, year: int | None) -> Schedule | None:
 
 
 def _periods(original: str, words: str, year: int | None) -> Schedule | None:
-    if match := _QUARTERS.search(words):
+    if (match := _QUARTERS.search(words)) and (match.group(2) or year):
         quarters = [_ROMAN_QUARTERS[q] for q in re.findall(r"iv|iii|ii|i|[1-4]", match.group(1))]
-        y = int(match.group(2))
+        y = int(match.group(2) or year or 0)
         start, end = min(quarters), max(quarters)
         return Schedule.window(original, date(y, start * 3 - 2, 1), clamp_day(y, end * 3, 0))
-    if match := _FIRST_MONTHS.search(words):
-        count, half, y = int(match.group(1)), match.group(2), int(match.group(3))
+    if (match := _FIRST_MONTHS.search(words)) and (match.group(3) or year):
+        count, half, y = int(match.group(1)), match.group(2), int(match.group(3) or year or 0)
         first_month = 1 if half == "đầu" else 13 - count
         last_month = count if half == "đầu" else 12
         return Schedule.window(original, date(y, first_month, 1), clamp_day(y, last_month, 0))
-    if match := _MONTHS.search(words):
-        return _months(original, match)
+    if (match := _MONTHS.search(words)) and (match.group(4) or year):
+        return _months(original, match, year)
     if match := _YEARS.search(words):
         start_year = int(match.group(1))
         end_year = int(match.group(2) or start_year)
@@ -119,13 +128,16 @@ def _periods(original: str, words: str, year: int | None) -> Schedule | None:
     return None
 
 
-def _months(original: str, match: re.Match[str]) -> Schedule:
+def _months(original: str, match: re.Match[str], year: int | None) -> Schedule:
     where = f"thời gian '{original}'"
-    lead, first, last, y = match.group(1), int(match.group(2)), match.group(3), int(match.group(4))
+    lead, first, last = match.group(1), int(match.group(2)), match.group(3)
+    y = int(match.group(4) or year or 0)
     last_month = int(last) if last else first
     make_date(y, first, 1, where=where)
     make_date(y, last_month, 1, where=where)
     end = date(y, last_month, last_day(y, last_month))
+    if lead == "từ":
+        return Schedule.ongoing(original, starts_on=date(y, first, 1))
     if lead in ("hết", "trước", "đến"):
         return Schedule.due(original, end)
     return Schedule.window(original, date(y, first, 1), end)

@@ -43,6 +43,10 @@ class Task(Aggregate):
         coordinating: tuple[str, ...]
         schedule: Schedule
         expected_output: str
+        # The agency cells as the document wrote them ("Các đơn vị được kiểm tra trong năm");
+        # added with defaults so tasks recorded before them still load.
+        lead_wording: str = ""
+        coordinating_wording: str = ""
 
     class Started(Event):
         occurrence: str
@@ -103,6 +107,8 @@ class Task(Aggregate):
         expected_output: str,
         actor: Actor,
         at: datetime,
+        lead_wording: str = "",
+        coordinating_wording: str = "",
     ) -> Task:
         """Register a task of a plan; only Sở Nội vụ (or the importer) registers plan tasks."""
         if not actor.oversees:
@@ -118,6 +124,8 @@ class Task(Aggregate):
             coordinating=tuple(code for code in dict.fromkeys(coordinating) if code not in lead),
             schedule=schedule,
             expected_output=clean(expected_output),
+            lead_wording=clean(lead_wording),
+            coordinating_wording=clean(coordinating_wording),
             actor=actor,
             timestamp=at,
         )
@@ -136,6 +144,8 @@ class Task(Aggregate):
         expected_output: str,
         actor: Actor,
         timestamp: datetime,
+        lead_wording: str = "",
+        coordinating_wording: str = "",
     ) -> None:
         self.plan_id = plan_id
         self.reference = reference
@@ -145,6 +155,8 @@ class Task(Aggregate):
         self.coordinating = tuple(coordinating)
         self.schedule = schedule
         self.expected_output = expected_output
+        self.lead_wording = lead_wording
+        self.coordinating_wording = coordinating_wording
         self.occurrences = {o.key: OccurrenceState(o.key, o.due_on) for o in schedule.occurrences()}
 
     @property

@@ -1,6 +1,7 @@
 """The views planner keeps, in the order they are updated."""
 
 from planner.projections.agency_catalog import AgencyCatalog
+from planner.projections.criteria_catalog import CriteriaCatalog
 from planner.projections.history import History
 from planner.projections.plan_catalog import PlanCatalog
 from planner.projections.projection import Projection
@@ -16,6 +17,7 @@ def all_views() -> list[Projection]:
         AgencyCatalog(),
         TaskList(),
         ScoreBoard(),
+        CriteriaCatalog(),
         History(),
         ReminderLog(),
         UserCatalog(),

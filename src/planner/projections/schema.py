@@ -202,3 +202,32 @@ users = Table(
     Column("password_version", Integer, nullable=False),
     Column("version", Integer, nullable=False),
 )
+
+criteria_sets = Table(
+    "view_criteria_sets",
+    metadata,
+    Column("set_id", Uuid, primary_key=True),
+    Column("province", String(100), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("unit_kind", String(16), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("max_total", POINTS, nullable=False),
+    Column("survey_max", POINTS, nullable=False),
+    Column("criteria_count", Integer, nullable=False),
+    Column("version", Integer, nullable=False),
+    Index("ix_view_criteria_sets_year", "year", "unit_kind"),
+)
+
+set_criteria = Table(
+    "view_set_criteria",
+    metadata,
+    Column("set_id", Uuid, primary_key=True),
+    Column("code", String(32), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("level", String(16), nullable=False),
+    Column("max_points", POINTS),
+    Column("survey_based", Boolean, nullable=False),
+    Column("notes", Text, nullable=False),
+)

@@ -12,6 +12,7 @@ from planner.domain.agency_directory import AgencyDirectory
 from planner.queries.agencies import AgencyView, list_agencies
 from planner.queries.agencies import directory as agency_directory
 from planner.queries.at_risk import CriterionAtRisk, points_at_risk
+from planner.queries.criteria_sets import CriteriaSetView, list_criteria_sets
 from planner.queries.history import HistoryEntry, history_of
 from planner.queries.overdue import OverdueItem, count_overdue
 from planner.queries.overdue import overdue as overdue_items
@@ -87,6 +88,16 @@ class Views:
     def score_board(self, plan_id: UUID | None = None) -> list[ScoreLine]:
         with self.engine.connect() as connection:
             return score_lines(connection, plan_id)
+
+    def criteria_sets(
+        self,
+        province: str | None = None,
+        year: int | None = None,
+        unit_kind: str | None = None,
+        with_criteria: bool = False,
+    ) -> list[CriteriaSetView]:
+        with self.engine.connect() as connection:
+            return list_criteria_sets(connection, province, year, unit_kind, with_criteria)
 
     def history(self, aggregate_id: UUID) -> list[HistoryEntry]:
         with self.engine.connect() as connection:

@@ -9,6 +9,7 @@ from typing import Any
 from eventsourcing.persistence import Transcoding
 
 from planner.domain.actor import Actor, Role
+from planner.domain.criteria_set import Criterion
 from planner.domain.criterion import CriterionCode, CriterionRef, Index, Level
 from planner.domain.evidence import Evidence
 from planner.domain.plan import Obligation
@@ -180,6 +181,27 @@ class ObligationAsDict(Transcoding):
         )
 
 
+class CriterionAsDict(Transcoding):
+    """A row of a criteria set (Bộ tiêu chí)."""
+
+    type = Criterion
+    name = "criteria_set_criterion"
+
+    def encode(self, obj: Criterion) -> dict[str, Any]:
+        return {
+            "code": obj.code,
+            "name": obj.name,
+            "max_points": obj.max_points,
+            "survey_based": obj.survey_based,
+            "notes": obj.notes,
+        }
+
+    def decode(self, data: dict[str, Any]) -> Criterion:
+        return Criterion(
+            data["code"], data["name"], data["max_points"], data["survey_based"], data["notes"]
+        )
+
+
 TRANSCODINGS: tuple[Transcoding, ...] = (
     DateAsISO(),
     ActorAsDict(),
@@ -191,4 +213,5 @@ TRANSCODINGS: tuple[Transcoding, ...] = (
     TargetAsDict(),
     DefinitionAsDict(),
     ObligationAsDict(),
+    CriterionAsDict(),
 )

@@ -1,0 +1,47 @@
+"""Excel workbooks (.xlsx): every sheet's rows, in order, as table rows.
+
+Cells merged across rows hold their value in the first row only, as a text export of the
+same table does; the reading of tables treats both the same way.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date, datetime
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from planner.importer.errors import UnreadableDocument
+from planner.importer.source import Block, Gap, Origin, Row, SourceDocument
+
+
+def read_workbook(data: bytes, name: str) -> SourceDocument:
+    try:
+        workbook = load_workbook(io.BytesIO(data), data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise UnreadableDocument(
+            f"tệp {name} không đọc được như bảng tính .xlsx ({error})"
+        ) from None
+    blocks: list[Block] = []
+    for number, sheet in enumerate(workbook.worksheets, start=1):
+        part = f"trang tính '{sheet.title}'"
+        for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            origin = Origin(row_number, part, "hàng")
+            cells = tuple(_text(value) for value in values)
+            while cells and not cells[-1]:
+                cells = cells[:-1]
+            blocks.append(Row(cells, origin, number) if cells else Gap(origin))
+    return SourceDocument(name, "xlsx", tuple(blocks))
+
+
+def _text(value: object) -> str:
+    """Numbers as the document would write them (2, 1.5), dates as dd/mm/yyyy."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime | date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)

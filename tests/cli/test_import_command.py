@@ -1,0 +1,126 @@
+"""`planner import`, run as Sở Nội vụ runs it, on the seed documents and on broken files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from tests.cli.test_command_line import as_json, planner
+from tests.importing.documents import BAC_KAN, DIEN_BIEN, HA_NAM, seed, seed_lines
+
+
+def test_sở_nội_vụ_imports_bac_kan_and_reads_the_report_as_json(database_url: str) -> None:
+    planner(database_url, "init")
+    report = as_json(planner(database_url, "import", str(seed(BAC_KAN)), "--json"))
+    document = report["document"]
+    assert (document["kind"], document["number"], document["issued_on"], document["year"]) == (
+        "plan",
+        "365/KH-UBND",
+        "2023-06-08",
+        2023,
+    )
+    assert [(t["label"], t["kind"], t["index"]) for t in report["tables"]] == [
+        ("Phụ lục 1", "mixed", "PAR_INDEX"),
+        ("Phụ lục 2", "mixed", "PAR_INDEX"),
+        ("Phụ lục 3", "mixed", "SIPAS"),
+        ("Phụ lục 4", "mixed", "PAPI"),
+    ]
+    assert report["counts"] == {
+        "tables": 4,
+        "criteria": 147,
+        "targets": 146,
+        "tasks": 139,
+        "obligations": 2,
+        "criteria_sets": 0,
+    }
+    assert report["stored"]["added"] == {"plan": 1, "obligation": 2, "target": 146, "task": 139}
+    assert report["errors"] == []
+    duplicate = next(w for w in report["warnings"] if w["message"].startswith("mã 1.2"))
+    assert (duplicate["table"], duplicate["line"], duplicate["source"]) == (
+        "Phụ lục 2",
+        159,
+        "dòng 159",
+    )
+    unknown = {p["wording"]: p for p in report["agencies"]["unknown"]}
+    assert unknown["Công ty Điện lực Bắc Kạn"]["places"] == [
+        "Phụ lục 3, dòng 269",
+        "Phụ lục 3, dòng 270",
+    ]
+    assert report["schedules"]["recurring"] == 2
+    assert report["obligations"][0]["due_on"] == "2023-06-20"
+
+    again = planner(database_url, "import", str(seed(BAC_KAN)))
+    assert "Không có gì thay đổi (288 mục đã có sẵn, không đổi)" in again.stdout
+    tasks = as_json(planner(database_url, "task", "list", "--plan", "365/KH-UBND", "--json"))
+    assert len(tasks["tasks"]) == 139
+
+    planner(database_url, "agency", "alias", "MTTQ", "Ủy ban MTTQ Việt Nam các cấp")
+    completed = as_json(planner(database_url, "import", str(seed(BAC_KAN)), "--json"))
+    assert "Ủy ban MTTQ Việt Nam các cấp" not in {
+        p["wording"] for p in completed["agencies"]["unknown"]
+    }
+    assert completed["stored"]["changed"] == {"task": 3}
+
+
+def test_a_dry_run_stores_nothing_and_broken_files_are_refused(
+    database_url: str, tmp_path: Path
+) -> None:
+    dry = planner(database_url, "import", str(seed(HA_NAM)), "--dry-run")
+    assert "Chạy thử (--dry-run), không ghi gì; sẽ thêm 1 kế hoạch" in dry.stdout
+    assert as_json(planner(database_url, "plan", "list", "--json")) == {"plans": []}
+
+    empty = tmp_path / "trong.txt"
+    empty.write_text("")
+    refused = planner(database_url, "import", str(empty), ok=False)
+    assert refused.returncode == 1
+    assert "Lỗi: tệp trong.txt trống: không có gì để nhập" in refused.stderr
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Họ và tên", "Ngày sinh"])
+    names = tmp_path / "danh-sach.xlsx"
+    workbook.save(names)
+    not_a_plan = planner(database_url, "import", str(names), "--json", ok=False)
+    assert not_a_plan.returncode == 1
+    assert as_json(not_a_plan)["errors"][0]["message"].endswith("tệp này không phải là kế hoạch")
+
+    wrong = tmp_path / "ke-hoach-sai-ngay.txt"
+    wrong.write_text(
+        "\n".join(
+            line.replace("Quý III-IV/2023", "Trước ngày 31/02/2023") for line in seed_lines(BAC_KAN)
+        ),
+        encoding="utf-8",
+    )
+    impossible = planner(database_url, "import", str(wrong), ok=False)
+    assert (
+        "Lỗi: Phụ lục 1, dòng 106 (cột 'Thời gian thực hiện'): thời gian 'Trước ngày "
+        "31/02/2023': ngày 31/02/2023 không tồn tại" in impossible.stderr
+    )
+    assert as_json(planner(database_url, "plan", "list", "--json")) == {"plans": []}
+
+
+def test_criteria_sets_are_imported_and_listed(database_url: str) -> None:
+    imported = as_json(planner(database_url, "import", str(seed(DIEN_BIEN)), "--json"))
+    assert [
+        (s["unit_kind"], s["criteria"], s["survey_max"]) for s in imported["criteria_sets"]
+    ] == [
+        ("department", 152, "19"),
+        ("district", 164, "25"),
+    ]
+    listed = as_json(planner(database_url, "criteria", "--unit", "district", "--json"))
+    [district] = listed["criteria_sets"]
+    assert (district["province"], district["year"], len(district["criteria"])) == (
+        "Điện Biên",
+        2024,
+        164,
+    )
+    assert district["criteria"][-1] == {
+        "code": "8.3.9",
+        "name": "Chỉ số hài lòng về việc tiếp nhận, xử lý phản ánh, kiến nghị liên quan đến TTHC",
+        "level": "sub_criterion",
+        "max_points": "1",
+        "survey_based": True,
+        "notes": "ĐTXHH",
+    }
