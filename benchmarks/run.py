@@ -14,6 +14,7 @@ from benchmarks import catch_up_rate, command_rate, national_scale, recorder_cho
 from benchmarks.machine import describe
 from benchmarks.national_data import Scale
 from benchmarks.stores import BACKENDS, fresh_store
+from benchmarks.verdicts import verdicts
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
 
@@ -39,6 +40,7 @@ def main() -> None:
     _say("recorder choice")
     choice = recorder_choice.measure()
     results = _report(commands, catch_ups, nationals, choice) + _reports(reports)
+    results += "\n".join(verdicts(commands, catch_ups, nationals)) + "\n"
     RESULTS.write_text(results, encoding="utf-8")
     _say(f"written {RESULTS}")
 

@@ -60,7 +60,7 @@ class Workspace:
                 "hãy tải lại rồi thử lại"
             ) from None
         if not self._deferred:
-            self.projector.catch_up()
+            self.projector.apply_recorded(recordings)
         return recordings[-1].notification.id if recordings else self.store.position
 
     @contextmanager

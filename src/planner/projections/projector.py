@@ -11,7 +11,9 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Sequence
+from uuid import UUID
 
+from eventsourcing.persistence import Recording
 from sqlalchemy import Connection, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -39,7 +41,7 @@ class Projector:
         self.batch_size = batch_size
         self.writer = database.engine(writer=True)
         self.reader = database.engine()
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     def create_tables(self) -> None:
         """Create missing view tables and the position row (idempotent)."""
@@ -63,6 +65,31 @@ class Projector:
                     progress(position, self.store.position)
                 if count < self.batch_size:
                     return position
+
+    def apply_recorded(self, recordings: Sequence[Recording[UUID]]) -> int:
+        """Apply events this process has just recorded, without reading them back.
+
+        When the views stand right before them (the usual case after a command), the events
+        in hand are applied in one transaction; otherwise the log is read from the views'
+        position, so nothing recorded by another process is skipped.
+        """
+        if not recordings:
+            return self.catch_up()
+        first, last = recordings[0].notification.id, recordings[-1].notification.id
+        with self._lock:
+            if last - first + 1 == len(recordings) and self._apply_if_next(recordings, first, last):
+                return last
+            return self.catch_up()
+
+    def _apply_if_next(self, recordings: Sequence[Recording[UUID]], first: int, last: int) -> bool:
+        with self.writer.begin() as connection:
+            if self._locked_position(connection) != first - 1:
+                return False
+            events = [recording.domain_event for recording in recordings]
+            for projection in self.projections:
+                projection.project(connection, events)
+            self._record_position(connection, last)
+        return True
 
     def wait(self, position: int, timeout: float = 10.0) -> None:
         """Block until the views include the event at `position` (another process projecting)."""
@@ -98,10 +125,14 @@ class Projector:
             for projection in self.projections:
                 projection.project(connection, events)
             position = notifications[-1].id
-            connection.execute(
-                update(positions).where(positions.c.projection == VIEWS).values(position=position)
-            )
+            self._record_position(connection, position)
         return position, len(notifications)
+
+    @staticmethod
+    def _record_position(connection: Connection, position: int) -> None:
+        connection.execute(
+            update(positions).where(positions.c.projection == VIEWS).values(position=position)
+        )
 
     @staticmethod
     def _locked_position(connection: Connection) -> int:

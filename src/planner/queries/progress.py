@@ -80,8 +80,22 @@ def progress(connection: Connection, on: date, plan_id: UUID | None = None) -> l
         .join(lead, lead.c.task_id == occurrences.c.task_id)
         .group_by(lead.c.agency, occurrences.c.plan_id)
     )
-    names = dict(connection.execute(select(agencies.c.code, agencies.c.name)).all())
-    numbers = dict(connection.execute(select(plans.c.plan_id, plans.c.number)).all())
+    if plan_id is not None:
+        # Stated twice so the planner scans only this plan's occurrences, not every plan's.
+        query = query.where(occurrences.c.plan_id == plan_id)
+    rows = list(connection.execute(query).mappings())
+    codes = {row["agency"] for row in rows}
+    plan_ids = {row["plan_id"] for row in rows}
+    names = dict(
+        connection.execute(
+            select(agencies.c.code, agencies.c.name).where(agencies.c.code.in_(codes))
+        ).all()
+    )
+    numbers = dict(
+        connection.execute(
+            select(plans.c.plan_id, plans.c.number).where(plans.c.plan_id.in_(plan_ids))
+        ).all()
+    )
     result = [
         AgencyProgress(
             agency=row["agency"],
@@ -98,7 +112,7 @@ def progress(connection: Connection, on: date, plan_id: UUID | None = None) -> l
             cancelled=int(row["cancelled"]),
             percent_complete=_percent(int(row["completed"]), int(row["total"])),
         )
-        for row in connection.execute(query).mappings()
+        for row in rows
     ]
     return sorted(result, key=lambda p: (p.plan_number, -p.percent_complete, p.agency))
 
