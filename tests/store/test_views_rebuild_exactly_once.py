@@ -5,11 +5,14 @@ import threading
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import delete, update
+
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
 from planner.backup import export_events, import_events
 from planner.demo.loader import load_demo
 from planner.domain.task import Task
+from planner.projections.schema import progress_counts, view_shapes
 from planner.settings import Settings
 from planner.storage.database import Database
 from planner.storage.event_store import EventStore
@@ -74,3 +77,18 @@ def test_two_processes_catching_up_at_once_apply_each_event_once(
         assert worker.projector.position() == count
         assert snapshot(worker.projector.reader) == expected
         worker.close()
+
+
+def test_views_built_by_an_older_release_are_rebuilt_when_the_store_opens(
+    database_url: str, clock: FixedClock
+) -> None:
+    with Planner(Settings(database_url=database_url), clock) as first:
+        load_demo(first, clock)
+        expected = snapshot(first.projector.reader)
+        with first.projector.writer.begin() as connection:
+            # What an older release left: a view it did not keep, and its own shape.
+            connection.execute(delete(progress_counts))
+            connection.execute(update(view_shapes).values(fingerprint="an older release"))
+    with Planner(Settings(database_url=database_url), clock) as reopened:
+        assert snapshot(reopened.projector.reader) == expected
+        assert reopened.views.progress(date(2023, 12, 31))

@@ -34,6 +34,29 @@ def test_merged_department_s_work_rolls_up_and_its_heir_reports_on_it(planner: P
     assert planner.views.task(task).occurrences[0].status == "completed"
 
 
+def test_work_two_merged_bodies_led_together_counts_once_for_their_heir(
+    planner: Planner,
+) -> None:
+    plan = bac_kan_plan(planner)
+    add_task(
+        planner,
+        plan,
+        "PL2 VI.3",
+        "Rà soát dự toán chi thường xuyên",
+        "Sở Kế hoạch và Đầu tư; Sở Tài chính",
+        "Quý III/2023",
+    )
+    before = planner.views.progress(date(2023, 12, 1), plan)
+    assert sorted((p.agency, p.total, p.overdue) for p in before) == [
+        ("SKHDT", 1, 1),
+        ("STC", 1, 1),
+    ]
+    planner.agencies.merge("SKHDT", "STC", date(2025, 3, 1), "Sáp nhập sở", planner.system)
+
+    (after,) = planner.views.progress(date(2025, 3, 2), plan)
+    assert (after.agency, after.total, after.overdue) == ("STC", 1, 1)
+
+
 def test_a_chain_of_reorganisations_ends_at_the_last_body(planner: Planner) -> None:
     """Sở KH&ĐT merged into Sở Tài chính, then Bắc Kạn into Thái Nguyên (both in 2025)."""
     system = planner.system

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import Connection, Table
 
+from planner.projections.counter_buffer import CounterBuffer
 from planner.projections.row_buffer import AppendBuffer, RowBuffer
 
 
@@ -17,7 +18,7 @@ class Projection:
     events: ClassVar[tuple[type, ...]] = (object,)  # the event base classes this view reads
 
     def __init__(self) -> None:
-        self.buffers: list[RowBuffer | AppendBuffer] = []
+        self.buffers: list[RowBuffer | AppendBuffer | CounterBuffer] = []
 
     def buffer(self, table: Table, partition: str) -> RowBuffer:
         created = RowBuffer(table, partition)
@@ -26,6 +27,11 @@ class Projection:
 
     def append_buffer(self, table: Table) -> AppendBuffer:
         created = AppendBuffer(table)
+        self.buffers.append(created)
+        return created
+
+    def counter(self, table: Table, count_column: str) -> CounterBuffer:
+        created = CounterBuffer(table, count_column)
         self.buffers.append(created)
         return created
 

@@ -17,8 +17,10 @@ from eventsourcing.persistence import Recording
 from sqlalchemy import Connection, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from planner.projections import view_shape
 from planner.projections.projection import Projection
 from planner.projections.schema import metadata, positions
+from planner.projections.view_shape import fingerprint
 from planner.storage.database import Database
 from planner.storage.event_store import EventStore
 
@@ -44,10 +46,14 @@ class Projector:
         self._lock = threading.RLock()
 
     def create_tables(self) -> None:
-        """Create missing view tables and the position row (idempotent)."""
+        """Create the view tables and the position row; views of an older shape start over."""
+        shape = fingerprint(metadata)
         with self.database.schema_lock(), self.writer.begin() as connection:
+            if view_shape.built_with(connection) != shape:
+                metadata.drop_all(connection)
             metadata.create_all(connection)
             self._ensure_position(connection)
+            view_shape.record(connection, shape)
 
     def position(self) -> int:
         with self.reader.connect() as connection:
@@ -107,6 +113,7 @@ class Projector:
             metadata.drop_all(connection)
             metadata.create_all(connection)
             self._ensure_position(connection)
+            view_shape.record(connection, fingerprint(metadata))
         return self.catch_up(progress)
 
     def close(self) -> None:

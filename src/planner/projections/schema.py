@@ -1,6 +1,6 @@
 """The view tables. Every row here can be rebuilt from the event store."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -46,6 +46,13 @@ positions = Table(
     metadata,
     Column("projection", String(64), primary_key=True),
     Column("position", BigInteger, nullable=False),
+)
+
+view_shapes = Table(
+    "view_shape",
+    metadata,
+    Column("views", String(64), primary_key=True),
+    Column("fingerprint", String(64), nullable=False),
 )
 
 plans = Table(
@@ -125,6 +132,22 @@ task_agencies = Table(
     Column("plan_id", Uuid, nullable=False),
     Index("ix_view_task_agencies_plan", "plan_id", "role"),
     Index("ix_view_task_agencies_agency", "agency", "role"),
+)
+
+# What the progress questions count, kept as counters so a nationwide question sums a few
+# rows per plan and agency instead of reading every occurrence. `leads` is the task's lead
+# agencies joined by commas, so work led jointly is counted once per agency carrying it on.
+NO_DUE_DATE = date(9999, 12, 31)
+
+progress_counts = Table(
+    "view_progress_counts",
+    metadata,
+    Column("plan_id", Uuid, primary_key=True),
+    Column("leads", Text, primary_key=True),
+    Column("status", String(16), primary_key=True),
+    Column("due_on", Date, primary_key=True),  # NO_DUE_DATE for work without a date
+    Column("on_time", Boolean, primary_key=True),  # completed by its due date
+    Column("occurrences", Integer, nullable=False),
 )
 
 score_targets = Table(

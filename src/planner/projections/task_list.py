@@ -1,8 +1,12 @@
-"""Every task and occurrence as it stands: status, progress, due date, agencies, criteria."""
+"""Every task and occurrence as it stands: status, progress, due date, agencies, criteria.
+
+It also keeps the progress counters: each occurrence counts once under its task's lead
+agencies, status and due date, moved between counters as the occurrence changes.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from eventsourcing.dispatch import singledispatchmethod
@@ -11,11 +15,17 @@ from planner.domain.task import Task
 from planner.domain.task_status import Status
 from planner.domain.vietnam_time import local_date
 from planner.projections.projection import Projection
-from planner.projections.schema import occurrences, task_agencies, tasks
+from planner.projections.schema import (
+    NO_DUE_DATE,
+    occurrences,
+    progress_counts,
+    task_agencies,
+    tasks,
+)
 
 
 class TaskList(Projection):
-    tables = (tasks, occurrences, task_agencies)
+    tables = (tasks, occurrences, task_agencies, progress_counts)
     events = (Task.Event,)
 
     def __init__(self) -> None:
@@ -23,6 +33,7 @@ class TaskList(Projection):
         self.tasks = self.buffer(tasks, "task_id")
         self.occurrences = self.buffer(occurrences, "task_id")
         self.agencies = self.buffer(task_agencies, "task_id")
+        self.counts = self.counter(progress_counts, "occurrences")
 
     @singledispatchmethod
     def apply(self, domain_event: object) -> None:
@@ -48,7 +59,8 @@ class TaskList(Projection):
             }
         )
         for occurrence in event.schedule.occurrences():
-            self.occurrences.put(
+            self._put_occurrence(
+                event.lead,
                 {
                     "task_id": event.originator_id,
                     "occurrence": occurrence.key,
@@ -59,7 +71,7 @@ class TaskList(Projection):
                     "completed_on": None,
                     "last_note": "",
                     "evidence_count": 0,
-                }
+                },
             )
         self._assign(event.originator_id, event.plan_id, event.lead, event.coordinating)
 
@@ -119,6 +131,9 @@ class TaskList(Projection):
     @apply.register
     def _(self, event: Task.Reassigned) -> None:
         task = self._touch(event)
+        for row in self.occurrences.find(task_id=event.originator_id):
+            self._count(task["lead"], row, -1)
+            self._count(event.lead, row, +1)
         task["lead"], task["coordinating"] = list(event.lead), list(event.coordinating)
         for row in self.agencies.find(task_id=event.originator_id):
             self.agencies.remove(row["task_id"], row["agency"])
@@ -139,12 +154,26 @@ class TaskList(Projection):
     def _update(
         self, event: Task.Event, occurrence: str, change: Callable[[dict[str, Any]], None]
     ) -> None:
-        self._touch(event)
+        task = self._touch(event)
         row = self.occurrences.get(event.originator_id, occurrence)
         assert row is not None, f"task {event.originator_id} has no occurrence '{occurrence}'"
+        self._count(task["lead"], row, -1)
         row = dict(row)
         change(row)
+        self._put_occurrence(task["lead"], row)
+
+    def _put_occurrence(self, lead: Sequence[str], row: dict[str, Any]) -> None:
         self.occurrences.put(row)
+        self._count(lead, row, +1)
+
+    def _count(self, lead: Sequence[str], row: dict[str, Any], amount: int) -> None:
+        due_on = row["due_on"]
+        on_time = row["status"] == Status.COMPLETED and (
+            due_on is None or row["completed_on"] <= due_on
+        )
+        leads = ",".join(sorted(set(lead)))
+        key = (row["plan_id"], leads, row["status"], due_on or NO_DUE_DATE, on_time)
+        self.counts.add(key, amount)
 
     def _touch(self, event: Task.Event) -> dict[str, Any]:
         task = self.tasks.get(event.originator_id)

@@ -76,10 +76,13 @@ def roll_up(lines: Iterable[ScoreLine]) -> list[ScoreLine]:
         while parent is not None and parent not in by_code:
             by_code[parent] = _blank_parent(by_code[child], parent)
             child, parent = parent, parent.parent
-    for code in sorted(by_code, key=lambda c: -c.depth):
-        children = [line for c, line in by_code.items() if c.parent == code]
-        if children:
-            by_code[code] = _filled(by_code[code], children)
+    children_of: dict[CriterionCode, list[CriterionCode]] = defaultdict(list)
+    for code in by_code:
+        if code.parent is not None:
+            children_of[code.parent].append(code)
+    for code in sorted(by_code, key=lambda c: -c.depth):  # children are filled before parents
+        if code in children_of:
+            by_code[code] = _filled(by_code[code], [by_code[c] for c in children_of[code]])
     ordered = sorted(by_code, key=lambda c: (c.depth > 0, c.sort_key()))
     return [by_code[code] for code in ordered]
 
