@@ -6,8 +6,9 @@ import typer
 import uvicorn
 
 from api.app import create_app
+from api.reminder_scheduler import reminder_services
 from api.settings import WebSettings
-from planner.application.clock import FixedClock, SystemClock
+from planner.application.clock import Clock, FixedClock, SystemClock
 from planner.application.planner import Planner
 from planner.cli.output import console, errors, table
 from planner.demo.loader import AS_OF, load_demo
@@ -17,16 +18,18 @@ from planner.presentation.vietnamese import format_date
 from planner.settings import Settings
 
 
-def run(host: str, port: int, demo: bool) -> None:
-    """Open planner, optionally load the demo and print its logins, then serve until stopped."""
+def run(host: str, port: int, demo: bool, scheduler: bool, clock: Clock | None = None) -> None:
+    """Open planner, optionally load the demo and print its logins, then serve until stopped
+    with the reminder scheduler in-process; `clock` is the system's unless a test sets one."""
     settings = Settings.from_env()
     web_settings = WebSettings.from_env()
     try:
         if demo:
             _load_demo(settings)
-        planner = Planner(settings)
+        planner = Planner(settings, clock)
         if demo:
             _print_logins(planner, host, port)
+        services = reminder_services(planner, scheduler)
     except DomainError as error:
         errors.print(f"[bold red]Lỗi:[/] {error}")
         raise typer.Exit(1) from None
@@ -37,7 +40,8 @@ def run(host: str, port: int, demo: bool) -> None:
         )
     console.print(f"planner đang chạy tại [bold]http://{host}:{port}/[/] (API: /docs)")
     try:
-        uvicorn.run(create_app(planner, web_settings), host=host, port=port, log_level="warning")
+        app = create_app(planner, web_settings, services)
+        uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:
         planner.close()
 

@@ -17,7 +17,14 @@ from planner.cli.output import console, errors, print_json, table
 from planner.cli.session import opened
 from planner.domain.dates import parse_date
 from planner.domain.errors import InvalidValue
-from planner.domain.reminder_outbox import Digest, DueItem, Escalation, Notice, Outbox
+from planner.domain.reminder_outbox import (
+    Digest,
+    DueItem,
+    Escalation,
+    Notice,
+    Outbox,
+    ReportMail,
+)
 from planner.presentation.vietnamese import format_date, format_datetime
 from planner.queries.reminders import ReminderEntry, reminder_log
 
@@ -171,6 +178,12 @@ def _say_unreachable(outbox: Outbox) -> None:
             f"[yellow]Chưa có e-mail:[/] {escalation.recipient.name} — báo cáo nhiệm vụ quá hạn "
             f"tuần {escalation.week} chưa gửi được"
         )
+    for mail in outbox.reports:
+        if not mail.recipient.emails:
+            console.print(
+                f"[yellow]Chưa có e-mail:[/] {mail.recipient.name} — báo cáo "
+                f"{mail.report.period_label} Kế hoạch số {mail.report.plan_number} chưa gửi được"
+            )
     for digest in outbox.unreachable:
         console.print(
             f"[yellow]Chưa có e-mail:[/] {digest.recipient.name} ({digest.recipient.code}) "
@@ -197,7 +210,7 @@ def _outbox_json(outbox: Outbox, emails: list[tuple[Message, EmailMessage]]) -> 
 
 def _message_json(message: Message, email: EmailMessage) -> dict[str, Any]:
     found: dict[str, Any] = {
-        "kind": "digest" if isinstance(message, Digest) else "escalation",
+        "kind": _kind(message),
         "recipient": message.recipient.code,
         "recipient_name": message.recipient.name,
         "to": list(message.recipient.emails),
@@ -206,6 +219,14 @@ def _message_json(message: Message, email: EmailMessage) -> dict[str, Any]:
     }
     if isinstance(message, Digest):
         found["items"] = [_notice_json(n) for n in message.notices]
+    if isinstance(message, ReportMail):
+        report = message.report
+        found["report"] = {
+            "plan_id": report.plan_id,
+            "plan_number": report.plan_number,
+            "period": report.period,
+            "due_on": report.due_on,
+        }
     if isinstance(message, Escalation):
         found["week"] = message.week
         found["agencies"] = [
@@ -226,6 +247,12 @@ def _message_json(message: Message, email: EmailMessage) -> dict[str, Any]:
             for u in message.unreachable
         ]
     return found
+
+
+def _kind(message: Message) -> str:
+    if isinstance(message, Digest):
+        return "digest"
+    return "escalation" if isinstance(message, Escalation) else "report"
 
 
 def _notice_json(notice: Notice) -> dict[str, Any]:

@@ -12,10 +12,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from notifications import wording
 from notifications.mime_policy import SMTP_POLICY
+from notifications.report_mail import attach, report_subject
 from notifications.settings import MailSettings, ReminderSettings, Security
 from notifications.subjects import digest_subject, escalation_subject
-from planner.domain.reminder_outbox import Digest, Escalation
+from planner.domain.reminder_outbox import Digest, Escalation, Recipient, ReportMail
 from planner.presentation.vietnamese import format_date
+from planner.reports.delivery import RenderedReport
 
 PREVIEW_SENDER = "planner <planner@localhost>"
 
@@ -51,16 +53,39 @@ class Composer:
         else:
             subject, template = escalation_subject(message), "escalation"
             context = {"escalation": message}
+        email = self._envelope(subject, message.recipient, digest_id, now)
+        email.set_content(self._render(f"{template}.txt.j2", subject, context))
+        email.add_alternative(self._render(f"{template}.html.j2", subject, context), subtype="html")
+        return email
+
+    def compose_report(
+        self,
+        mail: ReportMail,
+        html: RenderedReport,
+        xlsx: RenderedReport,
+        digest_id: str,
+        now: datetime,
+    ) -> EmailMessage:
+        """A plan's report to Sở Nội vụ: a short text, the HTML report, the XLSX attached."""
+        as_of = html.report.as_of
+        subject = report_subject(mail, as_of)
+        email = self._envelope(subject, mail.recipient, digest_id, now)
+        context = {"mail": mail, "report": html.report, "as_of": as_of, "filename": xlsx.filename}
+        email.set_content(self._render("report.txt.j2", subject, context))
+        attach(email, html, xlsx)
+        return email
+
+    def _envelope(
+        self, subject: str, recipient: Recipient, digest_id: str, now: datetime
+    ) -> EmailMessage:
         email = EmailMessage(policy=SMTP_POLICY)
         email["Subject"] = _nfc(subject)
         email["From"] = self.mail.sender
-        email["To"] = ", ".join(message.recipient.emails)
+        email["To"] = ", ".join(recipient.emails)
         email["Date"] = format_datetime(now)
         email["Message-ID"] = f"<{digest_id}@{self.mail.sender_domain}>"
         email["Content-Language"] = "vi"
         email["Auto-Submitted"] = "auto-generated"  # RFC 3834: no out-of-office replies
-        email.set_content(self._render(f"{template}.txt.j2", subject, context))
-        email.add_alternative(self._render(f"{template}.html.j2", subject, context), subtype="html")
         return email
 
     def _render(self, name: str, subject: str, context: dict[str, Any]) -> str:

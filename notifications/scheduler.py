@@ -81,8 +81,16 @@ class ReminderScheduler:
 
     def send_due(self) -> None:
         """Send what is due today; what was sent before, by any process, is not sent again."""
-        report = self.service.run(self.service.today())
+        day = self.service.today()
+        report = self.service.run(day)
         self.runs += 1
+        log.info(
+            "run of %s: sent=%d failed=%d skipped=%d",
+            day.isoformat(),
+            len(report.sent),
+            len(report.failed),
+            report.skipped,
+        )
         if self.on_run is not None:
             self.on_run(report)
 

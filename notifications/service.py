@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from email.message import EmailMessage
 from uuid import uuid5
 
 from notifications.composer import Composer
 from notifications.mailer import Mailer
+from notifications.report_mail import rendered, reports_due
 from notifications.settings import ReminderSettings
 from planner.application.errors import Conflict, NotFound
 from planner.application.planner import Planner
@@ -28,6 +29,7 @@ from planner.domain.reminder_outbox import (
     Digest,
     Escalation,
     Outbox,
+    ReportMail,
     Situation,
     plan_outbox,
 )
@@ -36,7 +38,7 @@ from planner.queries.reminders import next_retry, open_deadlines, recipients, re
 
 log = logging.getLogger("notifications")
 
-Message = Digest | Escalation
+Message = Digest | Escalation | ReportMail
 BATCH = 20  # messages claimed, sent and recorded together
 
 
@@ -88,6 +90,7 @@ class ReminderService:
                 recipients=recipients(connection),
                 records=tuple(reminder_records(connection)),
                 monitor=self.planner.settings.monitor_agency,
+                reports=reports_due(self.planner, day),
             )
         now = self.planner.workspace.clock.now()
         return plan_outbox(situation, day, now, self.calendar, self.settings.policy)
@@ -95,7 +98,14 @@ class ReminderService:
     def emails(self, outbox: Outbox) -> list[tuple[Message, EmailMessage]]:
         """Each message that can go out with the e-mail it would be, without sending anything."""
         now = self.planner.workspace.clock.now()
-        return [(m, self.composer.compose(m, digest_id(m), now)) for m in outbox.messages]
+        return [(m, self.compose(m, now)) for m in outbox.messages]
+
+    def compose(self, message: Message, now: datetime) -> EmailMessage:
+        """The e-mail of a message; a plan's report is generated for it from the views."""
+        if isinstance(message, ReportMail):
+            html, xlsx = rendered(self.planner, message)
+            return self.composer.compose_report(message, html, xlsx, digest_id(message), now)
+        return self.composer.compose(message, digest_id(message), now)
 
     def retry_pending(self) -> bool:
         """True when a failed reminder's back-off has run out, so a run would send it."""
@@ -121,7 +131,7 @@ class ReminderService:
     def _send(self, messages: tuple[Message, ...], mailer: Mailer) -> list[Delivery]:
         claimed = [m for m in messages if self._claim(m)]
         now = self.planner.workspace.clock.now()
-        emails = [self.composer.compose(m, digest_id(m), now) for m in claimed]
+        emails = [self.compose(m, now) for m in claimed]
         errors = mailer.send_all(emails)
         return [
             self._record(message, email, error)

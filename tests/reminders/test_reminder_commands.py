@@ -47,7 +47,7 @@ def test_preview_shows_what_would_go_out_and_run_sends_it_once(
         planner(database_url, "reminders", "preview", "--on", "25/09/2023", "--json").stdout
     )
     assert preview["on"] == "2023-09-25" and preview["day_off"] is None
-    digest, escalation = preview["messages"]
+    digest, escalation, report = preview["messages"]
     assert (digest["kind"], digest["recipient"], digest["to"]) == (
         "digest",
         "VPUBND",
@@ -65,13 +65,18 @@ def test_preview_shows_what_would_go_out_and_run_sends_it_once(
     without = {u["agency"]: u for u in escalation["without_email"]}
     assert without["STP"] == {"agency": "STP", "agency_name": "Sở Tư pháp", "open_items": 3}
     assert "VPUBND" not in without and "SNV" not in without
+    assert report["kind"] == "report" and report["to"] == ["cchc@snv.backan.gov.vn"]
+    assert (report["report"]["period"], report["report"]["due_on"]) == ("2023-Q3", "2023-09-12")
     assert mail_server.received == []  # a preview sends nothing
 
     sent = planner(database_url, "reminders", "run", "--on", "25/09/2023", env=mail_server.env())
-    assert "đã gửi 2 thư nhắc hạn" in sent.stdout
+    assert "đã gửi 3 thư nhắc hạn" in sent.stdout
     again = planner(database_url, "reminders", "run", "--on", "25/09/2023", env=mail_server.env())
     assert "đã gửi 0 thư nhắc hạn" in again.stdout
     assert sorted(m.subject for m in mail_server.received) == [
+        # The quarter's report was due on 12/09 while nothing ran: it goes out late, once.
+        "Báo cáo Quý III/2023 Kế hoạch số 365/KH-UBND "
+        "(số liệu đến 25/09/2023, hạn báo cáo 12/09/2023)",
         "Nhiệm vụ quá hạn tuần 39/2023 (25/09/2023): không có nhiệm vụ quá hạn; "
         "25 cơ quan chưa có e-mail",
         "Nhắc hạn: PL2 III.2 đến hạn 30/09/2023 (còn 5 ngày)",
@@ -99,6 +104,7 @@ def test_a_failed_send_exits_with_an_error_and_is_kept_for_retry(
     assert {(r["recipient"], r["label"], r["offset"], r["state"]) for r in logged["reminders"]} == {
         ("VPUBND", "PL2 III.2", -7, "failed"),
         ("SNV", "Báo cáo nhiệm vụ quá hạn", 0, "failed"),
+        ("SNV", "Báo cáo Kế hoạch số 365/KH-UBND", 0, "failed"),
     }
     assert all("máy chủ thư 127.0.0.1" in r["reason"] for r in logged["reminders"])
 

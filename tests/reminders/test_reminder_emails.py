@@ -20,7 +20,7 @@ from planner.projections.schema import reminders as reminder_table
 from planner.settings import Settings
 from tests.builders import add_task, staff
 from tests.conftest import vietnam_time
-from tests.reminders.mail_server import MailServer
+from tests.reminders.mail_server import MailServer, Received
 from tests.reminders.province import SNV_EMAIL, STP_EMAIL, province
 from tests.store.view_snapshot import snapshot
 
@@ -191,6 +191,11 @@ def test_done_work_is_not_reminded_and_its_unsent_reminders_are_withdrawn(
     assert states(planner) == [("STP", -3, "withdrawn", 1)]
 
 
+def escalations(mail_server: MailServer) -> list[Received]:
+    """Sở Nội vụ's weekly lists (it also receives the quarter's report, due on 12/09)."""
+    return [m for m in mail_server.received if m.subject.startswith("Nhiệm vụ quá hạn")]
+
+
 def test_sở_nội_vụ_gets_the_weekly_list_of_late_tasks_by_agency_and_agencies_without_e_mail(
     planner: Planner, clock: FixedClock, reminders: ReminderService, mail_server: MailServer
 ) -> None:
@@ -202,7 +207,7 @@ def test_sở_nội_vụ_gets_the_weekly_list_of_late_tasks_by_agency_and_agenci
     planner.tasks.complete(done, None, staff(planner, "STP"))
     reminders.run(on(clock, date(2023, 9, 18)))  # a Monday
 
-    [escalation] = [m for m in mail_server.received if SNV_EMAIL in m.recipients]
+    [escalation] = escalations(mail_server)
     assert escalation.subject == (
         "Nhiệm vụ quá hạn tuần 38/2023 (18/09/2023): 2 nhiệm vụ quá hạn của 2 cơ quan; "
         "1 cơ quan chưa có e-mail"
@@ -220,7 +225,7 @@ def test_sở_nội_vụ_gets_the_weekly_list_of_late_tasks_by_agency_and_agenci
     assert f"/tasks/{justice}" in escalation.part("html")
 
     reminders.run(on(clock, date(2023, 9, 19)))
-    assert len([m for m in mail_server.received if SNV_EMAIL in m.recipients]) == 1
+    assert len(escalations(mail_server)) == 1
 
 
 def test_a_plan_obligation_is_reminded_before_its_yearly_deadline(

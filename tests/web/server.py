@@ -92,7 +92,7 @@ def running(database_url: str, files_dir: Path) -> Iterator[Server]:
     )
     server = Server(f"http://127.0.0.1:{port}", database_url, files_dir, passwords)
     try:
-        _wait_until_up(server, process)
+        wait_until_up(server, process)
         yield server
     finally:
         process.terminate()
@@ -102,7 +102,7 @@ def running(database_url: str, files_dir: Path) -> Iterator[Server]:
             process.kill()
 
 
-def _wait_until_up(server: Server, process: subprocess.Popen[str]) -> None:
+def wait_until_up(server: Server, process: subprocess.Popen[str]) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -13,10 +13,19 @@ def serve(
     demo: Annotated[
         bool, typer.Option("--demo", help="Nạp kế hoạch mẫu và tạo tài khoản thử (mật khẩu mới).")
     ] = False,
+    scheduler: Annotated[
+        bool,
+        typer.Option(
+            "--scheduler/--no-scheduler",
+            envvar="PLANNER_SCHEDULER",
+            help="Chạy bộ lập lịch nhắc hạn trong cùng tiến trình (cần PLANNER_SMTP_HOST).",
+        ),
+    ] = True,
 ) -> None:
-    """Chạy ứng dụng web (trang tiếng Việt, API JSON tại /api, tài liệu API tại /docs)."""
+    """Chạy ứng dụng web (trang tiếng Việt, API JSON tại /api, tài liệu API tại /docs) cùng bộ
+    lập lịch nhắc hạn và gửi báo cáo."""
     # The web stack (FastAPI, uvicorn) loads only for this command: every other command
     # starts a second faster without it.
     from api.serve import run
 
-    run(host, port, demo)
+    run(host, port, demo, scheduler)

@@ -17,6 +17,7 @@ from uuid import UUID
 
 from planner.domain.reminder import ReminderKey, ReminderRecord
 from planner.domain.reminder_policy import ReminderPolicy, Slot
+from planner.domain.report_outbox import ReportDue, is_report, reports_to_send
 from planner.domain.working_days import WorkingCalendar
 
 ESCALATION = "escalation"
@@ -160,6 +161,20 @@ class Escalation:
 
 
 @dataclass(frozen=True)
+class ReportMail:
+    """A plan's report for a period, e-mailed to Sở Nội vụ at its reporting deadline."""
+
+    recipient: Recipient
+    day: date
+    report: ReportDue
+    claim: Claim
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return (self.claim,)
+
+
+@dataclass(frozen=True)
 class Withdrawal:
     key: ReminderKey
     reason: str
@@ -172,15 +187,17 @@ class Outbox:
     digests: tuple[Digest, ...] = ()  # to agencies with an e-mail address
     unreachable: tuple[Digest, ...] = ()  # due, but the agency has no e-mail address
     escalation: Escalation | None = None
+    reports: tuple[ReportMail, ...] = ()  # plan reports due to Sở Nội vụ today
     withdrawals: tuple[Withdrawal, ...] = ()
     waiting: tuple[ReminderKey, ...] = ()  # failed, to be retried after their back-off
 
     @property
-    def messages(self) -> tuple[Digest | Escalation, ...]:
+    def messages(self) -> tuple[Digest | Escalation | ReportMail, ...]:
         """Everything that can be sent now."""
-        if self.escalation is not None and self.escalation.recipient.emails:
-            return (*self.digests, self.escalation)
-        return self.digests
+        escalation = self.escalation
+        escalations = (escalation,) if escalation and escalation.recipient.emails else ()
+        reports = tuple(r for r in self.reports if r.recipient.emails)
+        return (*self.digests, *escalations, *reports)
 
 
 @dataclass(frozen=True)
@@ -190,7 +207,8 @@ class Situation:
     items: tuple[DueItem, ...]
     recipients: Mapping[str, Recipient]
     records: tuple[ReminderRecord, ...]
-    monitor: str  # the agency that receives the escalation (Sở Nội vụ)
+    monitor: str  # the agency that receives the escalation and the reports (Sở Nội vụ)
+    reports: tuple[ReportDue, ...] = ()  # every plan's reporting deadlines of the year
 
     def recipient(self, code: str) -> Recipient:
         return self.recipients.get(code) or Recipient(code, code, ())
@@ -219,6 +237,7 @@ def plan_outbox(
         digests=tuple(d for d in digests if d.recipient.emails),
         unreachable=tuple(d for d in digests if not d.recipient.emails),
         escalation=_escalation(situation, day, calendar, policy, threads),
+        reports=_report_mails(situation, day, calendar, threads),
         withdrawals=threads.withdrawals(situation.items),
         waiting=threads.waiting,
     )
@@ -279,6 +298,18 @@ def _escalation(
         _late_by_agency(situation, day),
         _unreachable(situation, day),
     )
+
+
+def _report_mails(
+    situation: Situation, day: date, calendar: WorkingCalendar, threads: _Threads
+) -> tuple[ReportMail, ...]:
+    found = []
+    for report, send_on in reports_to_send(situation.reports, day, calendar):
+        deadline = (situation.monitor, report.item, report.period, report.due_on)
+        claim = threads.claim(deadline, [Slot(0, send_on)])
+        if claim is not None:
+            found.append(ReportMail(situation.recipient(situation.monitor), day, report, claim))
+    return tuple(found)
 
 
 def _late_by_agency(situation: Situation, day: date) -> tuple[AgencyLate, ...]:
@@ -370,6 +401,8 @@ class _Threads:
 def _why_withdrawn(key: ReminderKey, item: DueItem | None) -> str:
     if key.item == ESCALATION:
         return "thay bằng báo cáo quá hạn của tuần sau"
+    if is_report(key.item):
+        return "thay bằng báo cáo của kỳ sau"
     if item is None:
         return "việc đã hoàn thành, đã hủy hoặc không còn hạn"
     if item.due_on != key.due_on:

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, func, select
 
 from planner.domain.reminder import ReminderKey, ReminderRecord, ReminderState
 from planner.domain.reminder_outbox import ESCALATION, DueItem, ItemKind, Recipient
+from planner.domain.report_outbox import REPORT
 from planner.projections.json_values import schedule_from_json
 from planner.projections.schema import agencies, occurrences, plans, reminders, tasks
 from planner.queries.overdue import OPEN
@@ -162,6 +163,10 @@ def reminder_log(connection: Connection, since: date) -> list[ReminderEntry]:
         for task_id, reference, text in connection.execute(
             select(tasks.c.task_id, tasks.c.reference, tasks.c.text)
         )
+    }
+    labels |= {
+        f"{REPORT}:{plan_id}": f"Báo cáo Kế hoạch số {number}"
+        for plan_id, number in connection.execute(select(plans.c.plan_id, plans.c.number))
     }
     query = (
         select(reminders)

@@ -1,0 +1,22 @@
+"""`planner serve` as the tests start it when the day matters: the same server, a fixed clock.
+
+`python -m tests.reminders.serve_process ISO_MOMENT PORT` serves on PORT with the scheduler
+in-process, believing it is ISO_MOMENT; PLANNER_* settings come from the environment.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+
+from api.serve import run
+from planner.application.clock import FixedClock
+
+
+def main() -> None:
+    moment, port = datetime.fromisoformat(sys.argv[1]), int(sys.argv[2])
+    run("127.0.0.1", port, demo=False, scheduler=True, clock=FixedClock(moment))
+
+
+if __name__ == "__main__":
+    main()
