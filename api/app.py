@@ -14,7 +14,14 @@ from api.auth.csrf import COOKIE as CSRF_COOKIE
 from api.auth.throttle import LoginThrottle
 from api.auth.tokens import Tokens
 from api.extensions import BackgroundService, Extension
-from api.json_api import agency_routes, plan_routes, task_routes, user_routes, view_routes
+from api.json_api import (
+    agency_routes,
+    plan_routes,
+    reminder_routes,
+    task_routes,
+    user_routes,
+    view_routes,
+)
 from api.pages import account_pages, dashboard_pages, login_pages, plan_pages, task_pages
 from api.settings import WebSettings
 from api.web import Web
@@ -63,7 +70,14 @@ def create_app(
     app.state.menu = [(e.menu_label, e.menu_path) for e in extensions if e.menu_label]
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     errors.install(app)
-    for module in (user_routes, task_routes, plan_routes, agency_routes, view_routes):
+    for module in (
+        user_routes,
+        task_routes,
+        plan_routes,
+        agency_routes,
+        view_routes,
+        reminder_routes,
+    ):
         app.include_router(module.router)
     pages = (docs_page, login_pages, task_pages, dashboard_pages, plan_pages, account_pages)
     for page in pages:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import logging
 from datetime import date, timedelta
-from email.message import EmailMessage
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
+from notifications.preview import outbox_json
 from notifications.scheduler import run_until_stopped
-from notifications.service import Message, ReminderService
+from notifications.service import ReminderService
 from notifications.settings import ReminderSettings
 from notifications.wording import label, when
 from planner.cli.output import console, errors, print_json, table
@@ -18,12 +18,7 @@ from planner.cli.session import opened
 from planner.domain.dates import parse_date
 from planner.domain.errors import InvalidValue
 from planner.domain.reminder_outbox import (
-    Digest,
-    DueItem,
-    Escalation,
-    Notice,
     Outbox,
-    ReportMail,
 )
 from planner.presentation.vietnamese import format_date, format_datetime
 from planner.queries.reminders import ReminderEntry, reminder_log
@@ -43,7 +38,7 @@ def preview(on: On = None, json_: Json = False) -> None:
         outbox = service.outbox(day)
         emails = service.emails(outbox)
     if json_:
-        print_json(_outbox_json(outbox, emails))
+        print_json(outbox_json(outbox, emails))
         return
     if _said_day_off(outbox):
         return
@@ -189,89 +184,3 @@ def _say_unreachable(outbox: Outbox) -> None:
             f"[yellow]Chưa có e-mail:[/] {digest.recipient.name} ({digest.recipient.code}) "
             f"— {len(digest.notices)} việc cần nhắc chưa gửi được"
         )
-
-
-def _outbox_json(outbox: Outbox, emails: list[tuple[Message, EmailMessage]]) -> dict[str, Any]:
-    return {
-        "on": outbox.day,
-        "day_off": outbox.day_off,
-        "messages": [_message_json(message, email) for message, email in emails],
-        "unreachable": [
-            {
-                "recipient": d.recipient.code,
-                "recipient_name": d.recipient.name,
-                "items": [_notice_json(n) for n in d.notices],
-            }
-            for d in outbox.unreachable
-        ],
-        "waiting": len(outbox.waiting),
-    }
-
-
-def _message_json(message: Message, email: EmailMessage) -> dict[str, Any]:
-    found: dict[str, Any] = {
-        "kind": _kind(message),
-        "recipient": message.recipient.code,
-        "recipient_name": message.recipient.name,
-        "to": list(message.recipient.emails),
-        "subject": str(email["Subject"]),
-        "message_id": str(email["Message-ID"]),
-    }
-    if isinstance(message, Digest):
-        found["items"] = [_notice_json(n) for n in message.notices]
-    if isinstance(message, ReportMail):
-        report = message.report
-        found["report"] = {
-            "plan_id": report.plan_id,
-            "plan_number": report.plan_number,
-            "period": report.period,
-            "due_on": report.due_on,
-        }
-    if isinstance(message, Escalation):
-        found["week"] = message.week
-        found["agencies"] = [
-            {
-                "agency": a.recipient.code,
-                "agency_name": a.recipient.name,
-                "has_email": bool(a.recipient.emails),
-                "tasks": [{**_item_json(t.item), "days_late": t.days_late} for t in a.tasks],
-            }
-            for a in message.agencies
-        ]
-        found["without_email"] = [
-            {
-                "agency": u.recipient.code,
-                "agency_name": u.recipient.name,
-                "open_items": u.open_items,
-            }
-            for u in message.unreachable
-        ]
-    return found
-
-
-def _kind(message: Message) -> str:
-    if isinstance(message, Digest):
-        return "digest"
-    return "escalation" if isinstance(message, Escalation) else "report"
-
-
-def _notice_json(notice: Notice) -> dict[str, Any]:
-    return {
-        **_item_json(notice.item),
-        "days": notice.days,
-        "offset": notice.claim.key.offset,
-        "folds": list(notice.claim.folds),
-    }
-
-
-def _item_json(item: DueItem) -> dict[str, Any]:
-    return {
-        "item": item.item,
-        "kind": item.kind.value,
-        "task_id": item.task_id,
-        "plan_number": item.plan_number,
-        "reference": item.reference,
-        "text": item.text,
-        "occurrence": item.occurrence,
-        "due_on": item.due_on,
-    }

@@ -1,0 +1,29 @@
+"""/api/reminders/preview: what the reminder service would send on a day, sending nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+
+from api.web import ApiUser, WebDep, api_user, require_monitor
+from notifications.preview import outbox_json
+from notifications.service import ReminderService
+from notifications.settings import ReminderSettings
+from planner.cli.output import to_json
+
+router = APIRouter(prefix="/api", tags=["reminders"], dependencies=[Depends(api_user)])
+
+
+@router.get("/reminders/preview", summary="Thư nhắc hạn và báo cáo sẽ gửi trong một ngày")
+def preview(
+    web: WebDep,
+    signed: ApiUser,
+    on: Annotated[date | None, Query(description="Ngày gửi (ISO 8601); bỏ trống: hôm nay")] = None,
+) -> Any:
+    """The object `planner reminders preview --json` prints; Sở Nội vụ and administrators only."""
+    require_monitor(signed)
+    service = ReminderService(web.planner, ReminderSettings.from_env())
+    outbox = service.outbox(on or service.today())
+    return to_json(outbox_json(outbox, service.emails(outbox)))

@@ -1,0 +1,45 @@
+"""Sở Nội vụ checks over the API what the reminder service would send, as the CLI shows it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from notifications.preview import outbox_json
+from notifications.service import ReminderService
+from notifications.settings import ReminderSettings
+from planner.application.planner import Planner
+from planner.cli.output import to_json
+from planner.queries.reminders import reminder_log
+from planner.settings import Settings
+from tests.web.server import Server
+
+FRIDAY = date(2023, 11, 24)  # the working day before the 25/11 reporting deadline
+
+
+def test_sở_nội_vụ_previews_the_reminders_of_a_day_without_sending_them(server: Server) -> None:
+    with server.client() as client:
+        answer = client.get(
+            "/api/reminders/preview",
+            params={"on": FRIDAY.isoformat()},
+            headers=server.headers("chuyen-vien.snv"),
+        )
+    assert answer.status_code == 200, answer.text
+    preview = answer.json()
+    with Planner(Settings(database_url=server.database_url)) as planner:
+        service = ReminderService(planner, ReminderSettings.from_env())
+        outbox = service.outbox(FRIDAY)
+        expected = to_json(outbox_json(outbox, service.emails(outbox)))
+        with planner.views.engine.connect() as connection:
+            assert not reminder_log(connection, FRIDAY)  # a preview records nothing
+    assert preview == expected
+    kinds = {message["kind"] for message in preview["messages"]}
+    assert kinds == {"escalation", "report"}  # Friday: the weekly digest and the annual report
+    (report,) = [m for m in preview["messages"] if m["kind"] == "report"]
+    assert report["report"]["plan_number"] == "365/KH-UBND"
+
+
+def test_an_agency_may_not_preview_the_province_s_reminders(server: Server) -> None:
+    with server.client() as client:
+        answer = client.get("/api/reminders/preview", headers=server.headers("can-bo.stc"))
+    assert answer.status_code == 403
+    assert "Sở Nội vụ" in answer.json()["message"]
