@@ -7,6 +7,7 @@ import uvicorn
 
 from api.app import create_app
 from api.imports import import_extension
+from api.reports import report_extension
 from api.settings import WebSettings
 from planner.application.clock import FixedClock, SystemClock
 from planner.application.planner import Planner
@@ -38,7 +39,7 @@ def run(host: str, port: int, demo: bool) -> None:
         )
     console.print(f"planner đang chạy tại [bold]http://{host}:{port}/[/] (API: /docs)")
     try:
-        app = create_app(planner, web_settings, extensions=(import_extension(),))
+        app = create_app(planner, web_settings, extensions=(import_extension(), report_extension()))
         uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:
         planner.close()

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Form, Path, UploadFile
 from fastapi.responses import JSONResponse
 
 from api.errors import error_body
+from api.field_error import FieldInvalid
 from api.imports.importing import (
     Imported,
     import_staged,
@@ -17,6 +18,9 @@ from api.imports.importing import (
 )
 from api.imports.staging import TOKEN_PATTERN
 from api.web import ApiUser, WebDep, api_user
+from planner.domain.errors import DomainError
+from planner.importer.errors import UnreadableDocument
+from planner.storage.evidence_files import FileTooLarge
 
 router = APIRouter(prefix="/api", tags=["imports"], dependencies=[Depends(api_user)])
 
@@ -36,8 +40,12 @@ def upload_document(
 ) -> JSONResponse:
     """The object `planner import --json` prints; a dry run also gives `import_id` to confirm."""
     require_import_rights(signed)
-    staged = stage_upload(web, signed, file)
-    return _answer(import_staged(web, signed, staged, dry_run))
+    try:
+        staged = stage_upload(web, signed, file)
+        imported = import_staged(web, signed, staged, dry_run)
+    except (UnreadableDocument, FileTooLarge) as error:
+        raise _file_field(error) from None
+    return _answer(imported)
 
 
 @router.post(
@@ -50,6 +58,13 @@ def confirm_import(import_id: ImportId, web: WebDep, signed: ApiUser) -> JSONRes
     require_import_rights(signed)
     staged = staging(web).open(import_id, signed.user.username)
     return _answer(import_staged(web, signed, staged, dry_run=False))
+
+
+def _file_field(error: DomainError) -> FieldInvalid:
+    """The same refusal, naming the multipart field at fault."""
+    refused = FieldInvalid(error.message, ["body", "file"])
+    refused.code = error.code
+    return refused
 
 
 def _answer(imported: Imported) -> JSONResponse:
