@@ -65,8 +65,7 @@ def dashboard(
             "upcoming": views.upcoming(day, UPCOMING_DAYS, plan_id, code),
             "upcoming_days": UPCOMING_DAYS,
             "reports": [
-                (p, report_links(p.plan_id, day, chosen=bool(on)))
-                for p in ([chosen] if chosen else plans)
+                (p, report_links(p, day, chosen=bool(on))) for p in ([chosen] if chosen else plans)
             ],
         },
     )

@@ -16,6 +16,7 @@ from api.web import PageUser, SignedIn, WebDep, page_user
 from planner.application.clock import SystemClock, today
 from planner.domain.dates import parse_date
 from planner.domain.visibility import may_see_task
+from planner.queries.plans import PlanView
 from planner.queries.tasks import TaskView
 
 router = APIRouter(include_in_schema=False)
@@ -55,14 +56,14 @@ def plan_page(
             "tasks_by_criterion": by_criterion,
             "other_tasks": others,
             "names": {a.code: a.name for a in views.agencies()},
-            "reports": _reports(signed, plan_id, on),
+            "reports": _reports(signed, plan, on),
         },
     )
 
 
-def _reports(signed: SignedIn, plan_id: UUID, on: str) -> list[ReportLink]:
+def _reports(signed: SignedIn, plan: PlanView, on: str) -> list[ReportLink]:
     """Reports show every agency's work, so only those who see every task get the links."""
     if not (signed.actor.oversees or signed.actor.administers):
         return []
     day = parse_date(on, where="Ngày xét") if on else today(SystemClock())
-    return report_links(plan_id, day, chosen=bool(on))
+    return report_links(plan, day, chosen=bool(on))

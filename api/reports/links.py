@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from uuid import UUID
 
 from planner.presentation.vietnamese import format_date
+from planner.queries.plans import PlanView
 from planner.reports.delivery import ReportFormat
 from planner.reports.periods import ReportPeriod
 
@@ -19,11 +20,13 @@ class ReportLink:
     hrefs: dict[str, str]
 
 
-def report_links(plan_id: UUID, day: date, chosen: bool) -> list[ReportLink]:
-    """Reports of the periods around `day`; as of `day` (or a period's end) when it was chosen."""
+def report_links(plan: PlanView, day: date, chosen: bool) -> list[ReportLink]:
+    """Reports of the periods around `day`, within the plan's year (a 2019 plan read in 2026
+    is reported on 2019); as of `day` (or a period's end) when the reader chose the day."""
+    day = min(day, date(plan.year, 12, 31))
     quarter = ReportPeriod.of_quarter(day.year, (day.month - 1) // 3 + 1)
     periods = (quarter, quarter.previous, ReportPeriod.of_year(day.year))
-    return [_link(plan_id, p, min(day, p.ends_on) if chosen else None) for p in periods]
+    return [_link(plan.plan_id, p, min(day, p.ends_on) if chosen else None) for p in periods]
 
 
 def report_path(plan_id: UUID, period: ReportPeriod, fmt: ReportFormat, as_of: date | None) -> str:

@@ -88,6 +88,9 @@ def test_the_plan_page_links_the_reports_of_the_day_it_is_read(server: Server) -
         assert f"/plans/{plan}/reports/2023-Q2?format=xlsx&on=30%2F06%2F2023" in shown
         for link in shown[:3]:
             assert client.get(link).status_code == 200
+        later = links(client.get(f"/plans/{plan}").text)  # read years later: its own year
+        assert f"/plans/{plan}/reports/2023-Q4?format=html" in later
+        assert f"/plans/{plan}/reports/2023?format=csv" in later
 
 
 def test_agencies_get_no_links_and_no_reports(server: Server) -> None:
