@@ -28,8 +28,7 @@ def read_document_bytes(data: bytes, name: str) -> SourceDocument:
     for magic, kind in _UNSUPPORTED.items():
         if data.startswith(magic):
             raise UnreadableDocument(
-                f"tệp {name} là {kind}: chưa đọc được; hãy lưu thành .docx, .xlsx "
-                "hoặc văn bản .txt"
+                f"tệp {name} là {kind}: chưa đọc được; hãy lưu thành .docx, .xlsx hoặc văn bản .txt"
             )
     if data.startswith(_ZIP) or PurePath(name).suffix.lower() in (".docx", ".xlsx", ".xlsm"):
         return _office(data, name)
