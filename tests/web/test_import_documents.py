@@ -147,6 +147,18 @@ def test_importing_the_same_document_again_on_the_page_says_nothing_changes(
         assert "<b>Không có thay đổi</b>: văn bản này đã được nhập" in done.text
 
 
+def test_only_sở_nội_vụ_sees_the_import_page_administrators_and_agencies_do_not(
+    server: Server,
+) -> None:
+    client, _ = signed_in(server, "chuyen-vien.snv")
+    with closing(client):
+        assert 'href="/imports">Nhập kế hoạch</a>' in client.get("/plans").text
+    admin, _ = signed_in(server, "quan-tri")
+    with closing(admin):
+        assert "Nhập kế hoạch" not in admin.get("/plans").text
+        assert admin.get("/imports").status_code == 403
+
+
 def test_an_agency_may_not_import(server: Server) -> None:
     answer = upload(server, "can-bo.stc", SEED.name, SEED.read_bytes(), dry_run=True)
     assert answer.status_code == 403
