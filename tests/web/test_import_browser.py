@@ -13,6 +13,7 @@ from tests.web.server import Server
 
 SEED = Path(__file__).resolve().parents[2] / "src/planner/demo/seeds/ha-nam-2019-plan-1800.txt"
 DESKTOP = {"width": 1366, "height": 768}
+PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture
@@ -44,6 +45,9 @@ def test_sở_nội_vụ_uploads_a_plan_reads_the_warnings_confirms_and_sees_the
     expect(warnings.locator("tbody tr").first).to_contain_text("dòng")
     expect(page.locator("#confirm")).to_contain_text("thêm 1 kế hoạch")
     page.screenshot(path=shots / "import-preview.png", full_page=True)
+    page.set_viewport_size(PHONE)
+    page.screenshot(path=shots / "import-preview-phone.png")
+    page.set_viewport_size(DESKTOP)
 
     page.get_by_role("button", name="Xác nhận nhập").click()
     expect(page.get_by_role("status")).to_contain_text("Đã nhập: thêm 1 kế hoạch")

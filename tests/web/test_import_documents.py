@@ -189,6 +189,13 @@ def test_a_broken_file_is_refused_with_a_message_and_nothing_stored(
     assert plan_numbers(server) == before
 
 
+def test_a_file_larger_than_uploads_may_be_is_refused(server: Server) -> None:
+    huge = b"KE HOACH\n" * (21 * 1024 * 1024 // 9 + 1)  # over the 20 MB evidence limit
+    answer = upload(server, "chuyen-vien.snv", "ke-hoach.txt", huge, dry_run=True)
+    assert answer.status_code == 422
+    assert answer.json()["message"] == "tệp 'ke-hoach.txt' lớn hơn 20 MB"
+
+
 def test_an_upload_is_confirmed_only_by_its_own_token(server: Server) -> None:
     monitor = server.headers("chuyen-vien.snv")
     with server.client() as client:
