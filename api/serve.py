@@ -6,7 +6,9 @@ import typer
 import uvicorn
 
 from api.app import create_app
+from api.imports import import_extension
 from api.reminder_scheduler import reminder_services
+from api.reports import report_extension
 from api.settings import WebSettings
 from planner.application.clock import Clock, FixedClock, SystemClock
 from planner.application.planner import Planner
@@ -40,7 +42,8 @@ def run(host: str, port: int, demo: bool, scheduler: bool, clock: Clock | None =
         )
     console.print(f"planner đang chạy tại [bold]http://{host}:{port}/[/] (API: /docs)")
     try:
-        app = create_app(planner, web_settings, services)
+        extensions = (import_extension(), report_extension())
+        app = create_app(planner, web_settings, services, extensions)
         uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:
         planner.close()

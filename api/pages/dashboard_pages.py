@@ -11,6 +11,7 @@ from fastapi.responses import Response
 
 from api.pages.charts import progress_bars, target_bars
 from api.pages.templating import render
+from api.reports.links import report_links
 from api.web import PageUser, WebDep, require_monitor
 from planner.application.clock import SystemClock, today
 from planner.domain.dates import parse_date
@@ -63,6 +64,9 @@ def dashboard(
             "points_at_risk": _points(at_risk),
             "upcoming": views.upcoming(day, UPCOMING_DAYS, plan_id, code),
             "upcoming_days": UPCOMING_DAYS,
+            "reports": [
+                (p, report_links(p, day, chosen=bool(on))) for p in ([chosen] if chosen else plans)
+            ],
         },
     )
 

@@ -82,6 +82,13 @@ def test_binary_junk_is_refused(tmp_path: Path) -> None:
         read_document(junk)
 
 
+def test_a_broken_utf16_export_is_refused_not_crashed(tmp_path: Path) -> None:
+    broken = tmp_path / "ke-hoach.txt"
+    broken.write_bytes(b"\xff\xfe\x00\xd8")  # a byte-order mark, then half a surrogate pair
+    with pytest.raises(UnreadableDocument, match=r"UTF-16 nhưng hỏng"):
+        read_document(broken)
+
+
 def test_a_broken_docx_is_refused(tmp_path: Path) -> None:
     broken = tmp_path / "ke-hoach.docx"
     broken.write_bytes(b"PK\x03\x04 this is not really a zip archive")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from planner.importer.errors import UnreadableDocument
 from planner.importer.source import SourceDocument
@@ -20,16 +20,19 @@ def read_document(path: Path) -> SourceDocument:
     """Read a .txt export, an .xlsx workbook or a .docx document into paragraphs and rows."""
     if not path.is_file():
         raise UnreadableDocument(f"không có tệp {path}")
-    data = path.read_bytes()
+    return read_document_bytes(path.read_bytes(), path.name)
+
+
+def read_document_bytes(data: bytes, name: str) -> SourceDocument:
+    """The same, for a file received over the web: `name` tells the format and names places."""
     for magic, kind in _UNSUPPORTED.items():
         if data.startswith(magic):
             raise UnreadableDocument(
-                f"tệp {path.name} là {kind}: chưa đọc được; hãy lưu thành .docx, .xlsx "
-                "hoặc văn bản .txt"
+                f"tệp {name} là {kind}: chưa đọc được; hãy lưu thành .docx, .xlsx hoặc văn bản .txt"
             )
-    if data.startswith(_ZIP) or path.suffix.lower() in (".docx", ".xlsx", ".xlsm"):
-        return _office(data, path.name)
-    return read_text(data, path.name)
+    if data.startswith(_ZIP) or PurePath(name).suffix.lower() in (".docx", ".xlsx", ".xlsm"):
+        return _office(data, name)
+    return read_text(data, name)
 
 
 def _office(data: bytes, name: str) -> SourceDocument:

@@ -30,7 +30,13 @@ def _decoded(data: bytes, name: str) -> str:
     if not data.strip():
         raise UnreadableDocument(f"tệp {name} trống: không có gì để nhập")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise UnreadableDocument(
+                f"tệp {name} ghi là UTF-16 nhưng hỏng (byte {error.start}); "
+                "hãy lưu lại dưới dạng UTF-8, .docx hoặc .xlsx"
+            ) from None
     if b"\x00" in data:
         raise UnreadableDocument(f"tệp {name} không phải văn bản (có byte nhị phân)")
     try:

@@ -1,0 +1,81 @@
+"""/api/imports: upload a published plan, check it (dry run), then confirm — Sở Nội vụ only."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Path, UploadFile
+from fastapi.responses import JSONResponse
+
+from api.errors import error_body
+from api.field_error import FieldInvalid
+from api.imports.importing import (
+    Imported,
+    import_staged,
+    require_import_rights,
+    stage_upload,
+    staging,
+)
+from api.imports.staging import TOKEN_PATTERN
+from api.web import ApiUser, WebDep, api_user
+from planner.domain.errors import DomainError
+from planner.importer.errors import UnreadableDocument
+from planner.storage.evidence_files import FileTooLarge
+
+router = APIRouter(prefix="/api", tags=["imports"], dependencies=[Depends(api_user)])
+
+ImportId = Annotated[str, Path(pattern=TOKEN_PATTERN, description="`import_id` of a dry run")]
+
+
+@router.post(
+    "/imports",
+    summary="Nhập kế hoạch từ tệp .txt, .docx, .xlsx (chạy thử hoặc ghi ngay)",
+    responses={201: {"description": "Đã ghi"}, 422: {"description": "Văn bản có lỗi"}},
+)
+def upload_document(
+    file: UploadFile,
+    web: WebDep,
+    signed: ApiUser,
+    dry_run: Annotated[bool, Form()] = False,
+) -> JSONResponse:
+    """The object `planner import --json` prints; a dry run also gives `import_id` to confirm."""
+    require_import_rights(signed)
+    try:
+        staged = stage_upload(web, signed, file)
+        imported = import_staged(web, signed, staged, dry_run)
+    except (UnreadableDocument, FileTooLarge) as error:
+        raise _file_field(error) from None
+    return _answer(imported)
+
+
+@router.post(
+    "/imports/{import_id}/confirm",
+    summary="Ghi văn bản đã chạy thử",
+    responses={201: {"description": "Đã ghi"}, 422: {"description": "Văn bản có lỗi"}},
+)
+def confirm_import(import_id: ImportId, web: WebDep, signed: ApiUser) -> JSONResponse:
+    """Stores the document uploaded with `dry_run`; importing it twice records nothing."""
+    require_import_rights(signed)
+    staged = staging(web).open(import_id, signed.user.username)
+    return _answer(import_staged(web, signed, staged, dry_run=False))
+
+
+def _file_field(error: DomainError) -> FieldInvalid:
+    """The same refusal, naming the multipart field at fault."""
+    refused = FieldInvalid(error.message, ["body", "file"])
+    refused.code = error.code
+    return refused
+
+
+def _answer(imported: Imported) -> JSONResponse:
+    body: dict[str, Any] = imported.as_json()
+    if imported.refused:
+        detail = [
+            {"loc": ["body", "file"], "msg": finding["text"], "type": "document_error"}
+            for finding in body["errors"]
+        ]
+        message = f"không nhập gì: văn bản có {len(detail)} lỗi phải sửa trước" + (
+            f" — {detail[0]['msg']}" if detail else ""
+        )
+        return JSONResponse({**error_body("document_refused", message, detail), **body}, 422)
+    return JSONResponse(body, 200 if imported.dry_run else 201)

@@ -1,0 +1,92 @@
+"""Reading an uploaded document and storing it, as `planner import` does, for pages and API."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.datastructures import UploadFile
+
+from api.imports.staging import StagedDocument, StagedImports
+from api.web import SignedIn, Web
+from planner.application.imports import StoreOutcome
+from planner.cli.import_report import report_json
+from planner.cli.output import to_json
+from planner.domain.errors import NotPermitted
+from planner.importer.document_file import read_document_bytes
+from planner.importer.errors import UnreadableDocument
+from planner.importer.reading import read_plan_document
+from planner.importer.report import ImportReport
+
+UPLOAD_CHUNK = 64 * 1024
+STAGING_FOLDER = "imports"
+
+
+@dataclass(frozen=True)
+class Imported:
+    """The document read, and what was (or, for a dry run, would be) stored."""
+
+    staged: StagedDocument
+    report: ImportReport
+    outcome: StoreOutcome | None
+    dry_run: bool
+
+    @property
+    def refused(self) -> bool:
+        """Nothing can be stored: the document has errors or is not a plan at all."""
+        return bool(self.report.errors) or self.outcome is None
+
+    @property
+    def changed_nothing(self) -> bool:
+        return self.outcome is not None and self.outcome.events == 0
+
+    def as_json(self) -> dict[str, Any]:
+        """The object `planner import --json` prints, and the upload's id for the confirmation."""
+        found = report_json(self.report, self.outcome, self.dry_run)
+        plain: dict[str, Any] = to_json({**found, "import_id": self.token})
+        return plain
+
+    @property
+    def token(self) -> str | None:
+        return self.staged.token if self.dry_run and not self.refused else None
+
+
+def require_import_rights(signed: SignedIn) -> None:
+    if not signed.actor.oversees:
+        raise NotPermitted(
+            f"{signed.user.username} ({signed.actor.agency}) không được nhập kế hoạch; "
+            "chỉ chuyên viên Sở Nội vụ (vai trò theo dõi)"
+        )
+
+
+def staging(web: Web) -> StagedImports:
+    return StagedImports(web.settings.files_dir / STAGING_FOLDER, web.settings.max_upload_bytes)
+
+
+def stage_upload(web: Web, signed: SignedIn, upload: UploadFile) -> StagedDocument:
+    return staging(web).stage(_chunks(upload), upload.filename or "", signed.user.username)
+
+
+def import_staged(web: Web, signed: SignedIn, staged: StagedDocument, dry_run: bool) -> Imported:
+    """Read and check the whole document; unless a dry run, store it in one save."""
+    try:
+        source = read_document_bytes(staged.data, staged.name)
+    except UnreadableDocument:
+        staging(web).discard(staged.token)
+        raise
+    report = read_plan_document(source, web.planner.views.directory())
+    outcome = None
+    if report.document is not None:
+        outcome = web.planner.imports.store(
+            report.document, signed.actor, reason=f"nhập văn bản {staged.name}", dry_run=dry_run
+        )
+    imported = Imported(staged, report, outcome, dry_run)
+    if imported.refused or not dry_run:
+        staging(web).discard(staged.token)
+    return imported
+
+
+def _chunks(upload: UploadFile) -> Iterator[bytes]:
+    while chunk := upload.file.read(UPLOAD_CHUNK):
+        yield chunk

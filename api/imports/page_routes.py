@@ -1,0 +1,95 @@
+"""Nhập kế hoạch: upload a document, read the preview with its warnings, confirm to store it."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Request
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from api.auth.csrf import require_token
+from api.errors import status_of
+from api.imports.importing import (
+    Imported,
+    import_staged,
+    require_import_rights,
+    stage_upload,
+    staging,
+)
+from api.imports.staging import TOKEN_PATTERN
+from api.pages.templating import render
+from api.web import PageUser, SignedIn, Web, WebDep
+from planner.domain.errors import DomainError
+from planner.domain.identity import plan_id
+from planner.domain.plan import plan_number
+
+router = APIRouter(include_in_schema=False)
+
+STORED_NAMES = {
+    "plan": "kế hoạch",
+    "target": "mục tiêu",
+    "task": "nhiệm vụ",
+    "obligation": "yêu cầu",
+    "criteria_set": "bộ tiêu chí",
+}
+
+ImportId = Annotated[str, Path(pattern=TOKEN_PATTERN)]
+
+
+@router.get("/imports")
+def import_form(request: Request, signed: PageUser) -> Response:
+    require_import_rights(signed)
+    return render(request, "import.html", {})
+
+
+@router.post("/imports", dependencies=[Depends(require_token)])
+async def preview(request: Request, web: WebDep, signed: PageUser) -> Response:
+    """Keep the upload and show what it holds; nothing is stored yet."""
+    require_import_rights(signed)
+    upload = (await request.form()).get("document")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return render(request, "import.html", {"error": "hãy chọn tệp văn bản để nhập"}, 422)
+    try:
+        imported = await run_in_threadpool(_dry_run, web, signed, upload)
+    except DomainError as error:
+        context = {"error": error.message, "file": upload.filename}
+        return render(request, "import.html", context, status_of(error))
+    context = await run_in_threadpool(_page, web, imported)
+    return render(request, "import_preview.html", context, 422 if imported.refused else 200)
+
+
+@router.post("/imports/{import_id}/confirm", dependencies=[Depends(require_token)])
+def confirm(request: Request, import_id: ImportId, web: WebDep, signed: PageUser) -> Response:
+    """Store the document previewed; importing the same document again changes nothing."""
+    require_import_rights(signed)
+    staged = staging(web).open(import_id, signed.user.username)
+    imported = import_staged(web, signed, staged, dry_run=False)
+    status = 422 if imported.refused else 200
+    context = {**_page(web, imported), "plan_id": _plan_id(imported)}
+    return render(request, "import_done.html", context, status)
+
+
+def _dry_run(web: Web, signed: SignedIn, upload: UploadFile) -> Imported:
+    return import_staged(web, signed, stage_upload(web, signed, upload), dry_run=True)
+
+
+def _page(web: Web, imported: Imported) -> dict[str, Any]:
+    return {
+        "report": imported.as_json(),
+        "issued_on": imported.report.header.issued_on,
+        "names": {a.code: a.name for a in web.planner.views.agencies()},
+        "stored_names": STORED_NAMES,
+        "refused": imported.refused,
+        "changed_nothing": imported.changed_nothing,
+        "import_id": imported.token,
+    }
+
+
+def _plan_id(imported: Imported) -> str | None:
+    """The stored plan's page, when the document was a plan."""
+    document = imported.report.document
+    if document is None or document.plan is None or imported.refused:
+        return None
+    return str(plan_id(document.plan.province, plan_number(document.plan.number)))

@@ -1,0 +1,96 @@
+"""Uploaded documents waiting between the preview and Sở Nội vụ's confirmation.
+
+Each upload is kept under the files directory in a folder named by a random token, with the
+user who sent it; only that user can confirm it, and the client never names a path — only the
+token, which must look like one. Uploads older than a day are removed when a new one arrives.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+import shutil
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from planner.application.errors import NotFound
+from planner.domain.errors import InvalidValue
+from planner.storage.evidence_files import FileTooLarge
+
+TOKEN_PATTERN = r"^[A-Za-z0-9_\-]{32}$"
+_TOKEN = re.compile(TOKEN_PATTERN)
+_KEPT_SECONDS = 24 * 3600
+_NAME_LENGTH = 120
+
+
+@dataclass(frozen=True)
+class StagedDocument:
+    token: str
+    name: str
+    data: bytes
+
+
+class StagedImports:
+    def __init__(self, root: Path, max_bytes: int) -> None:
+        self.root = root
+        self.max_bytes = max_bytes
+
+    def stage(self, chunks: Iterable[bytes], filename: str, owner: str) -> StagedDocument:
+        """Keep the upload (refusing more than `max_bytes`) under a new token bound to `owner`."""
+        name = safe_name(filename)
+        data = bytearray()
+        for chunk in chunks:
+            data += chunk
+            if len(data) > self.max_bytes:
+                raise FileTooLarge(f"tệp '{name}' lớn hơn {self.max_bytes // (1024 * 1024)} MB")
+        self._prune()
+        token = secrets.token_urlsafe(24)
+        folder = self.root / token
+        folder.mkdir(parents=True)
+        (folder / "document").write_bytes(bytes(data))
+        (folder / "owner.json").write_text(json.dumps({"owner": owner, "name": name}))
+        return StagedDocument(token, name, bytes(data))
+
+    def open(self, token: str, owner: str) -> StagedDocument:
+        """The upload `owner` sent under `token`; anyone else's, or none, is not found."""
+        folder = self._folder(token)
+        meta = folder / "owner.json"
+        if not meta.is_file():
+            raise self._missing(token)
+        kept = json.loads(meta.read_text())
+        if kept.get("owner") != owner:
+            raise self._missing(token)
+        return StagedDocument(token, str(kept["name"]), (folder / "document").read_bytes())
+
+    def discard(self, token: str) -> None:
+        shutil.rmtree(self._folder(token), ignore_errors=True)
+
+    def _folder(self, token: str) -> Path:
+        if not _TOKEN.match(token):
+            raise InvalidValue(f"'{token[:40]}' không phải mã tệp đang chờ nhập")
+        return self.root / token
+
+    def _prune(self) -> None:
+        if not self.root.is_dir():
+            return
+        oldest = time.time() - _KEPT_SECONDS
+        for folder in self.root.iterdir():
+            if folder.is_dir() and folder.stat().st_mtime < oldest:
+                shutil.rmtree(folder, ignore_errors=True)
+
+    @staticmethod
+    def _missing(token: str) -> NotFound:
+        return NotFound(
+            f"không có tệp đang chờ nhập mã {token} (đã nhập, đã quá một ngày, hoặc do người "
+            "khác tải lên); hãy tải tệp lên lại"
+        )
+
+
+def safe_name(filename: str) -> str:
+    """The file's own name without any folder, printable, short: it only names the document."""
+    name = PurePosixPath(filename.replace("\\", "/")).name
+    printable = "".join(c for c in name if c.isprintable()).strip()
+    return printable[-_NAME_LENGTH:] or "van-ban"

@@ -1,0 +1,57 @@
+"""Báo cáo quý, năm of a plan, downloaded from the pages as HTML, XLSX or CSV.
+
+Reports list every agency's progress and overdue tasks, so only Sở Nội vụ and administrators
+may download them, as only they see every task.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import Response
+
+from api.lookups import plan_of
+from api.web import PageUser, WebDep, require_monitor
+from planner.domain.dates import parse_date
+from planner.reports.delivery import ReportFormat, render_report
+from planner.reports.periods import ReportPeriod
+
+router = APIRouter(include_in_schema=False)
+
+PERIOD = r"^\d{4}(-Q[1-4])?$"
+# The report is a standalone page with its own inline styles and SVG charts, and no script.
+REPORT_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'"
+)
+WHERE = "Ngày số liệu (on)"
+
+
+@router.get("/plans/{plan_id}/reports/{period}")
+def download_report(
+    plan_id: UUID,
+    period: Annotated[str, Path(pattern=PERIOD)],
+    web: WebDep,
+    signed: PageUser,
+    format: Annotated[str, Query(pattern=r"^(html|xlsx|csv)$")] = "html",
+    on: Annotated[str, Query(max_length=10)] = "",
+) -> Response:
+    """The quarter (2023-Q3) or year (2023) report, as of the end of `on` (dd/mm/yyyy)."""
+    require_monitor(signed)
+    plan = plan_of(web, plan_id)
+    day = parse_date(on, where=WHERE) if on else None
+    rendered = render_report(
+        web.planner, plan.number, _period(period), ReportFormat(format), day, where=WHERE
+    )
+    disposition = "inline" if format == "html" else "attachment"
+    headers = {"Content-Disposition": f'{disposition}; filename="{rendered.filename}"'}
+    if format == "html":
+        headers["Content-Security-Policy"] = REPORT_POLICY
+    return Response(rendered.content, media_type=rendered.media_type, headers=headers)
+
+
+def _period(key: str) -> ReportPeriod:
+    if "-Q" in key:
+        return ReportPeriod.parse_quarter(key, where="Kỳ báo cáo")
+    return ReportPeriod.parse_year(key, where="Kỳ báo cáo")

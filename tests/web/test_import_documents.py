@@ -1,0 +1,211 @@
+"""Sở Nội vụ imports a province's published plan over the web: dry run, preview, confirm.
+
+The seed is Hà Nam's plan 1800 (the server holds Bắc Kạn's sample): a plan the store does not
+have, whose agency names partly differ from the registry, so the preview has warnings.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+
+from tests.web.server import Server
+from tests.web.test_page_forms import alert, signed_in
+
+SEEDS = Path(__file__).resolve().parents[2] / "src" / "planner" / "demo" / "seeds"
+SEED = SEEDS / "ha-nam-2019-plan-1800.txt"
+PLAN = "1800/KH-UBND"
+
+
+def cli_import(server: Server, path: Path) -> dict[str, Any]:
+    """What `planner import PATH --dry-run --json` prints for the server's own store."""
+    env = {**os.environ, "PLANNER_DATABASE_URL": server.database_url}
+    done = subprocess.run(
+        [sys.executable, "-m", "planner.cli.main", "import", str(path), "--dry-run", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    found: dict[str, Any] = json.loads(done.stdout)
+    return found
+
+
+def upload(server: Server, username: str, name: str, data: bytes, dry_run: bool) -> Any:
+    with server.client() as client:
+        return client.post(
+            "/api/imports",
+            headers=server.headers(username),
+            files={"file": (name, data)},
+            data={"dry_run": "true" if dry_run else "false"},
+        )
+
+
+def plan_numbers(server: Server) -> list[str]:
+    with server.client() as client:
+        plans = client.get("/api/plans", headers=server.headers("chuyen-vien.snv")).json()
+    return [p["number"] for p in plans["plans"]]
+
+
+def random_workbook() -> bytes:
+    workbook = Workbook()
+    workbook.active["A1"] = "Danh sách cán bộ"
+    workbook.active["B3"] = 42
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def broken_docx() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document><w:body>")
+    return out.getvalue()
+
+
+JUNK = [
+    ("ke-hoach.txt", b"", "trống: không có gì để nhập"),
+    ("ke-hoach.txt", bytes(range(256)) * 4, "không phải văn bản (có byte nhị phân)"),
+    ("danh-sach.xlsx", random_workbook(), "tệp này không phải là kế hoạch"),
+    ("ke-hoach.docx", broken_docx(), "không đọc được như văn bản .docx"),
+    ("ke-hoach.docx", b"PK\x03\x04 not a zip", "hỏng: không mở được như .docx hay .xlsx"),
+]
+
+
+def test_a_dry_run_reports_what_the_command_line_reports_and_stores_nothing(
+    server: Server,
+) -> None:
+    answer = upload(server, "chuyen-vien.snv", SEED.name, SEED.read_bytes(), dry_run=True)
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert re.fullmatch(r"[A-Za-z0-9_\-]{32}", body.pop("import_id"))
+    assert body == cli_import(server, SEED)
+    assert body["counts"]["tasks"] == 81 and body["document"]["number"] == PLAN
+    assert body["warnings"] and body["stored"]["added"]["task"] == 81
+    assert PLAN not in plan_numbers(server)
+
+
+def test_sở_nội_vụ_confirms_and_the_plan_page_lists_its_tasks(server: Server) -> None:
+    dry = upload(server, "chuyen-vien.snv", SEED.name, SEED.read_bytes(), dry_run=True).json()
+    monitor = server.headers("chuyen-vien.snv")
+    with server.client() as client:
+        confirm = f"/api/imports/{dry['import_id']}/confirm"
+        stored = client.post(confirm, headers=monitor)
+        assert stored.status_code == 201, stored.text
+        assert stored.json()["stored"]["added"] == dry["stored"]["added"]
+        again = client.post(confirm, headers=monitor)
+        assert again.status_code == 404 and "hãy tải tệp lên lại" in again.json()["message"]
+
+        plans = client.get("/api/plans", headers=monitor).json()["plans"]
+        plan = next(p for p in plans if p["number"] == PLAN)
+        tasks = client.get(f"/api/tasks?plan_id={plan['plan_id']}", headers=monitor).json()
+        assert len(tasks["tasks"]) == 81
+        history = client.get(f"/api/history/{tasks['tasks'][0]['task_id']}", headers=monitor)
+        assert history.json()["entries"][0]["actor_user"] == "chuyen-vien.snv"
+
+    browser, _ = signed_in(server, "chuyen-vien.snv")
+    with closing(browser):
+        page = browser.get(f"/plans/{plan['plan_id']}").text
+    for task in tasks["tasks"][:5]:
+        assert f'href="/tasks/{task["task_id"]}"' in page
+
+    reimported = upload(server, "chuyen-vien.snv", SEED.name, SEED.read_bytes(), dry_run=False)
+    assert reimported.status_code == 201
+    assert reimported.json()["stored"]["events"] == 0
+    assert sum(reimported.json()["stored"]["unchanged"].values()) > 0
+
+
+def test_importing_the_same_document_again_on_the_page_says_nothing_changes(
+    server: Server,
+) -> None:
+    upload(server, "chuyen-vien.snv", SEED.name, SEED.read_bytes(), dry_run=False)
+    client, token = signed_in(server, "chuyen-vien.snv")
+    with closing(client):
+        form = {"csrf_token": token}
+        preview = client.post(
+            "/imports", data=form, files={"document": (SEED.name, SEED.read_bytes())}
+        )
+        assert preview.status_code == 200
+        assert "Không có thay đổi" in preview.text and 'id="warnings"' in preview.text
+        action = re.search(r'action="(/imports/[A-Za-z0-9_\-]{32}/confirm)"', preview.text)
+        assert action is not None
+        done = client.post(action.group(1), data=form)
+        assert done.status_code == 200
+        assert "<b>Không có thay đổi</b>: văn bản này đã được nhập" in done.text
+
+
+def test_only_sở_nội_vụ_sees_the_import_page_administrators_and_agencies_do_not(
+    server: Server,
+) -> None:
+    client, _ = signed_in(server, "chuyen-vien.snv")
+    with closing(client):
+        assert 'href="/imports">Nhập kế hoạch</a>' in client.get("/plans").text
+    admin, _ = signed_in(server, "quan-tri")
+    with closing(admin):
+        assert "Nhập kế hoạch" not in admin.get("/plans").text
+        assert admin.get("/imports").status_code == 403
+
+
+def test_an_agency_may_not_import(server: Server) -> None:
+    answer = upload(server, "can-bo.stc", SEED.name, SEED.read_bytes(), dry_run=True)
+    assert answer.status_code == 403
+    assert "chỉ chuyên viên Sở Nội vụ" in answer.json()["message"]
+    client, token = signed_in(server, "can-bo.stc")
+    with closing(client):
+        assert client.get("/imports").status_code == 403
+        files = {"document": (SEED.name, SEED.read_bytes())}
+        posted = client.post("/imports", data={"csrf_token": token}, files=files)
+        assert posted.status_code == 403
+
+
+@pytest.mark.parametrize(("name", "data", "message"), JUNK)
+def test_a_broken_file_is_refused_with_a_message_and_nothing_stored(
+    server: Server, name: str, data: bytes, message: str
+) -> None:
+    before = plan_numbers(server)
+    answer = upload(server, "chuyen-vien.snv", name, data, dry_run=False)
+    assert answer.status_code == 422, answer.text
+    assert message in answer.json()["message"]
+    assert answer.json()["detail"][0]["loc"] == ["body", "file"]
+
+    client, token = signed_in(server, "chuyen-vien.snv")
+    with closing(client):
+        page = client.post("/imports", data={"csrf_token": token}, files={"document": (name, data)})
+    assert page.status_code == 422
+    assert message in page.text and 'role="alert"' in page.text
+    assert plan_numbers(server) == before
+
+
+def test_a_file_larger_than_uploads_may_be_is_refused(server: Server) -> None:
+    huge = b"KE HOACH\n" * (21 * 1024 * 1024 // 9 + 1)  # over the 20 MB evidence limit
+    answer = upload(server, "chuyen-vien.snv", "ke-hoach.txt", huge, dry_run=True)
+    assert answer.status_code == 422
+    assert answer.json()["message"] == "tệp 'ke-hoach.txt' lớn hơn 20 MB"
+
+
+def test_an_upload_is_confirmed_only_by_its_own_token(server: Server) -> None:
+    monitor = server.headers("chuyen-vien.snv")
+    with server.client() as client:
+        unknown = client.post(f"/api/imports/{'A' * 32}/confirm", headers=monitor)
+        assert unknown.status_code == 404
+        path_like = client.post("/api/imports/..%2F..%2Fplanner.db/confirm", headers=monitor)
+        assert path_like.status_code in (404, 422)
+    page, _token = signed_in(server, "chuyen-vien.snv")
+    with closing(page):
+        forged = page.post(
+            "/imports", data={"csrf_token": "x" * 43}, files={"document": ("a.txt", b"x")}
+        )
+    assert forged.status_code == 403 and "hãy tải lại trang" in alert(forged)
