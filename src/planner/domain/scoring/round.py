@@ -16,7 +16,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate, event
 
 from planner.domain.actor import Actor
-from planner.domain.criteria_set import Criterion, UnitKind
+from planner.domain.criteria_set import Criterion, UnitKind, max_total
 from planner.domain.criterion import CriterionCode
 from planner.domain.errors import InvalidValue, NotPermitted
 from planner.domain.identity import scoring_round_id
@@ -178,9 +178,7 @@ class ScoringRound(Aggregate):
 
     @property
     def max_total(self) -> Decimal:
-        return sum(
-            (c.max_points or Decimal(0) for c in self.criteria if c.code.depth == 1), Decimal(0)
-        )
+        return max_total(self.criteria)
 
 
 def within(code: CriterionCode, ancestor: CriterionCode) -> bool:
