@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 
+from planner.application.planner import Planner
 from planner.domain.actor import Actor, Role
+from planner.domain.agency import AgencyKind
 from planner.domain.agency_registry import DISTRICTS
 from planner.domain.criteria_set import Criterion, UnitKind
 from planner.domain.identity import criteria_set_id
@@ -61,3 +63,14 @@ def new_round(kind: UnitKind, units: tuple[str, ...], year: int = 2024) -> Scori
         actor=MONITOR,
         at=vietnam_time(date(year, 12, 20)),
     )
+
+
+def set_up_province(planner: Planner) -> None:
+    """Điện Biên's registry with its ten districts, and 2270/QĐ-UBND imported."""
+    for code, name in DISTRICT_UNITS:
+        planner.agencies.register(
+            code, name, AgencyKind.DISTRICT, planner.system, groups=(DISTRICT_GROUP,)
+        )
+    report = read_plan_document(read_document(seed(DIEN_BIEN)), planner.views.directory())
+    assert report.document is not None
+    planner.imports.store(report.document, planner.system, reason="nhập Quyết định 2270")

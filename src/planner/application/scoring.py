@@ -7,7 +7,7 @@ scorecard, calls the domain with the actor and the time, and saves only the scor
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -27,6 +27,16 @@ from planner.domain.scoring.round import ScoringRound
 from planner.domain.scoring.scorecard import UnitScorecard
 
 Points = str | Decimal | int
+
+
+@dataclass(frozen=True)
+class SelfAssessmentEntry:
+    """One row of a unit's self-assessment form."""
+
+    code: str
+    points: Points
+    evidence: tuple[Evidence, ...] = ()
+    explanation: str = ""
 
 
 @dataclass(frozen=True)
@@ -166,6 +176,27 @@ class ScoringService:
         card.self_assess(round_, code, value, evidence, explanation, actor, now)
         self._save(card)
 
+    def self_assess_many(
+        self,
+        year: int,
+        unit_kind: UnitKind,
+        unit: str,
+        entries: Iterable[SelfAssessmentEntry],
+        actor: Actor,
+    ) -> int:
+        """Save a whole form of drafts at once (all or nothing); returns how many rows."""
+        round_, card = self._open(year, unit_kind, unit)
+        now = self.workspace.clock.now()
+        count = 0
+        for entry in entries:
+            value = parse_points(entry.points, where=f"{card.unit}, tiêu chí {entry.code}")
+            card.self_assess(
+                round_, entry.code, value, entry.evidence, entry.explanation, actor, now
+            )
+            count += 1
+        self._save(card)
+        return count
+
     def submit(self, year: int, unit_kind: UnitKind, unit: str, actor: Actor) -> None:
         round_, card = self._open(year, unit_kind, unit)
         card.submit(round_, actor, self.workspace.clock.now())
@@ -207,6 +238,22 @@ class ScoringService:
     ) -> None:
         round_, card = self._open(year, unit_kind, unit)
         card.respond(round_, code, explanation, evidence, actor, self.workspace.clock.now())
+        self._save(card)
+
+    def enter_survey_many(
+        self,
+        year: int,
+        unit_kind: UnitKind,
+        unit: str,
+        points: Mapping[str, Points],
+        actor: Actor,
+    ) -> None:
+        """Enter a unit's survey points for several rows at once (all or nothing)."""
+        round_, card = self._open(year, unit_kind, unit)
+        now = self.workspace.clock.now()
+        for code, given in points.items():
+            value = parse_points(given, where=f"{card.unit}, tiêu chí {code}")
+            card.enter_survey(round_, code, value, actor, now)
         self._save(card)
 
     def finalize(self, year: int, unit_kind: UnitKind, unit: str, actor: Actor) -> None:
