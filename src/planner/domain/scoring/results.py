@@ -58,15 +58,9 @@ class RankedUnit:
 
 def unit_result(criteria: Sequence[Criterion], scores: UnitScores) -> UnitResult:
     """Index % = achieved / (total maximum − max of rows not evaluated) × 100."""
-    marked = tuple(CriterionCode.parse(code) for code in scores.not_evaluated)
-    # A row marked beneath another marked row is already excluded with it.
-    excluded = [
-        c
-        for c in criteria
-        if c.code in marked and not any(m != c.code and within(c.code, m) for m in marked)
-    ]
+    excluded = excluded_rows(criteria, scores)
     not_evaluated_max = plain(sum((c.max_points or Decimal(0) for c in excluded), Decimal(0)))
-    areas = tuple(_area(area, scores.points, excluded) for area in criteria if area.code.depth == 1)
+    areas = tuple(subtotal(area, scores, excluded) for area in criteria if area.code.depth == 1)
     total_max = sum((c.max_points or Decimal(0) for c in criteria if c.code.depth == 1), Decimal(0))
     achieved = plain(sum((a.achieved for a in areas), Decimal(0)))
     maximum = plain(total_max - not_evaluated_max)
@@ -80,6 +74,39 @@ def unit_result(criteria: Sequence[Criterion], scores: UnitScores) -> UnitResult
         maximum=maximum,
         percent=percent,
         grade=Grade.of(percent),
+    )
+
+
+def excluded_rows(criteria: Sequence[Criterion], scores: UnitScores) -> list[Criterion]:
+    """The rows marked not evaluated for the unit, each counted once."""
+    marked = tuple(CriterionCode.parse(code) for code in scores.not_evaluated)
+    # A row marked beneath another marked row is already excluded with it.
+    return [
+        c
+        for c in criteria
+        if c.code in marked and not any(m != c.code and within(c.code, m) for m in marked)
+    ]
+
+
+def subtotal(row: Criterion, scores: UnitScores, excluded: Sequence[Criterion]) -> AreaResult:
+    """A row's points: the sum of the unit's points beneath it, less the rows not evaluated."""
+    gone = sum(
+        (c.max_points or Decimal(0) for c in excluded if within(c.code, row.code)), Decimal(0)
+    )
+    achieved = sum(
+        (
+            value
+            for code, value in scores.points.items()
+            if within(CriterionCode.parse(code), row.code)
+            and not any(within(CriterionCode.parse(code), c.code) for c in excluded)
+        ),
+        Decimal(0),
+    )
+    return AreaResult(
+        code=str(row.code),
+        name=row.name,
+        max_points=plain((row.max_points or Decimal(0)) - gone),
+        achieved=plain(achieved),
     )
 
 
@@ -111,28 +138,3 @@ def _ranks(percents: Mapping[str, Decimal]) -> dict[str, int]:
     for position, (unit, percent) in enumerate(ordered, start=1):
         ranks[unit] = next((ranks[u] for u, p in ordered[: position - 1] if p == percent), position)
     return ranks
-
-
-def _area(
-    area: Criterion,
-    points: Mapping[str, Decimal],
-    excluded: Sequence[Criterion],
-) -> AreaResult:
-    gone = sum(
-        (c.max_points or Decimal(0) for c in excluded if within(c.code, area.code)), Decimal(0)
-    )
-    achieved = sum(
-        (
-            value
-            for code, value in points.items()
-            if within(CriterionCode.parse(code), area.code)
-            and not any(within(CriterionCode.parse(code), c.code) for c in excluded)
-        ),
-        Decimal(0),
-    )
-    return AreaResult(
-        code=str(area.code),
-        name=area.name,
-        max_points=plain((area.max_points or Decimal(0)) - gone),
-        achieved=plain(achieved),
-    )

@@ -349,6 +349,11 @@ class UnitScorecard(Aggregate):
     def submitted(self) -> bool:
         return self.submitted_at is not None
 
+    @property
+    def has_result(self) -> bool:
+        """A draft is no result: only a submitted self-assessment or an appraisal counts."""
+        return self.submitted or bool(self.appraised) or self.final
+
     def self_assessment_deadline(self, round_: ScoringRound) -> date:
         """The calendar's date, or the later date Sở Nội vụ reopened the unit until."""
         closes = round_.calendar.self_assessment_closes
