@@ -8,12 +8,14 @@ from typing import Annotated
 
 import typer
 
+from planner.application.clock import today
 from planner.cli.output import console, errors, print_json, table
 from planner.cli.session import opened
 from planner.domain.criteria_set import UnitKind
 from planner.domain.dates import parse_date
 from planner.domain.errors import DomainError, InvalidValue
 from planner.presentation.vietnamese import format_date
+from planner.reports.against_plan import against_plan
 from planner.reports.deadlines import reporting_deadlines
 from planner.reports.delivery import ReportFormat, render_report
 from planner.reports.periods import ReportPeriod
@@ -75,7 +77,8 @@ def scoring(
         if not out.parent.is_dir():
             raise InvalidValue(f"--out: không có thư mục {out.parent}")
         results = planner.scoring.results(year, unit_kind)
-        out.write_bytes(render_scoring(results, fmt))
+        against = against_plan(planner, year, unit_kind, today(planner.workspace.clock))
+        out.write_bytes(render_scoring(results, fmt, against))
     console.print(
         f"Đã ghi kết quả Chỉ số CCHC năm {year} ({unit_kind.label}, {len(results.ranked)} đơn vị) "
         f"vào {out}"

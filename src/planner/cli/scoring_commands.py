@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from planner.application.scoring import ScoringResults
+from planner.cli.against_plan_command import against_plan_command
 from planner.cli.evidence_option import EvidenceOption, read_evidence
 from planner.cli.output import console, print_json, table
 from planner.cli.session import acting, opened
@@ -24,6 +25,7 @@ app = typer.Typer(
 )
 rounds = typer.Typer(help="Đợt chấm điểm theo năm và loại đơn vị.", no_args_is_help=True)
 app.add_typer(rounds, name="round")
+app.command("against-plan")(against_plan_command)
 
 Year = Annotated[int, typer.Option("--year", help="Năm đánh giá, vd. 2024.")]
 Kind = Annotated[UnitKind, typer.Option("--unit-kind", help="department hoặc district.")]

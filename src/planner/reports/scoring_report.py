@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from openpyxl import Workbook
 
 from planner.application.scoring import ScoringResults
+from planner.reports.against_plan import UnitAgainstPlan
+from planner.reports.against_plan_table import against_plan_table
 from planner.reports.cell_text import cell_text
 from planner.reports.delivery import ReportFormat
 from planner.reports.render_csv import BOM
@@ -19,7 +22,7 @@ from planner.reports.scoring_tables import (
     scoring_tables,
     scoring_title,
 )
-from planner.reports.tables import Kind
+from planner.reports.tables import Kind, Table
 
 _environment = Environment(
     loader=PackageLoader("planner.reports", "templates"),
@@ -32,12 +35,20 @@ _environment = Environment(
 _environment.filters.update(cell=cell_text)
 
 
-def render_scoring(results: ScoringResults, fmt: ReportFormat) -> bytes:
+def render_scoring(
+    results: ScoringResults,
+    fmt: ReportFormat,
+    against: Sequence[UnitAgainstPlan] | None = None,
+) -> bytes:
+    """The results; with `against` (see against_plan), also the units' plans' targets."""
+    tables = scoring_tables(results)
+    if against is not None:
+        tables = (*tables, against_plan_table(against))
     return {
         ReportFormat.HTML: scoring_html,
         ReportFormat.XLSX: scoring_xlsx,
         ReportFormat.CSV: scoring_csv,
-    }[fmt](results)
+    }[fmt](results, tables)
 
 
 def scoring_filename(results: ScoringResults, fmt: ReportFormat) -> str:
@@ -45,36 +56,36 @@ def scoring_filename(results: ScoringResults, fmt: ReportFormat) -> str:
     return f"ket-qua-chi-so-cchc-{results.year}-{results.unit_kind.value}.{fmt.value}"
 
 
-def scoring_html(results: ScoringResults) -> bytes:
+def scoring_html(results: ScoringResults, tables: tuple[Table, ...]) -> bytes:
     page = _environment.get_template("scoring.html.j2").render(
         title=scoring_title(results),
         subtitle=scoring_subtitle(results),
         status=scoring_status(results),
-        tables=scoring_tables(results),
+        tables=tables,
         numeric={kind for kind in Kind if kind is not Kind.TEXT},
     )
     return page.encode("utf-8")
 
 
-def scoring_xlsx(results: ScoringResults) -> bytes:
+def scoring_xlsx(results: ScoringResults, tables: tuple[Table, ...]) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     workbook.properties.creator = "planner"
     workbook.properties.title = scoring_title(results)
     lines = (scoring_title(results), scoring_subtitle(results), scoring_status(results))
-    for table in scoring_tables(results):
+    for table in tables:
         write_sheet(workbook.create_sheet(sheet_name(table.key)), lines, table)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def scoring_csv(results: ScoringResults) -> bytes:
+def scoring_csv(results: ScoringResults, tables: tuple[Table, ...]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     for line in (scoring_title(results), scoring_subtitle(results), scoring_status(results)):
         writer.writerow([line])
-    for table in scoring_tables(results):
+    for table in tables:
         writer.writerow([])
         writer.writerow([table.title])
         writer.writerow([column.heading for column in table.columns])
