@@ -15,10 +15,12 @@ from planner.application.planner import Planner
 from planner.domain.criteria_set import UnitKind
 from planner.domain.score_target import ResultKind
 from planner.reports.against_plan import against_plan
+from planner.reports.delivery import ReportFormat
 from planner.reports.model import TaskState
+from planner.reports.scoring_report import render_scoring
 from tests.cli.test_report_command import run
 from tests.conftest import vietnam_time
-from tests.reports.reading import HEADING_ROW, workbook_sheets
+from tests.reports.reading import HEADING_ROW, csv_lines, workbook_sheets
 from tests.scoring.justice_plan import PLAN, YEAR, appraise, justice_plan, self_assess
 
 AFTER_APPRAISAL = date(2025, 2, 20)
@@ -60,6 +62,24 @@ def test_each_target_is_met_or_short_by_the_difference_with_the_tasks_behind_it(
         "1.2": [(*REPORTING, TaskState.OVERDUE)],  # due by the end of Quý III/2024
         "1.3": [(*INSPECTING, TaskState.COMPLETED)],  # serves 1.3.1, beneath 1.3
     }
+
+    results = planner.scoring.results(YEAR, UnitKind.DEPARTMENT)
+    page = render_scoring(results, ReportFormat.HTML, found).decode("utf-8")
+    assert "<h2>3. Đối chiếu với mục tiêu kế hoạch</h2>" in page
+    assert page.count('<tr class="at_risk">') == 2  # 1.2 and 1.3 fell short
+    lines = csv_lines(render_scoring(results, ReportFormat.CSV, found))
+    assert [
+        "Sở Tư pháp",
+        PLAN,
+        "1.3",
+        "Kiểm tra công tác CCHC",
+        "2,5",
+        "2",
+        "Thẩm định",
+        "Chưa đạt",
+        "-0,5",
+        "2. Tự kiểm tra CCHC tại các phòng (đã hoàn thành)",
+    ] in lines
 
 
 def test_before_the_appraisal_the_self_assessment_is_compared(

@@ -83,19 +83,25 @@ def against_plan(
         targets = [
             line
             for line in source.targets(plan.plan_id)
-            if line.year == year and line.target_kind in NUMERIC_TARGETS and line.target_value
+            if line.year == year
+            and line.target_kind in NUMERIC_TARGETS
+            and line.target_value is not None
         ]
         if targets:
-            checks = _checks(planner, source, plan, targets, on)
+            checks = _checks(planner, source, plan, year, targets, on)
             name = names.get(scored.unit, scored.unit)
             found.append(UnitAgainstPlan(scored.unit, name, plan.number, plan.title, checks))
     return sorted(found, key=lambda u: (u.unit_name, u.plan_number))
 
 
 def _checks(
-    planner: Planner, source: ScoringSource, plan: PlanView, targets: list[ScoreLine], on: date
+    planner: Planner,
+    source: ScoringSource,
+    plan: PlanView,
+    year: int,
+    targets: list[ScoreLine],
+    on: date,
 ) -> tuple[TargetCheck, ...]:
-    year = targets[0].year
     results = {r.code: r for r in source.results(plan.plan_id, on) if r.year == year}
     tasks = planner.views.tasks(plan.plan_id)
     ordered = sorted(

@@ -9,7 +9,6 @@ tỉnh, not a scored unit) gets none: its index is scored by the Ministry.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TypeVar
@@ -108,11 +107,10 @@ def load_before(store: EventStore, kind: type[A], aggregate_id: UUID, before: da
     return found if isinstance(found, kind) else None
 
 
-def _results(scored: UnitRound, stated: list[StatedTarget]) -> Iterator[TargetResult]:
+def _results(scored: UnitRound, stated: list[StatedTarget]) -> list[TargetResult]:
     if not scored.card.has_result:
-        return iter(())
-    scores = scored.card.scores(scored.round)
-    return iter(target_results(scored.round.criteria, scores, stated))
+        return []
+    return target_results(scored.round.criteria, scored.card.scores(scored.round), stated)
 
 
 def _stated(line: ScoreLine) -> StatedTarget:
