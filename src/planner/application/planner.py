@@ -6,6 +6,7 @@ from planner.application.agencies import AgencyService
 from planner.application.clock import Clock, SystemClock
 from planner.application.imports import ImportService
 from planner.application.plans import PlanService
+from planner.application.scoring import ScoringService
 from planner.application.targets import TargetService
 from planner.application.tasks import TaskService
 from planner.application.users import UserService
@@ -35,6 +36,7 @@ class Planner:
         self.targets = TargetService(self.workspace)
         self.users = UserService(self.workspace, settings.monitor_agency)
         self.imports = ImportService(self.workspace)
+        self.scoring = ScoringService(self.workspace)
 
     @property
     def system(self) -> Actor:

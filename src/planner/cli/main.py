@@ -11,6 +11,7 @@ from planner.cli import (
     import_command,
     plan_commands,
     report_commands,
+    scoring_commands,
     serve_command,
     store_commands,
     task_commands,
@@ -39,6 +40,7 @@ app.add_typer(agency_commands.app, name="agency")
 app.add_typer(store_commands.events, name="events")
 app.add_typer(store_commands.projections, name="projections")
 app.add_typer(report_commands.app, name="report")
+app.add_typer(scoring_commands.app, name="scoring")
 app.add_typer(reminder_commands.reminders, name="reminders")
 app.command("scheduler")(reminder_commands.scheduler)
 app.add_typer(user_commands.app, name="users")

@@ -8,14 +8,18 @@ from typing import Annotated
 
 import typer
 
+from planner.application.clock import today
 from planner.cli.output import console, errors, print_json, table
 from planner.cli.session import opened
+from planner.domain.criteria_set import UnitKind
 from planner.domain.dates import parse_date
 from planner.domain.errors import DomainError, InvalidValue
 from planner.presentation.vietnamese import format_date
+from planner.reports.against_plan import against_plan
 from planner.reports.deadlines import reporting_deadlines
 from planner.reports.delivery import ReportFormat, render_report
 from planner.reports.periods import ReportPeriod
+from planner.reports.scoring_report import render_scoring
 
 app = typer.Typer(
     help="Báo cáo quý, năm: tiến độ theo cơ quan, mục tiêu và kết quả chỉ số.",
@@ -58,6 +62,27 @@ def annual(
 ) -> None:
     """Báo cáo năm của một kế hoạch."""
     _write(plan, lambda: ReportPeriod.parse_year(year), out, format_, as_of)
+
+
+@app.command("scoring")
+def scoring(
+    year: Annotated[int, typer.Option("--year", help="Năm đánh giá, vd. 2024.")],
+    unit_kind: Annotated[UnitKind, typer.Option("--unit-kind", help="department hoặc district.")],
+    out: Out,
+    format_: Format = None,
+) -> None:
+    """Kết quả, xếp hạng Chỉ số CCHC của các sở, ngành hoặc UBND cấp huyện."""
+    with opened() as planner:
+        fmt = ReportFormat.parse(format_ or out.suffix, where="--format" if format_ else "--out")
+        if not out.parent.is_dir():
+            raise InvalidValue(f"--out: không có thư mục {out.parent}")
+        results = planner.scoring.results(year, unit_kind)
+        against = against_plan(planner, year, unit_kind, today(planner.workspace.clock))
+        out.write_bytes(render_scoring(results, fmt, against))
+    console.print(
+        f"Đã ghi kết quả Chỉ số CCHC năm {year} ({unit_kind.label}, {len(results.ranked)} đơn vị) "
+        f"vào {out}"
+    )
 
 
 @app.command("deadlines")

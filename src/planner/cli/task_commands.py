@@ -6,12 +6,11 @@ from typing import Annotated
 
 import typer
 
+from planner.cli.evidence_option import EvidenceOption, read_evidence
 from planner.cli.output import console, print_json, short_id, table
 from planner.cli.session import acting, opened
 from planner.domain.criterion import CriterionRef, Index
 from planner.domain.dates import parse_date
-from planner.domain.errors import InvalidValue
-from planner.domain.evidence import Evidence
 from planner.domain.schedule_text import read_schedule
 from planner.domain.task_status import Status
 from planner.presentation.vietnamese import format_date
@@ -33,26 +32,7 @@ Version = Annotated[
         "--expected-version", help="Phiên bản đang xem; khác phiên bản hiện tại thì từ chối."
     ),
 ]
-EvidenceOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--evidence", help="Tài liệu kiểm chứng 'Tên|https://...' hoặc 'Tên|file:đường-dẫn'."
-    ),
-]
 Json = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")]
-
-
-def _evidence(values: list[str] | None) -> tuple[Evidence, ...]:
-    found = []
-    for value in values or []:
-        name, separator, target = value.partition("|")
-        if not separator:
-            raise InvalidValue(f"--evidence '{value}': cần dạng 'Tên|đường dẫn'")
-        if target.startswith("file:"):
-            found.append(Evidence.of(name, file=target.removeprefix("file:")))
-        else:
-            found.append(Evidence.of(name, link=target))
-    return tuple(found)
 
 
 def _names(value: str | None) -> list[str]:
@@ -202,7 +182,7 @@ def progress(
             actor,
             percent=percent,
             note=note,
-            evidence=_evidence(evidence),
+            evidence=read_evidence(evidence),
             expected_version=expected_version,
         )
         _report(status)
@@ -226,7 +206,7 @@ def complete(
             occurrence,
             actor,
             note=note,
-            evidence=_evidence(evidence),
+            evidence=read_evidence(evidence),
             expected_version=expected_version,
         )
         _report(status)

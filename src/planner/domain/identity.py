@@ -29,3 +29,11 @@ def user_id(username: str) -> UUID:
 
 def criteria_set_id(province: str, year: int, unit_kind: str) -> UUID:
     return uuid5(NAMESPACE, f"criteria:{name_key(province)}:{year}:{unit_kind}")
+
+
+def scoring_round_id(year: int, unit_kind: str) -> UUID:
+    return uuid5(NAMESPACE, f"scoring-round:{year}:{unit_kind}")
+
+
+def scorecard_id(round_id: UUID, unit: str) -> UUID:
+    return uuid5(round_id, f"scorecard:{unit.upper()}")

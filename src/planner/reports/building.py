@@ -15,6 +15,7 @@ from planner.reports.compose import compose_report
 from planner.reports.model import ProgressReport
 from planner.reports.periods import ReportPeriod
 from planner.reports.results import ResultSource
+from planner.reports.scoring_source import ScoringSource
 from planner.reports.snapshot import aggregates_of, read_snapshot
 
 
@@ -23,11 +24,13 @@ def build_report(
     plan_number: str,
     period: ReportPeriod,
     as_of: date | None = None,
-    sources: Sequence[ResultSource] = (),
+    sources: Sequence[ResultSource] | None = None,
     *,
     where: str = "ngày số liệu",
 ) -> ProgressReport:
     """The report as of the end of `as_of` (by default today, or the period's last day if past).
+
+    Results come from `sources`; by default from the scoring rounds (`ScoringSource`).
 
     Today's report reads the live views; a past day's report reads views rebuilt from the
     events recorded up to the end of that day, so it is the report generated that day.
@@ -43,7 +46,8 @@ def build_report(
         current = read_snapshot(views, plan.plan_id, day)
     if current is None:
         raise NotFound(f"kế hoạch {plan.number} chưa được đăng ký vào ngày {format_date(day)}")
-    results = [result for source in sources for result in source.results(plan.plan_id, day)]
+    chosen = [ScoringSource(planner)] if sources is None else sources
+    results = [result for source in chosen for result in source.results(plan.plan_id, day)]
     return compose_report(current, previous, period, results)
 
 

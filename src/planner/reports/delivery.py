@@ -68,11 +68,14 @@ def render_report(
     period: ReportPeriod,
     fmt: ReportFormat,
     as_of: date | None = None,
-    sources: Sequence[ResultSource] = (),
+    sources: Sequence[ResultSource] | None = None,
     *,
     where: str = "ngày số liệu",
 ) -> RenderedReport:
-    """The report of a plan for a quarter or a year, as of the end of a day, in one format."""
+    """The report of a plan for a quarter or a year, as of the end of a day, in one format.
+
+    Without `sources`, results come from the scoring rounds (see build_report).
+    """
     return render(build_report(planner, plan_number, period, as_of, sources, where=where), fmt)
 
 

@@ -35,18 +35,21 @@ def render_xlsx(report: ProgressReport) -> bytes:
     workbook.properties.creator = "planner"
     workbook.properties.title = report_title(report)
     for table in report_tables(report):
-        _write_sheet(workbook.create_sheet(_sheet_name(table.key)), report, table)
+        lines = (report_title(report), report_subtitle(report), data_date(report))
+        write_sheet(workbook.create_sheet(sheet_name(table.key)), lines, table)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _write_sheet(sheet: Worksheet, report: ProgressReport, table: Table) -> None:
+def write_sheet(sheet: Worksheet, lines: tuple[str, str, str], table: Table) -> None:
+    """Title, subtitle and data date above the table's title, headings and rows."""
     width = len(table.columns)
+    title, subtitle, as_of = lines
     for number, text, font in (
-        (1, report_title(report), Font(bold=True, size=13)),
-        (2, report_subtitle(report), Font(size=10)),
-        (3, data_date(report), Font(italic=True)),
+        (1, title, Font(bold=True, size=13)),
+        (2, subtitle, Font(size=10)),
+        (3, as_of, Font(italic=True)),
         (4, table.title, Font(bold=True, size=12)),
     ):
         cell = sheet.cell(row=number, column=1, value=text)
@@ -101,6 +104,6 @@ def _print_setup(sheet: Worksheet) -> None:
     sheet.freeze_panes = f"A{HEADING_ROW + 1}"
 
 
-def _sheet_name(key: str) -> str:
+def sheet_name(key: str) -> str:
     """Excel allows 31 characters and none of []:*?/\\ in a sheet's name."""
     return "".join(c for c in key if c not in "[]:*?/\\")[:31]

@@ -1,8 +1,9 @@
 """Where results come from: those typed on the score targets, and any a source adds.
 
-The PAR scoring rounds (self-assessment, appraisal, publication) will feed their results
-through a `ResultSource`. A source's result replaces the target's own when it is at least as
-authoritative (official > appraised > self-assessed): the round is where results are made.
+The PAR scoring rounds (self-assessment, appraisal, publication) feed their results
+through a `ResultSource` (planner.reports.scoring_source). A source's result replaces the
+target's own when it is at least as authoritative (official > appraised > self-assessed):
+the round is where results are made.
 """
 
 from __future__ import annotations

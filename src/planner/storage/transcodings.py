@@ -15,6 +15,7 @@ from planner.domain.evidence import Evidence
 from planner.domain.plan import Obligation
 from planner.domain.schedule import Period, Recurrence, Schedule, ScheduleKind
 from planner.domain.score_target import Definition
+from planner.domain.scoring.calendar import ScoringCalendar
 from planner.domain.target import Target, TargetKind
 
 
@@ -202,6 +203,25 @@ class CriterionAsDict(Transcoding):
         )
 
 
+class ScoringCalendarAsDict(Transcoding):
+    """A scoring round's calendar."""
+
+    type = ScoringCalendar
+    name = "scoring_calendar"
+
+    def encode(self, obj: ScoringCalendar) -> dict[str, Any]:
+        return {
+            "survey_by": obj.survey_by,
+            "self_assessment_closes": obj.self_assessment_closes,
+            "appraisal_closes": obj.appraisal_closes,
+            "response_days": obj.response_days,
+            "publication_by": obj.publication_by,
+        }
+
+    def decode(self, data: dict[str, Any]) -> ScoringCalendar:
+        return ScoringCalendar(**data)
+
+
 TRANSCODINGS: tuple[Transcoding, ...] = (
     DateAsISO(),
     ActorAsDict(),
@@ -214,4 +234,5 @@ TRANSCODINGS: tuple[Transcoding, ...] = (
     DefinitionAsDict(),
     ObligationAsDict(),
     CriterionAsDict(),
+    ScoringCalendarAsDict(),
 )

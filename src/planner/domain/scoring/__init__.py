@@ -1,0 +1,1 @@
+"""PAR scoring: rounds, each unit's scorecard (self-assessment, appraisal, survey), results."""
