@@ -6,6 +6,7 @@ import typer
 import uvicorn
 
 from api.app import create_app
+from api.scoring import scoring_extension
 from api.settings import WebSettings
 from planner.application.clock import FixedClock, SystemClock
 from planner.application.planner import Planner
@@ -37,7 +38,8 @@ def run(host: str, port: int, demo: bool) -> None:
         )
     console.print(f"planner đang chạy tại [bold]http://{host}:{port}/[/] (API: /docs)")
     try:
-        uvicorn.run(create_app(planner, web_settings), host=host, port=port, log_level="warning")
+        app = create_app(planner, web_settings, extensions=(scoring_extension(),))
+        uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:
         planner.close()
 
