@@ -231,3 +231,29 @@ def test_refusals_name_the_unit_the_row_and_the_limit(
         assert again.json()["scorecard"]["self_assessment_deadline"] == TODAY.isoformat()
     finally:
         set_calendar(server, open_for_self_assessment(TODAY))
+
+
+@pytest.mark.usefixtures("round_")
+def test_a_refused_draft_on_the_page_keeps_what_was_typed_and_records_nothing(
+    server: Server,
+) -> None:
+    unit = f"{ROUND}/units/STTTT"
+    before = call(server, MONITOR, "GET", unit).json()["scorecard"]
+    client, token = signed_in(server, OTHER)
+    typed = {
+        "csrf_token": token,
+        "points:1.1.2": "1",
+        "explanation:1.1.2": "Hoàn thành 100% kế hoạch",
+        "points:1.2": "3,5",
+        "explanation:1.2": "Báo cáo đủ 4 quý",
+    }
+    page = client.post(f"/scoring/{YEAR}/department/units/STTTT/draft", data=typed)
+    home = client.get(f"/scoring/{YEAR}/department/units/STTTT")
+    client.close()
+    assert page.status_code == 422
+    assert "STTTT, tiêu chí 1.2: điểm 3,5 ngoài khoảng 0 đến 3" in page.text
+    assert 'value="3,5"' in page.text
+    assert "Hoàn thành 100% kế hoạch" in page.text
+    assert call(server, MONITOR, "GET", unit).json()["scorecard"] == before
+    assert home.status_code == 200
+    assert "Bảng tự chấm điểm" in home.text
