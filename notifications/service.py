@@ -84,7 +84,10 @@ class ReminderService:
         """What would go out on `day`, as things stand now; nothing is recorded."""
         with self.planner.views.engine.connect() as connection:
             situation = Situation(
-                items=tuple(open_deadlines(connection, day.year + 1)),
+                items=(
+                    *open_deadlines(connection, day.year + 1),
+                    *self.planner.scoring.deadlines(day, self.planner.settings.monitor_agency),
+                ),
                 recipients=recipients(connection),
                 records=tuple(reminder_records(connection)),
                 monitor=self.planner.settings.monitor_agency,

@@ -32,6 +32,8 @@ def when(days: int) -> str:
 def status(item: DueItem) -> str:
     if item.kind is ItemKind.OBLIGATION:
         return "Yêu cầu chung của kế hoạch"
+    if item.kind is ItemKind.SCORING:
+        return "Chưa hoàn thành"
     return f"{Status(item.status).label} ({item.percent}%)"
 
 

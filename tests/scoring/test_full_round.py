@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 from datetime import date
 from decimal import Decimal
 
@@ -107,11 +106,8 @@ def test_a_year_of_scoring_for_departments_and_districts(
         for unit in round_.units:
             scoring.finalize(YEAR, kind, unit, monitor)
 
-    started = time.perf_counter()
     department_results = scoring.results(YEAR, UnitKind.DEPARTMENT)
     district_results = scoring.results(YEAR, UnitKind.DISTRICT)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 5, f"results of 29 units took {elapsed:.1f}s"
 
     for found in (department_results, district_results):
         assert all(r.result.kind is ResultKind.OFFICIAL for r in found.ranked)

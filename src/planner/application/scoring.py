@@ -21,7 +21,9 @@ from planner.domain.errors import InvalidValue, NotPermitted
 from planner.domain.evidence import Evidence
 from planner.domain.identity import scorecard_id, scoring_round_id
 from planner.domain.points import parse_points
+from planner.domain.reminder_outbox import DueItem
 from planner.domain.scoring.calendar import ScoringCalendar
+from planner.domain.scoring.deadlines import scoring_deadlines
 from planner.domain.scoring.results import RankedUnit, UnitResult, ranking, unit_result
 from planner.domain.scoring.round import ScoringRound
 from planner.domain.scoring.scorecard import UnitScorecard
@@ -289,6 +291,17 @@ class ScoringService:
             ranked=ranking(self._unit_results(round_), last_year),
             names={unit: names.get(unit, unit) for unit in round_.units},
         )
+
+    def deadlines(self, day: date, monitor: str) -> list[DueItem]:
+        """Open steps of the rounds of `day`'s year and the year before, to remind of."""
+        found: list[DueItem] = []
+        for year in (day.year - 1, day.year):
+            for kind in (UnitKind.DEPARTMENT, UnitKind.DISTRICT):
+                round_ = self.find_round(year, kind)
+                if round_ is not None:
+                    cards = [self._card(round_, unit) for unit in round_.units]
+                    found.extend(scoring_deadlines(round_, cards, monitor))
+        return found
 
     def _unit_results(self, round_: ScoringRound) -> list[UnitResult]:
         return [

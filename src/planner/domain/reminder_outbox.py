@@ -25,6 +25,7 @@ ESCALATION = "escalation"
 class ItemKind(StrEnum):
     TASK = "task"  # an occurrence of a plan's task: reminded while late too
     OBLIGATION = "obligation"  # a plan-level duty: no status is kept, so only reminded before
+    SCORING = "scoring"  # a step of a PAR scoring round: reminded only before it closes
 
 
 @dataclass(frozen=True)
