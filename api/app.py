@@ -67,7 +67,9 @@ def create_app(
         throttle=LoginThrottle(),
         files=EvidenceFiles(settings.files_dir, settings.max_upload_bytes),
     )
-    app.state.menu = [(e.menu_label, e.menu_path) for e in extensions if e.menu_label]
+    app.state.menu = [
+        (e.menu_label, e.menu_path, e.menu_for_everyone) for e in extensions if e.menu_label
+    ]
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     errors.install(app)
     for module in (

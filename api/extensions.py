@@ -23,3 +23,4 @@ class Extension:
     router: APIRouter
     menu_label: str = ""
     menu_path: str = ""
+    menu_for_everyone: bool = False  # agency staff see the entry too (scoring), not only Sở Nội vụ

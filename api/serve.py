@@ -9,6 +9,7 @@ from api.app import create_app
 from api.imports import import_extension
 from api.reminder_scheduler import reminder_services
 from api.reports import report_extension
+from api.scoring import scoring_extension
 from api.settings import WebSettings
 from planner.application.clock import Clock, FixedClock, SystemClock
 from planner.application.planner import Planner
@@ -42,7 +43,7 @@ def run(host: str, port: int, demo: bool, scheduler: bool, clock: Clock | None =
         )
     console.print(f"planner đang chạy tại [bold]http://{host}:{port}/[/] (API: /docs)")
     try:
-        extensions = (import_extension(), report_extension())
+        extensions = (import_extension(), report_extension(), scoring_extension())
         app = create_app(planner, web_settings, services, extensions)
         uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:
