@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from email.message import EmailMessage
 from email.utils import getaddresses
 
@@ -20,10 +21,16 @@ class Mailer:
         self.settings = settings
 
     def send_all(self, messages: Sequence[EmailMessage]) -> list[str | None]:
-        """Send every message from a thread without an event loop (the scheduler, the CLI)."""
+        """Send every message and wait; callable from any thread, inside an event loop too."""
         if not messages:
             return []
-        return asyncio.run(self.deliver(messages))
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return asyncio.run(self.deliver(messages))
+        # A thread already running a loop (an async caller) cannot start another in itself.
+        with ThreadPoolExecutor(max_workers=1) as worker:
+            return worker.submit(asyncio.run, self.deliver(messages)).result()
 
     async def deliver(self, messages: Sequence[EmailMessage]) -> list[str | None]:
         """For each message, None when the server accepted it, else the reason it did not."""
