@@ -15,7 +15,7 @@ from api.scoring import models
 from api.scoring.documents import round_document, scorecard_document
 from api.scoring.lookups import KindPath, UnitPath, YearPath, card_of, current_day
 from api.web import ApiUser, SignedIn, Web, WebDep, api_user, require_monitor
-from planner.application.scoring import SelfAssessmentEntry
+from planner.application.scoring import AppraisalEntry, SelfAssessmentEntry
 from planner.cli.output import to_json
 from planner.cli.scoring_commands import results_document
 from planner.domain.criteria_set import UnitKind
@@ -98,11 +98,8 @@ def appraise(
     web: WebDep,
     signed: ApiUser,
 ) -> dict[str, Any]:
-    scoring = web.planner.scoring
-    for entry in body.entries:
-        scoring.appraise(
-            year, kind, unit, entry.code, entry.points, signed.actor, reason=entry.reason
-        )
+    entries = [AppraisalEntry(e.code, e.points, e.reason) for e in body.entries]
+    web.planner.scoring.appraise_many(year, kind, unit, entries, signed.actor)
     return card_answer(web, signed, year, kind, unit)
 
 

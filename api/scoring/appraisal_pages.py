@@ -20,6 +20,7 @@ from api.scoring.forms import ScoringForm, appraisals, survey_points
 from api.scoring.lookups import KindPath, UnitPath, YearPath, card_of, current_day
 from api.scoring.rows import card_state, rows
 from api.web import PageUser, SignedIn, Web, WebDep
+from planner.application.scoring import AppraisalEntry
 from planner.domain.criteria_set import UnitKind
 from planner.domain.dates import parse_date
 from planner.domain.errors import DomainError, NotPermitted
@@ -93,16 +94,15 @@ Action = Callable[[Web, SignedIn, int, UnitKind, str, ScoringForm], str]
 def _appraise(
     web: Web, signed: SignedIn, year: int, kind: UnitKind, unit: str, form: ScoringForm
 ) -> str:
-    """Survey points first (all or none), then each changed appraisal row."""
+    """Survey points and every changed appraisal row, saved together or not at all."""
     round_, card = card_of(web, signed, year, kind, unit)
     found = rows(round_, card)
-    scoring = web.planner.scoring
     survey, changed = survey_points(form, found), appraisals(form, found)
-    if survey:
-        scoring.enter_survey_many(year, kind, unit, survey, signed.actor)
-    for code, points, reason in changed:
-        scoring.appraise(year, kind, unit, code, points, signed.actor, reason=reason)
-    return "appraise" if survey or changed else "nothing"
+    if not (survey or changed):
+        return "nothing"
+    entries = [AppraisalEntry(code, points, reason) for code, points, reason in changed]
+    web.planner.scoring.appraise_many(year, kind, unit, entries, signed.actor, survey)
+    return "appraise"
 
 
 def _finalize(
@@ -153,7 +153,6 @@ def _perform(
     try:
         saved = ACTIONS[action](form.web, signed, year, kind, unit, form)
     except DomainError as error:
-        # Rows appraised before the refused one stay recorded; the page shows them as saved.
         sheet = appraisal_sheet(form.web, signed, year, kind, unit)
         context = {**sheet, "error": error.message, "failed": action, "posted": form.posted()}
         return render(request, "scoring_appraisal.html", context, status_of(error))

@@ -46,7 +46,7 @@ class AppraisalRow(Body):
 
 
 class AppraisalForm(Body):
-    """Rows appraised in order; a refused row stops the rest (those before it stay recorded)."""
+    """Rows appraised together: a refused row leaves every row as it was."""
 
     entries: Annotated[list[AppraisalRow], Field(min_length=1, max_length=300)]
 

@@ -90,12 +90,20 @@ def test_a_department_scores_itself_and_sở_nội_vụ_appraises_and_finalizes(
     assert late_change.status_code == 422
     assert message(late_change) == ("STC: đã nộp kết quả tự đánh giá; cần Sở Nội vụ mở lại để sửa")
 
-    no_reason = {"entries": [{"code": "1.1.1", "points": "0,25"}]}
+    second = rows[1]["code"]
+    no_reason = {
+        "entries": [
+            {"code": second, "points": rows[1]["points"]},  # agrees with the unit: no reason needed
+            {"code": "1.1.1", "points": "0,25"},
+        ]
+    }
     refused = call(server, MONITOR, "POST", f"{STC}/appraisal", json=no_reason)
     assert refused.status_code == 422
     assert message(refused) == (
         "STC, tiêu chí 1.1.1: điểm thẩm định 0,25 khác điểm tự đánh giá (0,5); cần nêu lý do"
     )
+    unchanged = call(server, MONITOR, "GET", STC).json()["scorecard"]["rows"]
+    assert all(row["appraised"] is None for row in unchanged)  # the whole form was refused
     with_reason = {
         "entries": [{"code": "1.1.1", "points": "0,25", "reason": "Kế hoạch chưa có lộ trình"}]
     }

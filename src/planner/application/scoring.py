@@ -42,6 +42,15 @@ class SelfAssessmentEntry:
 
 
 @dataclass(frozen=True)
+class AppraisalEntry:
+    """One row of the appraisal team's form: appraised points, and why they differ."""
+
+    code: str
+    points: Points
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class ScoringResults:
     """A round's results: every unit ranked, with last year's index where there was a round."""
 
@@ -222,10 +231,30 @@ class ScoringService:
         *,
         reason: str = "",
     ) -> None:
+        self.appraise_many(year, unit_kind, unit, [AppraisalEntry(code, points, reason)], actor)
+
+    def appraise_many(
+        self,
+        year: int,
+        unit_kind: UnitKind,
+        unit: str,
+        entries: Iterable[AppraisalEntry],
+        actor: Actor,
+        survey: Mapping[str, Points] | None = None,
+    ) -> int:
+        """Save the appraisal team's form, survey points and appraised rows, all or nothing."""
         round_, card = self._open(year, unit_kind, unit)
-        value = parse_points(points, where=f"{card.unit}, tiêu chí {code}")
-        card.appraise(round_, code, value, reason, actor, self.workspace.clock.now())
+        now = self.workspace.clock.now()
+        for code, given in (survey or {}).items():
+            value = parse_points(given, where=f"{card.unit}, tiêu chí {code}")
+            card.enter_survey(round_, code, value, actor, now)
+        count = 0
+        for entry in entries:
+            value = parse_points(entry.points, where=f"{card.unit}, tiêu chí {entry.code}")
+            card.appraise(round_, entry.code, value, entry.reason, actor, now)
+            count += 1
         self._save(card)
+        return count
 
     def respond(
         self,
