@@ -37,11 +37,14 @@ def upload_document(
     web: WebDep,
     signed: ApiUser,
     dry_run: Annotated[bool, Form()] = False,
+    year: Annotated[
+        int | None, Form(ge=1990, le=2100, description="Năm của kế hoạch, khi văn bản ghi sai")
+    ] = None,
 ) -> JSONResponse:
     """The object `planner import --json` prints; a dry run also gives `import_id` to confirm."""
     require_import_rights(signed)
     try:
-        staged = stage_upload(web, signed, file)
+        staged = stage_upload(web, signed, file, year)
         imported = import_staged(web, signed, staged, dry_run)
     except (UnreadableDocument, FileTooLarge) as error:
         raise _file_field(error) from None

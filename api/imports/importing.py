@@ -64,8 +64,11 @@ def staging(web: Web) -> StagedImports:
     return StagedImports(web.settings.files_dir / STAGING_FOLDER, web.settings.max_upload_bytes)
 
 
-def stage_upload(web: Web, signed: SignedIn, upload: UploadFile) -> StagedDocument:
-    return staging(web).stage(_chunks(upload), upload.filename or "", signed.user.username)
+def stage_upload(
+    web: Web, signed: SignedIn, upload: UploadFile, year: int | None = None
+) -> StagedDocument:
+    owner = signed.user.username
+    return staging(web).stage(_chunks(upload), upload.filename or "", owner, year)
 
 
 def import_staged(web: Web, signed: SignedIn, staged: StagedDocument, dry_run: bool) -> Imported:
@@ -75,7 +78,7 @@ def import_staged(web: Web, signed: SignedIn, staged: StagedDocument, dry_run: b
     except UnreadableDocument:
         staging(web).discard(staged.token)
         raise
-    report = read_plan_document(source, web.planner.views.directory())
+    report = read_plan_document(source, web.planner.views.directory(), staged.year)
     outcome = None
     if report.document is not None:
         outcome = web.planner.imports.store(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request
@@ -21,7 +22,7 @@ from api.imports.importing import (
 from api.imports.staging import TOKEN_PATTERN
 from api.pages.templating import render
 from api.web import PageUser, SignedIn, Web, WebDep
-from planner.domain.errors import DomainError
+from planner.domain.errors import DomainError, InvalidValue
 from planner.domain.identity import plan_id
 from planner.domain.plan import plan_number
 
@@ -48,11 +49,13 @@ def import_form(request: Request, signed: PageUser) -> Response:
 async def preview(request: Request, web: WebDep, signed: PageUser) -> Response:
     """Keep the upload and show what it holds; nothing is stored yet."""
     require_import_rights(signed)
-    upload = (await request.form()).get("document")
+    form = await request.form()
+    upload = form.get("document")
     if not isinstance(upload, UploadFile) or not upload.filename:
         return render(request, "import.html", {"error": "hãy chọn tệp văn bản để nhập"}, 422)
     try:
-        imported = await run_in_threadpool(_dry_run, web, signed, upload)
+        year = plan_year(str(form.get("year") or ""))
+        imported = await run_in_threadpool(_dry_run, web, signed, upload, year)
     except DomainError as error:
         context = {"error": error.message, "file": upload.filename}
         return render(request, "import.html", context, status_of(error))
@@ -71,8 +74,18 @@ def confirm(request: Request, import_id: ImportId, web: WebDep, signed: PageUser
     return render(request, "import_done.html", context, status)
 
 
-def _dry_run(web: Web, signed: SignedIn, upload: UploadFile) -> Imported:
-    return import_staged(web, signed, stage_upload(web, signed, upload), dry_run=True)
+def _dry_run(web: Web, signed: SignedIn, upload: UploadFile, year: int | None) -> Imported:
+    return import_staged(web, signed, stage_upload(web, signed, upload, year), dry_run=True)
+
+
+def plan_year(text: str) -> int | None:
+    """The year typed on the form, if any: four digits, as plans are dated."""
+    text = text.strip()
+    if not text:
+        return None
+    if not re.fullmatch(r"(19|20|21)\d\d", text):
+        raise InvalidValue(f"Năm của kế hoạch: '{text[:20]}' không phải một năm (vd. 2023)")
+    return int(text)
 
 
 def _page(web: Web, imported: Imported) -> dict[str, Any]:

@@ -31,6 +31,7 @@ class StagedDocument:
     token: str
     name: str
     data: bytes
+    year: int | None = None  # the plan's year when Sở Nội vụ gives it (the document's is wrong)
 
 
 class StagedImports:
@@ -38,7 +39,9 @@ class StagedImports:
         self.root = root
         self.max_bytes = max_bytes
 
-    def stage(self, chunks: Iterable[bytes], filename: str, owner: str) -> StagedDocument:
+    def stage(
+        self, chunks: Iterable[bytes], filename: str, owner: str, year: int | None = None
+    ) -> StagedDocument:
         """Keep the upload (refusing more than `max_bytes`) under a new token bound to `owner`."""
         name = safe_name(filename)
         data = bytearray()
@@ -51,8 +54,9 @@ class StagedImports:
         folder = self.root / token
         folder.mkdir(parents=True)
         (folder / "document").write_bytes(bytes(data))
-        (folder / "owner.json").write_text(json.dumps({"owner": owner, "name": name}))
-        return StagedDocument(token, name, bytes(data))
+        kept = {"owner": owner, "name": name, "year": year}
+        (folder / "owner.json").write_text(json.dumps(kept))
+        return StagedDocument(token, name, bytes(data), year)
 
     def open(self, token: str, owner: str) -> StagedDocument:
         """The upload `owner` sent under `token`; anyone else's, or none, is not found."""
@@ -63,7 +67,8 @@ class StagedImports:
         kept = json.loads(meta.read_text())
         if kept.get("owner") != owner:
             raise self._missing(token)
-        return StagedDocument(token, str(kept["name"]), (folder / "document").read_bytes())
+        data = (folder / "document").read_bytes()
+        return StagedDocument(token, str(kept["name"]), data, kept.get("year"))
 
     def discard(self, token: str) -> None:
         shutil.rmtree(self._folder(token), ignore_errors=True)

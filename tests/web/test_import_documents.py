@@ -28,11 +28,12 @@ SEED = SEEDS / "ha-nam-2019-plan-1800.txt"
 PLAN = "1800/KH-UBND"
 
 
-def cli_import(server: Server, path: Path) -> dict[str, Any]:
+def cli_import(server: Server, path: Path, *options: str) -> dict[str, Any]:
     """What `planner import PATH --dry-run --json` prints for the server's own store."""
     env = {**os.environ, "PLANNER_DATABASE_URL": server.database_url}
+    command = ["import", str(path), "--dry-run", "--json", *options]
     done = subprocess.run(
-        [sys.executable, "-m", "planner.cli.main", "import", str(path), "--dry-run", "--json"],
+        [sys.executable, "-m", "planner.cli.main", *command],
         capture_output=True,
         text=True,
         env=env,
@@ -44,13 +45,15 @@ def cli_import(server: Server, path: Path) -> dict[str, Any]:
     return found
 
 
-def upload(server: Server, username: str, name: str, data: bytes, dry_run: bool) -> Any:
+def upload(
+    server: Server, username: str, name: str, data: bytes, dry_run: bool, **fields: str
+) -> Any:
     with server.client() as client:
         return client.post(
             "/api/imports",
             headers=server.headers(username),
             files={"file": (name, data)},
-            data={"dry_run": "true" if dry_run else "false"},
+            data={"dry_run": "true" if dry_run else "false", **fields},
         )
 
 
@@ -126,6 +129,37 @@ def test_sở_nội_vụ_confirms_and_the_plan_page_lists_its_tasks(server: Serv
     assert reimported.status_code == 201
     assert reimported.json()["stored"]["events"] == 0
     assert sum(reimported.json()["stored"]["unchanged"].values()) > 0
+
+
+def test_the_year_sở_nội_vụ_gives_holds_from_preview_to_confirmation(server: Server) -> None:
+    """Hà Nam's programme runs 2013-2020; Sở Nội vụ files it under 2016, as `--year` does."""
+    programme = SEEDS / "ha-nam-2013-2020-par-programme-772.txt"
+    dry = upload(
+        server, "chuyen-vien.snv", programme.name, programme.read_bytes(), True, year="2016"
+    ).json()
+    assert dry["document"]["year"] == 2016
+    assert {**dry, "import_id": None} == {
+        **cli_import(server, programme, "--year", "2016"),
+        "import_id": None,
+    }
+    monitor = server.headers("chuyen-vien.snv")
+    with server.client() as client:
+        stored = client.post(f"/api/imports/{dry['import_id']}/confirm", headers=monitor)
+        assert stored.status_code == 201, stored.text
+        plans = client.get("/api/plans", headers=monitor).json()["plans"]
+    assert next(p for p in plans if p["number"] == dry["document"]["number"])["year"] == 2016
+
+
+def test_a_year_that_is_not_a_year_is_refused_on_the_page(server: Server) -> None:
+    client, token = signed_in(server, "chuyen-vien.snv")
+    with closing(client):
+        preview = client.post(
+            "/imports",
+            data={"csrf_token": token, "year": "20a6"},
+            files={"document": (SEED.name, SEED.read_bytes())},
+        )
+    assert preview.status_code == 422
+    assert "Năm của kế hoạch: &#39;20a6&#39; không phải một năm" in preview.text
 
 
 def test_importing_the_same_document_again_on_the_page_says_nothing_changes(

@@ -198,7 +198,10 @@ class _Reading:
         if not self.header.province:
             self.findings.error("không tìm thấy tên tỉnh ở đầu văn bản (vd. 'Bắc Kạn, ngày …')")
         if not self.header.year:
-            self.findings.error("không xác định được năm của kế hoạch: hãy dùng --year")
+            self.findings.error(
+                "không xác định được năm của kế hoạch: hãy ghi năm "
+                "(--year, hoặc ô 'Năm của kế hoạch' khi nhập trên web)"
+            )
 
     def _obligations(self) -> tuple[ObligationEntry, ...]:
         found = find_obligations(
