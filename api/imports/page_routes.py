@@ -22,6 +22,7 @@ from api.imports.importing import (
 from api.imports.staging import TOKEN_PATTERN
 from api.pages.templating import render
 from api.web import PageUser, SignedIn, Web, WebDep
+from planner.domain.agency_registry import GROUPS
 from planner.domain.errors import DomainError, InvalidValue
 from planner.domain.identity import plan_id
 from planner.domain.plan import plan_number
@@ -92,7 +93,10 @@ def _page(web: Web, imported: Imported) -> dict[str, Any]:
     return {
         "report": imported.as_json(),
         "issued_on": imported.report.header.issued_on,
-        "names": {a.code: a.name for a in web.planner.views.agencies()},
+        "names": {
+            **{group.code: group.name for group in GROUPS},
+            **{a.code: a.name for a in web.planner.views.agencies()},
+        },
         "stored_names": STORED_NAMES,
         "refused": imported.refused,
         "changed_nothing": imported.changed_nothing,

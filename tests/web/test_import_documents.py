@@ -174,6 +174,8 @@ def test_importing_the_same_document_again_on_the_page_says_nothing_changes(
         )
         assert preview.status_code == 200
         assert "Không có thay đổi" in preview.text and 'id="warnings"' in preview.text
+        # Collective wording counts under its group, named as people write it.
+        assert 'UBND cấp huyện <span class="muted">UBND_CAP_HUYEN</span>' in preview.text
         action = re.search(r'action="(/imports/[A-Za-z0-9_\-]{32}/confirm)"', preview.text)
         assert action is not None
         done = client.post(action.group(1), data=form)
