@@ -6,6 +6,7 @@ may download them, as only they see every task.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 from uuid import UUID
 
@@ -13,12 +14,12 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
 from api.lookups import plan_of
-from api.web import PageUser, WebDep, require_monitor
+from api.web import ApiUser, PageUser, SignedIn, Web, WebDep, require_monitor
 from planner.domain.dates import parse_date
 from planner.reports.delivery import ReportFormat, render_report
 from planner.reports.periods import ReportPeriod
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter()
 
 PERIOD = r"^\d{4}(-Q[1-4])?$"
 # The report is a standalone page with its own inline styles and SVG charts, and no script.
@@ -28,19 +29,48 @@ REPORT_POLICY = (
 WHERE = "Ngày số liệu (on)"
 
 
-@router.get("/plans/{plan_id}/reports/{period}")
+Period = Annotated[str, Path(pattern=PERIOD, description="2023-Q3 (a quarter) or 2023 (a year)")]
+Format = Annotated[str, Query(pattern=r"^(html|xlsx|csv)$")]
+
+
+@router.get("/plans/{plan_id}/reports/{period}", include_in_schema=False)
 def download_report(
     plan_id: UUID,
-    period: Annotated[str, Path(pattern=PERIOD)],
+    period: Period,
     web: WebDep,
     signed: PageUser,
-    format: Annotated[str, Query(pattern=r"^(html|xlsx|csv)$")] = "html",
+    format: Format = "html",
     on: Annotated[str, Query(max_length=10)] = "",
 ) -> Response:
     """The quarter (2023-Q3) or year (2023) report, as of the end of `on` (dd/mm/yyyy)."""
+    day = parse_date(on, where=WHERE) if on else None
+    return _report(web, signed, plan_id, period, format, day)
+
+
+@router.get(
+    "/api/plans/{plan_id}/reports/{period}",
+    tags=["reports"],
+    summary="Báo cáo quý, năm của một kế hoạch (HTML, XLSX, CSV) — Sở Nội vụ",
+    response_class=Response,
+    responses={200: {"content": {f.media_type: {} for f in ReportFormat}}},
+)
+def report_file(
+    plan_id: UUID,
+    period: Period,
+    web: WebDep,
+    signed: ApiUser,
+    format: Format = "xlsx",
+    on: Annotated[date | None, Query(description="Số liệu đến hết ngày (ISO 8601)")] = None,
+) -> Response:
+    """The file `planner report quarterly|annual` writes, for programs."""
+    return _report(web, signed, plan_id, period, format, on)
+
+
+def _report(
+    web: Web, signed: SignedIn, plan_id: UUID, period: str, format: str, day: date | None
+) -> Response:
     require_monitor(signed)
     plan = plan_of(web, plan_id)
-    day = parse_date(on, where=WHERE) if on else None
     rendered = render_report(
         web.planner, plan.number, _period(period), ReportFormat(format), day, where=WHERE
     )

@@ -118,3 +118,32 @@ def test_a_report_day_that_is_not_possible_is_refused_in_vietnamese(server: Serv
         assert "trước khi Quý III/2023 bắt đầu" in alert(before)
         wrong = client.get(f"/plans/{plan}/reports/2023-Q5")
         assert wrong.status_code == 422
+
+
+def test_a_program_fetches_the_report_file_over_the_api(server: Server, tmp_path: Path) -> None:
+    plan = plan_id(server)
+    monitor = server.headers("chuyen-vien.snv")
+    with server.client() as client:
+        fetched = client.get(
+            f"/api/plans/{plan}/reports/2023-Q3", params={"on": "2023-09-30"}, headers=monitor
+        )
+        refused = client.get(
+            f"/api/plans/{plan}/reports/2023", headers=server.headers("can-bo.stc")
+        )
+        signed_out = client.get(f"/api/plans/{plan}/reports/2023")
+    assert fetched.status_code == 200, fetched.text
+    assert "attachment" in fetched.headers["content-disposition"]
+    written = cli_report(
+        server,
+        tmp_path / "q3.xlsx",
+        "quarterly",
+        "--plan",
+        PLAN,
+        "--quarter",
+        "2023Q3",
+        "--as-of",
+        "30/09/2023",
+    )
+    assert workbook_sheets(fetched.content) == workbook_sheets(written)
+    assert refused.status_code == 403 and "Sở Nội vụ" in refused.json()["message"]
+    assert signed_out.status_code == 401
