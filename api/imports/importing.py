@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from starlette.datastructures import UploadFile
 
 from api.imports.staging import StagedDocument, StagedImports
+from api.uploads import chunks
 from api.web import SignedIn, Web
 from planner.application.imports import StoreOutcome
 from planner.cli.import_report import report_json
@@ -19,7 +19,6 @@ from planner.importer.errors import UnreadableDocument
 from planner.importer.reading import read_plan_document
 from planner.importer.report import ImportReport
 
-UPLOAD_CHUNK = 64 * 1024
 STAGING_FOLDER = "imports"
 
 
@@ -68,7 +67,7 @@ def stage_upload(
     web: Web, signed: SignedIn, upload: UploadFile, year: int | None = None
 ) -> StagedDocument:
     owner = signed.user.username
-    return staging(web).stage(_chunks(upload), upload.filename or "", owner, year)
+    return staging(web).stage(chunks(upload), upload.filename or "", owner, year)
 
 
 def import_staged(web: Web, signed: SignedIn, staged: StagedDocument, dry_run: bool) -> Imported:
@@ -88,8 +87,3 @@ def import_staged(web: Web, signed: SignedIn, staged: StagedDocument, dry_run: b
     if imported.refused or not dry_run:
         staging(web).discard(staged.token)
     return imported
-
-
-def _chunks(upload: UploadFile) -> Iterator[bytes]:
-    while chunk := upload.file.read(UPLOAD_CHUNK):
-        yield chunk

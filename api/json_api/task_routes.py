@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Query, UploadFile
 from api.json_api import models
 from api.json_api.evidence import evidence_of
 from api.lookups import plan_of, visible_task
+from api.uploads import chunks
 from api.web import ApiUser, SignedIn, Web, WebDep, api_user
 from planner.cli.output import to_json
 from planner.domain.criterion import CriterionRef
@@ -23,8 +24,6 @@ def task_answer(web: Web, signed: SignedIn, task_id: UUID) -> dict[str, Any]:
 
 
 router = APIRouter(prefix="/api", tags=["tasks"], dependencies=[Depends(api_user)])
-
-UPLOAD_CHUNK = 64 * 1024
 
 
 @router.get("/tasks", summary="Nhiệm vụ (của cơ quan mình, hoặc mọi nhiệm vụ với Sở Nội vụ)")
@@ -173,10 +172,5 @@ def reassign(task_id: UUID, body: models.Reassign, web: WebDep, signed: ApiUser)
 @router.post("/files", status_code=201, tags=["evidence"], summary="Tải lên tệp kiểm chứng")
 def upload(file: UploadFile, web: WebDep) -> dict[str, Any]:
     """Returns the file's reference, to name in `evidence[].file` of progress or completion."""
-    reference = web.files.store(_chunks(file), file.filename or "tep")
+    reference = web.files.store(chunks(file), file.filename or "tep")
     return {"file": reference, "name": file.filename or ""}
-
-
-def _chunks(file: UploadFile) -> Any:
-    while chunk := file.file.read(UPLOAD_CHUNK):
-        yield chunk

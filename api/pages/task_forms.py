@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from uuid import UUID
 
-from starlette.datastructures import FormData, UploadFile
+from starlette.datastructures import FormData
 
 from api.plain_text import plain
+from api.uploads import evidence_of
 from api.web import SignedIn, Web
 from planner.domain.dates import parse_date
 from planner.domain.errors import InvalidValue
 from planner.domain.evidence import Evidence
-
-UPLOAD_CHUNK = 64 * 1024
 
 LABELS = {
     "note": "Ghi chú",
@@ -64,21 +63,10 @@ class ActionForm:
     def evidence(self) -> tuple[Evidence, ...]:
         """A link, an uploaded file, or both, under the name given (or the file's name)."""
         title, link = self.text("evidence_name").strip(), self.text("evidence_link").strip()
-        upload = self.form.get("evidence_file")
-        found = []
-        if isinstance(upload, UploadFile) and upload.filename:
-            reference = self.web.files.store(_chunks(upload), upload.filename)
-            found.append(Evidence.of(title or upload.filename, file=reference))
-        if link:
-            found.append(Evidence.of(title or link, link=link))
-        elif title and not found:
+        found = evidence_of(title, link, self.form.get("evidence_file"), self.web.files)
+        if title and not found:
             raise InvalidValue(f"Tài liệu kiểm chứng '{title}': cần đường dẫn hoặc tệp đính kèm")
-        return tuple(found)
-
-
-def _chunks(upload: UploadFile) -> Iterator[bytes]:
-    while chunk := upload.file.read(UPLOAD_CHUNK):
-        yield chunk
+        return found
 
 
 Perform = Callable[[Web, SignedIn, UUID, ActionForm], None]

@@ -6,20 +6,18 @@ and nothing else; an unreadable value is sent as typed, for the service to refus
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 
-from starlette.datastructures import FormData, UploadFile
+from starlette.datastructures import FormData
 
 from api.plain_text import plain
 from api.scoring.rows import Row
+from api.uploads import evidence_of
 from api.web import Web
 from planner.application.scoring import SelfAssessmentEntry
 from planner.domain.errors import InvalidValue
 from planner.domain.evidence import Evidence
 from planner.domain.points import parse_points
-
-UPLOAD_CHUNK = 64 * 1024
 
 LABELS = {
     "points": "Điểm tự chấm",
@@ -60,16 +58,11 @@ class ScoringForm:
         suffix = f":{code}" if code else ""
         title, link = self.text("evidence_name", code), self.text("evidence_link", code)
         upload = self.form.get(f"evidence_file{suffix}")
-        found = []
-        if isinstance(upload, UploadFile) and upload.filename:
-            reference = self.web.files.store(_chunks(upload), upload.filename)
-            found.append(Evidence.of(title or upload.filename, file=reference))
-        if link:
-            found.append(Evidence.of(title or link, link=link))
-        elif title and not found:
+        found = evidence_of(title, link, upload, self.web.files)
+        if title and not found:
             where = f"tiêu chí {code}: " if code else ""
             raise InvalidValue(f"{where}tài liệu '{title}' cần đường dẫn hoặc tệp đính kèm")
-        return tuple(found)
+        return found
 
     def dropped(self, code: str) -> set[int]:
         values = self.form.getlist(f"drop:{code}")
@@ -135,8 +128,3 @@ def _same(text: str, points: Decimal) -> bool:
         return parse_points(text) == points
     except InvalidValue:
         return False  # sent on, so the service refuses it with the row's name
-
-
-def _chunks(upload: UploadFile) -> Iterator[bytes]:
-    while chunk := upload.file.read(UPLOAD_CHUNK):
-        yield chunk
