@@ -181,11 +181,8 @@ class ScoringService:
         explanation: str = "",
     ) -> None:
         """Save a draft score for one row (replacing an earlier draft of it)."""
-        round_, card = self._open(year, unit_kind, unit)
-        value = parse_points(points, where=f"{card.unit}, tiêu chí {code}")
-        now = self.workspace.clock.now()
-        card.self_assess(round_, code, value, evidence, explanation, actor, now)
-        self._save(card)
+        entry = SelfAssessmentEntry(code, points, tuple(evidence), explanation)
+        self.self_assess_many(year, unit_kind, unit, [entry], actor)
 
     def self_assess_many(
         self,
