@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
+from planner.domain.criterion import Index
 from tests.builders import add_task, bac_kan_plan, monitor, staff
 from tests.conftest import vietnam_time
 
@@ -88,3 +89,39 @@ def test_progress_counts_each_occurrence_an_agency_leads(
     assert row.percent_complete == Decimal("50.0")
     (later,) = planner.views.progress(date(2024, 1, 2), plan)
     assert later.overdue == 2
+
+
+def test_the_country_s_overdue_list_starts_with_the_most_overdue_plan_by_plan(
+    planner: Planner,
+) -> None:
+    bac_kan = bac_kan_plan(planner)
+    ha_nam = planner.plans.register(
+        number="1800/KH-UBND",
+        title="Nâng cao Chỉ số cải cách hành chính năm 2023",
+        issuer="UBND tỉnh Hà Nam",
+        province="Hà Nam",
+        issued_on=date(2023, 6, 1),
+        year=2023,
+        indices=(Index.PAR_INDEX,),
+        actor=planner.system,
+    )
+    for plan in (bac_kan, ha_nam):
+        add_task(planner, plan, "3", "Ban hành kế hoạch CCHC", "Sở Nội vụ", "Trước ngày 20/6/2023")
+        add_task(planner, plan, "12", "Tự đánh giá, chấm điểm", "Sở Nội vụ", "Tháng 9/2023")
+    add_task(planner, ha_nam, "1", "Rà soát TTHC", "Sở Tư pháp", "Trước ngày 20/6/2023")
+
+    late = planner.views.overdue(date(2023, 11, 25))
+
+    assert [(i.plan_number, i.reference, i.days_late) for i in late] == [
+        ("1800/KH-UBND", "1", 158),
+        ("1800/KH-UBND", "3", 158),
+        ("365/KH-UBND", "3", 158),
+        ("1800/KH-UBND", "12", 56),
+        ("365/KH-UBND", "12", 56),
+    ]
+    first_page = planner.views.overdue(date(2023, 11, 25), limit=2)
+    assert [(i.plan_number, i.reference) for i in first_page] == [
+        ("1800/KH-UBND", "1"),
+        ("1800/KH-UBND", "3"),
+    ]
+    assert planner.views.count_overdue(date(2023, 11, 25)) == 5

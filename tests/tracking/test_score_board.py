@@ -1,5 +1,6 @@
 """Targets against results, per criterion, with totals the plan states or the sums beneath."""
 
+from datetime import date
 from decimal import Decimal
 
 from planner.application.planner import Planner
@@ -8,6 +9,7 @@ from planner.domain.identity import target_id
 from planner.domain.points import parse_points
 from planner.domain.score_target import Definition, ResultKind
 from planner.domain.target import Target
+from planner.queries.score_board import roll_up, stated_lines
 from tests.builders import bac_kan_plan
 
 HA_NAM_AREA_1 = [  # Hà Nam, Kế hoạch 1800/KH-UBND, Phụ lục: code, name, max, 2018, target 2019
@@ -80,3 +82,38 @@ def test_setting_the_same_target_again_changes_nothing_and_a_correction_is_recor
     assert {line.code: line for line in planner.views.score_board(plan)}[
         "1.1"
     ].max_points == Decimal("1.5")
+
+
+def test_the_country_s_board_keeps_its_totals_as_results_come_in(planner: Planner) -> None:
+    bac_kan = bac_kan_plan(planner)
+    ha_nam = planner.plans.register(
+        number="1800/KH-UBND",
+        title="Nâng cao Chỉ số cải cách hành chính năm 2019",
+        issuer="UBND tỉnh Hà Nam",
+        province="Hà Nam",
+        issued_on=date(2019, 6, 20),
+        year=2019,
+        indices=(Index.PAR_INDEX,),
+        actor=planner.system,
+    )
+    for plan in (bac_kan, ha_nam):
+        set_targets(planner, plan, HA_NAM_AREA_1)
+    results = [(ha_nam, "1.3.1", "1"), (bac_kan, "1.1.2", "0.75"), (ha_nam, "1.3.2", "0.5")]
+
+    for plan, code, points in results:
+        identity = target_id(plan, "PAR_INDEX", code, 2019)
+        planner.targets.record_result(
+            identity, ResultKind.APPRAISED, parse_points(points), planner.system
+        )
+        with planner.views.engine.connect() as connection:
+            stated = stated_lines(connection)
+        expected = [
+            line
+            for plan_id in (ha_nam, bac_kan)  # 1800/KH-UBND before 365/KH-UBND
+            for line in roll_up(line for line in stated if line.plan_id == plan_id)
+        ]
+        assert planner.views.score_board() == expected
+
+    board = {(line.plan_number, line.code): line for line in planner.views.score_board()}
+    assert board["1800/KH-UBND", "1.3"].result_points == Decimal("1.5")
+    assert board["365/KH-UBND", "1.3"].result_points is None  # not every row has a result

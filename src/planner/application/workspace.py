@@ -35,7 +35,7 @@ class Workspace:
     ) -> A:
         """The aggregate as of its last event; a stale `expected_version` is a conflict."""
         try:
-            aggregate: Aggregate = self.store.repository.get(aggregate_id)
+            aggregate = self.store.aggregate(aggregate_id)
         except AggregateNotFoundError:
             raise NotFound(f"không tìm thấy {what}") from None
         if not isinstance(aggregate, kind):
@@ -52,16 +52,20 @@ class Workspace:
 
     def save(self, *aggregates: Aggregate, what: str = "dữ liệu") -> int:
         """Record the aggregates' new events; return only once the views show them."""
+        events = [event for aggregate in aggregates for event in aggregate.collect_events()]
         try:
-            recordings = self.store.save(*aggregates)
+            position = self.projector.record(events, project=not self._deferred)
         except RecordConflictError:
+            self.store.forget(aggregates)
             raise Conflict(
                 f"{what} vừa được người khác cập nhật; thay đổi của bạn chưa được ghi, "
                 "hãy tải lại rồi thử lại"
             ) from None
-        if not self._deferred:
-            self.projector.apply_recorded(recordings)
-        return recordings[-1].notification.id if recordings else self.store.position
+        except BaseException:
+            self.store.forget(aggregates)
+            raise
+        self.store.keep(aggregates)
+        return position
 
     @contextmanager
     def bulk(self) -> Iterator[None]:

@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from eventsourcing.dispatch import singledispatchmethod
-from sqlalchemy import Connection
 
 from planner.domain.agency import Agency, AgencyState
 from planner.projections.projection import Projection
 from planner.projections.schema import agencies
+from planner.projections.view_transaction import ViewTransaction
 
 
 class AgencyCatalog(Projection):
@@ -21,10 +21,10 @@ class AgencyCatalog(Projection):
         super().__init__()
         self.agencies = self.buffer(agencies, "agency_id")
 
-    def prepare(self, connection: Connection, events: Sequence[Any]) -> None:
+    def prepare(self, transaction: ViewTransaction, events: Sequence[Any]) -> None:
         # Reorganisations touch other agencies' rows (successors, bodies they carried on),
         # and the registry is small, so a batch of agency events loads all of it.
-        self.agencies.load_where(connection, agencies.c.code.is_not(None))
+        self.agencies.load_all(transaction)
 
     @singledispatchmethod
     def apply(self, domain_event: object) -> None:

@@ -11,6 +11,7 @@ from planner.projections.schema import criteria_sets, set_criteria
 
 class CriteriaCatalog(Projection):
     tables = (criteria_sets, set_criteria)
+    events = (CriteriaSet.Event,)
 
     def __init__(self) -> None:
         super().__init__()

@@ -12,10 +12,12 @@ from uuid import UUID
 from planner.domain.criterion import CriterionCode, CriterionRef
 from planner.domain.schedule import Period, Recurrence, Schedule, ScheduleKind
 
+_AS_THEY_ARE = frozenset({str, int, bool, type(None)})  # exactly these: enums are converted
+
 
 def plain(value: Any) -> Any:
     """Dates as ISO text, points as decimal text, value objects as dicts or their own text."""
-    if value is None or (isinstance(value, bool | int | str) and not isinstance(value, Enum)):
+    if type(value) in _AS_THEY_ARE:
         return value
     if isinstance(value, Enum):
         return value.value

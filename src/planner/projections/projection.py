@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Table
 
 from planner.projections.counter_buffer import CounterBuffer
 from planner.projections.row_buffer import AppendBuffer, RowBuffer
+from planner.projections.view_transaction import ViewTransaction
 
 
 class Projection:
@@ -30,32 +31,36 @@ class Projection:
         self.buffers.append(created)
         return created
 
-    def counter(self, table: Table, count_column: str) -> CounterBuffer:
-        created = CounterBuffer(table, count_column)
+    def counter(self, table: Table, *count_columns: str) -> CounterBuffer:
+        created = CounterBuffer(table, count_columns)
         self.buffers.append(created)
         return created
 
-    def project(self, connection: Connection, events: Sequence[Any]) -> None:
+    def project(self, transaction: ViewTransaction, events: Sequence[Any]) -> None:
         """Apply a batch of events: load the rows they touch, change them, write them back."""
         relevant = [e for e in events if isinstance(e, self.events)]
         if not relevant:
             return
         try:
-            self.prepare(connection, relevant)
+            self.prepare(transaction, relevant)
             apply = self.apply  # bound once: binding the dispatcher costs more than most handlers
             for domain_event in relevant:
                 apply(domain_event)
+            self.settle(transaction)
             for buffer in self.buffers:
-                buffer.flush(connection)
+                buffer.flush(transaction)
         finally:
             for buffer in self.buffers:
                 buffer.clear()
 
-    def prepare(self, connection: Connection, events: Sequence[Any]) -> None:
+    def prepare(self, transaction: ViewTransaction, events: Sequence[Any]) -> None:
         """Load the stored rows of the batch's aggregates (partitioned by aggregate id)."""
         ids = [e.originator_id for e in events]
         for buffer in self.buffers:
-            buffer.load(connection, ids)
+            buffer.load(transaction, ids)
+
+    def settle(self, transaction: ViewTransaction) -> None:
+        """Derive rows from the batch's changes before they are written (most views need not)."""
 
     def apply(self, domain_event: object) -> None:
         """Change the buffered rows for one event; each view dispatches on the event's type."""

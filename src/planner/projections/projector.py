@@ -1,9 +1,11 @@
 """Keeps the views caught up with the event store, exactly once.
 
 Each batch of events is applied, and the position of its last event recorded, in one
-transaction of the views' database; a batch is never half applied nor applied twice. The
-native SQLite recorder cannot push new events, so the projector reads the notification log
-from its last position — the same code then serves PostgreSQL.
+transaction of the views' database; a batch is never half applied nor applied twice. A
+command's own events are appended in that same transaction, so they and the views they
+change commit together. Events recorded elsewhere (another process, a restore) are read from
+the notification log from the views' last position: the native SQLite recorder cannot push
+new events, and the same code then serves PostgreSQL.
 """
 
 from __future__ import annotations
@@ -13,15 +15,17 @@ import time
 from collections.abc import Callable, Sequence
 from uuid import UUID
 
-from eventsourcing.persistence import Recording
-from sqlalchemy import Connection, select, update
+from eventsourcing.domain import DomainEventProtocol
+from sqlalchemy import Connection, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from planner.projections import view_shape
 from planner.projections.projection import Projection
 from planner.projections.schema import metadata, positions
 from planner.projections.view_shape import fingerprint
+from planner.projections.view_transaction import ViewTransaction, view_transaction
 from planner.storage.database import Database
+from planner.storage.event_append import EventAppender
 from planner.storage.event_store import EventStore
 
 VIEWS = "views"
@@ -43,6 +47,7 @@ class Projector:
         self.batch_size = batch_size
         self.writer = database.engine(writer=True)
         self.reader = database.engine()
+        self.appender = EventAppender(store)
         self._lock = threading.RLock()
 
     def create_tables(self) -> None:
@@ -52,7 +57,7 @@ class Projector:
             if view_shape.built_with(connection) != shape:
                 metadata.drop_all(connection)
             metadata.create_all(connection)
-            self._ensure_position(connection)
+            _ensure_position(connection)
             view_shape.record(connection, shape)
 
     def position(self) -> int:
@@ -61,6 +66,27 @@ class Projector:
                 select(positions.c.position).where(positions.c.projection == VIEWS)
             ).scalar()
         return int(found or 0)
+
+    def record(self, events: Sequence[DomainEventProtocol[UUID]], *, project: bool = True) -> int:
+        """Append the events and return the last one's id; views show them when this returns.
+
+        When the views already include every earlier event (the usual case), the events are
+        applied in the transaction that appends them. Otherwise, or without `project`, the
+        views are left to `catch_up`, which reads the log from their position.
+        """
+        stored = [self.store.mapper.to_stored_event(e) for e in events]
+        if not stored:
+            return self.store.position
+        with self._lock:
+            with view_transaction(self.writer) as transaction:
+                views_at = self._locked_position(transaction) if project else None
+                caught_up = views_at == self.appender.lock_and_last_id(transaction.cursor)
+                ids = self.appender.append(transaction.cursor, stored)
+                if caught_up:
+                    self._apply(transaction, events, ids[-1])
+            if project and not caught_up:
+                self.catch_up()
+        return ids[-1]
 
     def catch_up(self, progress: Progress | None = None) -> int:
         """Apply every event recorded since the views' position; return the new position."""
@@ -71,31 +97,6 @@ class Projector:
                     progress(position, self.store.position)
                 if count < self.batch_size:
                     return position
-
-    def apply_recorded(self, recordings: Sequence[Recording[UUID]]) -> int:
-        """Apply events this process has just recorded, without reading them back.
-
-        When the views stand right before them (the usual case after a command), the events
-        in hand are applied in one transaction; otherwise the log is read from the views'
-        position, so nothing recorded by another process is skipped.
-        """
-        if not recordings:
-            return self.catch_up()
-        first, last = recordings[0].notification.id, recordings[-1].notification.id
-        with self._lock:
-            if last - first + 1 == len(recordings) and self._apply_if_next(recordings, first, last):
-                return last
-            return self.catch_up()
-
-    def _apply_if_next(self, recordings: Sequence[Recording[UUID]], first: int, last: int) -> bool:
-        with self.writer.begin() as connection:
-            if self._locked_position(connection) != first - 1:
-                return False
-            events = [recording.domain_event for recording in recordings]
-            for projection in self.projections:
-                projection.project(connection, events)
-            self._record_position(connection, last)
-        return True
 
     def wait(self, position: int, timeout: float = 10.0) -> None:
         """Block until the views include the event at `position` (another process projecting)."""
@@ -112,7 +113,7 @@ class Projector:
         with self._lock, self.writer.begin() as connection:
             metadata.drop_all(connection)
             metadata.create_all(connection)
-            self._ensure_position(connection)
+            _ensure_position(connection)
             view_shape.record(connection, fingerprint(metadata))
         return self.catch_up(progress)
 
@@ -121,41 +122,46 @@ class Projector:
         self.reader.dispose()
 
     def _apply_next_batch(self) -> tuple[int, int]:
-        with self.writer.begin() as connection:
-            position = self._locked_position(connection)
+        with view_transaction(self.writer) as transaction:
+            position = self._locked_position(transaction)
+            if not transaction.is_sqlite:
+                # Views can always be rebuilt from the events, so a batch that carries no
+                # events need not wait for the disk: a crash loses at most the last batches,
+                # and their position with them.
+                transaction.cursor.execute("SET LOCAL synchronous_commit TO OFF")
             notifications = self.store.recorder.select_notifications(
                 start=position, limit=self.batch_size, inclusive_of_start=False
             )
             if not notifications:
                 return position, 0
             events = [self.store.mapper.to_domain_event(n) for n in notifications]
-            for projection in self.projections:
-                projection.project(connection, events)
-            position = notifications[-1].id
-            self._record_position(connection, position)
-        return position, len(notifications)
+            self._apply(transaction, events, notifications[-1].id)
+        return notifications[-1].id, len(notifications)
+
+    def _apply(self, transaction: ViewTransaction, events: Sequence[object], position: int) -> None:
+        for projection in self.projections:
+            projection.project(transaction, events)
+        transaction.cursor.execute(_sql(transaction, _RECORD_POSITION), (position, VIEWS))
 
     @staticmethod
-    def _record_position(connection: Connection, position: int) -> None:
-        connection.execute(
-            update(positions).where(positions.c.projection == VIEWS).values(position=position)
-        )
-
-    @staticmethod
-    def _locked_position(connection: Connection) -> int:
+    def _locked_position(transaction: ViewTransaction) -> int:
         # SQLite's writer transactions already hold the write lock (BEGIN IMMEDIATE);
         # PostgreSQL needs the position row locked so two processes never apply one batch.
-        query = select(positions.c.position).where(positions.c.projection == VIEWS)
-        if connection.dialect.name == "postgresql":
-            # Views can always be rebuilt from the events, so their commits need not wait for
-            # the disk: a crash loses at most the last batches, and their position with them.
-            connection.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
-            query = query.with_for_update()
-        return int(connection.execute(query).scalar_one())
+        query = _READ_POSITION if transaction.is_sqlite else f"{_READ_POSITION} FOR UPDATE"
+        transaction.cursor.execute(_sql(transaction, query), (VIEWS,))
+        return int(transaction.cursor.fetchone()[0])
 
-    @staticmethod
-    def _ensure_position(connection: Connection) -> None:
-        dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-        connection.execute(
-            dialect.insert(positions).values(projection=VIEWS, position=0).on_conflict_do_nothing()
-        )
+
+_READ_POSITION = 'SELECT "position" FROM view_positions WHERE projection = ?'
+_RECORD_POSITION = 'UPDATE view_positions SET "position" = ? WHERE projection = ?'
+
+
+def _sql(transaction: ViewTransaction, statement: str) -> str:
+    return statement if transaction.is_sqlite else statement.replace("?", "%s")
+
+
+def _ensure_position(connection: Connection) -> None:
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    connection.execute(
+        dialect.insert(positions).values(projection=VIEWS, position=0).on_conflict_do_nothing()
+    )

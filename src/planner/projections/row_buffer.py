@@ -7,26 +7,16 @@ close to the speed of plain batched inserts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import (
-    ColumnElement,
-    Connection,
-    Result,
-    Table,
-    bindparam,
-    delete,
-    insert,
-    select,
-    tuple_,
-)
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Table
+
+from planner.projections.view_transaction import ViewTransaction
 
 Row = dict[str, Any]
 Key = tuple[Any, ...]
-
-_CHUNK = 500
 
 
 class AppendBuffer:
@@ -36,15 +26,15 @@ class AppendBuffer:
         self.table = table
         self.rows: list[Row] = []
 
-    def load(self, connection: Connection, partitions: Iterable[Any]) -> None:
+    def load(self, transaction: ViewTransaction, partitions: Iterable[Any]) -> None:
         """Nothing to load: appended rows never change."""
 
     def put(self, row: Row) -> None:
         self.rows.append(row)
 
-    def flush(self, connection: Connection) -> None:
+    def flush(self, transaction: ViewTransaction) -> None:
         if self.rows:
-            connection.execute(insert(self.table), self.rows)
+            transaction.statements(self.table).insert(transaction.cursor, self.rows)
         self.clear()
 
     def clear(self) -> None:
@@ -58,42 +48,33 @@ class RowBuffer:
         self.table = table
         self.partition = partition
         self.key_columns = [c.name for c in table.primary_key.columns]
+        self.key_of = _key_getter(self.key_columns)
         self.rows: dict[Key, Row | None] = {}
         self._dirty: set[Key] = set()
-        self._pending: tuple[Connection, list[Any]] | None = None
-        # Statements are built once: building them per batch costs more than running them.
-        self._select_partitions = select(table).where(
-            table.c[partition].in_(bindparam("partitions", expanding=True))
-        )
-        self._upserts = {name: _upsert(dialect, table) for name, dialect in _DIALECTS.items()}
+        self._pending: tuple[ViewTransaction, list[Any]] | None = None
 
-    def key_of(self, row: Row) -> Key:
-        return tuple(row[name] for name in self.key_columns)
-
-    def load(self, connection: Connection, partitions: Iterable[Any]) -> None:
+    def load(self, transaction: ViewTransaction, partitions: Iterable[Any]) -> None:
         """Read the stored rows of the given aggregates (say, task ids) when first needed.
 
         A batch often never reads some tables (a progress report does not touch the task's
         agencies), so the query waits for the first `get` or `find`, then fetches them all.
         """
-        self._pending = (connection, list(dict.fromkeys(partitions)))
+        self._pending = (transaction, list(dict.fromkeys(partitions)))
 
     def _load_pending(self) -> None:
         if self._pending is None:
             return
-        connection, wanted = self._pending
+        transaction, wanted = self._pending
         self._pending = None
-        for start in range(0, len(wanted), _CHUNK):
-            chunk = wanted[start : start + _CHUNK]
-            self._keep(connection.execute(self._select_partitions, {"partitions": chunk}))
+        statements = transaction.statements(self.table)
+        self._keep(statements.select_by(transaction.cursor, self.partition, wanted))
 
-    def load_where(self, connection: Connection, clause: ColumnElement[bool]) -> None:
-        """Read rows matching `clause`, keeping any newer version already in the buffer."""
-        self._keep(connection.execute(select(self.table).where(clause)))
+    def load_all(self, transaction: ViewTransaction) -> None:
+        """Read every row, keeping any newer version already in the buffer."""
+        self._keep(transaction.statements(self.table).select_all(transaction.cursor))
 
-    def _keep(self, result: Result[Any]) -> None:
-        for found in result.mappings():
-            row = dict(found)
+    def _keep(self, found: list[Row]) -> None:
+        for row in found:
             self.rows.setdefault(self.key_of(row), row)
 
     def get(self, *key: Any) -> Row | None:
@@ -109,6 +90,10 @@ class RowBuffer:
             if row is not None and all(row[name] == value for name, value in values.items())
         ]
 
+    def changed(self) -> list[Row]:
+        """The rows put since the buffer was last written (not those removed)."""
+        return [row for key in self._dirty if (row := self.rows[key]) is not None]
+
     def put(self, row: Row) -> None:
         key = self.key_of(row)
         self.rows[key] = row
@@ -118,17 +103,14 @@ class RowBuffer:
         self.rows[key] = None
         self._dirty.add(key)
 
-    def flush(self, connection: Connection) -> None:
-        """Write changed rows back: upserts in one executemany, deletes in chunks."""
+    def flush(self, transaction: ViewTransaction) -> None:
+        """Write changed rows back: upserts in one batch, then deletes."""
         changed = [self.rows[key] for key in self._dirty]
         upserts = [row for row in changed if row is not None]
         removed = [key for key in self._dirty if self.rows[key] is None]
-        if upserts:
-            connection.execute(self._upserts[connection.dialect.name], upserts)
-        key_columns = tuple(self.table.c[name] for name in self.key_columns)
-        for start in range(0, len(removed), _CHUNK):
-            chunk = removed[start : start + _CHUNK]
-            connection.execute(delete(self.table).where(tuple_(*key_columns).in_(chunk)))
+        statements = transaction.statements(self.table)
+        statements.upsert(transaction.cursor, upserts)
+        statements.delete(transaction.cursor, removed)
         self.clear()
 
     def clear(self) -> None:
@@ -137,12 +119,10 @@ class RowBuffer:
         self._pending = None
 
 
-_DIALECTS = {"postgresql": postgresql, "sqlite": sqlite}
-
-
-def _upsert(dialect: Any, table: Table) -> Any:
-    """INSERT ... ON CONFLICT (primary key) DO UPDATE every other column."""
-    statement = dialect.insert(table)
-    keys = [c.name for c in table.primary_key.columns]
-    updates = {c.name: statement.excluded[c.name] for c in table.columns if c.name not in keys}
-    return statement.on_conflict_do_update(index_elements=keys, set_=updates)
+def _key_getter(columns: list[str]) -> Callable[[Row], Key]:
+    """A row's primary key as a tuple, however many columns it has."""
+    if len(columns) == 1:
+        (column,) = columns
+        return lambda row: (row[column],)
+    getter = itemgetter(*columns)
+    return lambda row: tuple(getter(row))

@@ -1,6 +1,6 @@
 """The view tables. Every row here can be rebuilt from the event store."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -119,7 +119,13 @@ occurrences = Table(
     Column("completed_on", Date),
     Column("last_note", Text, nullable=False),
     Column("evidence_count", Integer, nullable=False),
-    Index("ix_view_occurrences_due", "due_on", "status"),
+    # The overdue list's order, kept beside the due date so the country's first page is
+    # read off one index rather than sorted from every open occurrence.
+    Column("plan_number", String(100), nullable=False),
+    Column("reference", Text, nullable=False),
+    Index(
+        "ix_view_occurrences_overdue", "due_on", "plan_number", "reference", "occurrence", "status"
+    ),
     Index("ix_view_occurrences_plan", "plan_id", "due_on"),
 )
 
@@ -137,17 +143,29 @@ task_agencies = Table(
 # What the progress questions count, kept as counters so a nationwide question sums a few
 # rows per plan and agency instead of reading every occurrence. `leads` is the task's lead
 # agencies joined by commas, so work led jointly is counted once per agency carrying it on.
-NO_DUE_DATE = date(9999, 12, 31)
-
+# Overdue depends on the day asked, so open work is also counted by due date, apart.
 progress_counts = Table(
     "view_progress_counts",
     metadata,
     Column("plan_id", Uuid, primary_key=True),
     Column("leads", Text, primary_key=True),
-    Column("status", String(16), primary_key=True),
-    Column("due_on", Date, primary_key=True),  # NO_DUE_DATE for work without a date
-    Column("on_time", Boolean, primary_key=True),  # completed by its due date
+    Column("total", Integer, nullable=False),  # all but cancelled work
+    Column("completed", Integer, nullable=False),
+    Column("completed_on_time", Integer, nullable=False),  # by its due date
+    Column("in_progress", Integer, nullable=False),
+    Column("not_started", Integer, nullable=False),
+    Column("blocked", Integer, nullable=False),
+    Column("cancelled", Integer, nullable=False),
+)
+
+open_by_due_date = Table(
+    "view_open_by_due_date",
+    metadata,
+    Column("plan_id", Uuid, primary_key=True),
+    Column("leads", Text, primary_key=True),
+    Column("due_on", Date, primary_key=True),
     Column("occurrences", Integer, nullable=False),
+    Index("ix_view_open_by_due_date", "due_on"),
 )
 
 score_targets = Table(
@@ -172,6 +190,35 @@ score_targets = Table(
     Column("result_at", UtcDateTime()),
     Column("version", Integer, nullable=False),
     Index("ix_view_score_targets_plan", "plan_id", "index_name", "year"),
+)
+
+# The score board with its roll-ups filled in, one group per plan, index and year, so a
+# nationwide board is read rather than summed again on every request. Points are kept as the
+# exact decimal text ("1.5"), which reads back as it was written without rounding.
+EXACT_POINTS = String(24)
+
+score_lines = Table(
+    "view_score_lines",
+    metadata,
+    Column("plan_id", Uuid, primary_key=True),
+    Column("index_name", String(16), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("code", String(32), primary_key=True),
+    Column("position", Integer, nullable=False),  # order within the group, total first
+    Column("name", Text, nullable=False),
+    Column("level", String(16), nullable=False),
+    Column("max_points", EXACT_POINTS),
+    Column("last_year_points", EXACT_POINTS),
+    Column("target_kind", String(16), nullable=False),
+    Column("target_value", EXACT_POINTS),
+    Column("target_text", Text, nullable=False),
+    Column("result_kind", String(16)),
+    Column("result_points", EXACT_POINTS),
+    Column("gap", EXACT_POINTS),
+    Column("survey_based", Boolean, nullable=False),
+    Column("not_evaluated", Boolean, nullable=False),
+    Column("stated", Boolean, nullable=False),
+    Index("ix_view_score_lines_order", "plan_id", "index_name", "year", "position"),
 )
 
 history = Table(

@@ -1,12 +1,15 @@
 """Every task and occurrence as it stands: status, progress, due date, agencies, criteria.
 
 It also keeps the progress counters: each occurrence counts once under its task's lead
-agencies, status and due date, moved between counters as the occurrence changes.
+agencies and status, and open work once more under its due date, moved between counters as
+the occurrence changes. It runs
+after the plan catalog, whose rows give each occurrence its plan's number.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any
 
 from eventsourcing.dispatch import singledispatchmethod
@@ -16,16 +19,37 @@ from planner.domain.task_status import Status
 from planner.domain.vietnam_time import local_date
 from planner.projections.projection import Projection
 from planner.projections.schema import (
-    NO_DUE_DATE,
     occurrences,
+    open_by_due_date,
+    plans,
     progress_counts,
     task_agencies,
     tasks,
 )
+from planner.projections.view_transaction import ViewTransaction
+
+PROGRESS_COUNTS = (
+    "total",
+    "completed",
+    "completed_on_time",
+    "in_progress",
+    "not_started",
+    "blocked",
+    "cancelled",
+)
+CLOSED = frozenset(s for s in Status if s.is_closed)
+# The counts an occurrence adds to, by its status; `total` leaves out cancelled work.
+COUNTED_AS: dict[str, tuple[str, ...]] = {
+    Status.NOT_STARTED: ("total", "not_started"),
+    Status.IN_PROGRESS: ("total", "in_progress"),
+    Status.BLOCKED: ("total", "blocked"),
+    Status.COMPLETED: ("total", "completed"),
+    Status.CANCELLED: ("cancelled",),
+}
 
 
 class TaskList(Projection):
-    tables = (tasks, occurrences, task_agencies, progress_counts)
+    tables = (tasks, occurrences, task_agencies, progress_counts, open_by_due_date)
     events = (Task.Event,)
 
     def __init__(self) -> None:
@@ -33,7 +57,8 @@ class TaskList(Projection):
         self.tasks = self.buffer(tasks, "task_id")
         self.occurrences = self.buffer(occurrences, "task_id")
         self.agencies = self.buffer(task_agencies, "task_id")
-        self.counts = self.counter(progress_counts, "occurrences")
+        self.counts = self.counter(progress_counts, *PROGRESS_COUNTS)
+        self.open_by_due = self.counter(open_by_due_date, "occurrences")
 
     @singledispatchmethod
     def apply(self, domain_event: object) -> None:
@@ -71,6 +96,8 @@ class TaskList(Projection):
                     "completed_on": None,
                     "last_note": "",
                     "evidence_count": 0,
+                    "plan_number": None,  # filled in by `settle`
+                    "reference": event.reference,
                 },
             )
         self._assign(event.originator_id, event.plan_id, event.lead, event.coordinating)
@@ -139,6 +166,17 @@ class TaskList(Projection):
             self.agencies.remove(row["task_id"], row["agency"])
         self._assign(event.originator_id, task["plan_id"], event.lead, event.coordinating)
 
+    def settle(self, transaction: ViewTransaction) -> None:
+        """Give new occurrences their plan's number, which the plan catalog has just written."""
+        new = [row for row in self.occurrences.changed() if row["plan_number"] is None]
+        if not new:
+            return
+        wanted = list({row["plan_id"] for row in new})
+        found = transaction.statements(plans).select_by(transaction.cursor, "plan_id", wanted)
+        numbers = {plan["plan_id"]: plan["number"] for plan in found}
+        for row in new:
+            row["plan_number"] = numbers.get(row["plan_id"], "")
+
     def _assign(
         self, task_id: Any, plan_id: Any, lead: tuple[str, ...], coordinating: tuple[str, ...]
     ) -> None:
@@ -155,25 +193,28 @@ class TaskList(Projection):
         self, event: Task.Event, occurrence: str, change: Callable[[dict[str, Any]], None]
     ) -> None:
         task = self._touch(event)
-        row = self.occurrences.get(event.originator_id, occurrence)
-        assert row is not None, f"task {event.originator_id} has no occurrence '{occurrence}'"
-        self._count(task["lead"], row, -1)
-        row = dict(row)
-        change(row)
-        self._put_occurrence(task["lead"], row)
+        before = self.occurrences.get(event.originator_id, occurrence)
+        assert before is not None, f"task {event.originator_id} has no occurrence '{occurrence}'"
+        after = dict(before)
+        change(after)
+        self.occurrences.put(after)
+        if _counted(before) != _counted(after):  # a progress report moves no counter
+            self._count(task["lead"], before, -1)
+            self._count(task["lead"], after, +1)
 
     def _put_occurrence(self, lead: Sequence[str], row: dict[str, Any]) -> None:
         self.occurrences.put(row)
         self._count(lead, row, +1)
 
     def _count(self, lead: Sequence[str], row: dict[str, Any], amount: int) -> None:
-        due_on = row["due_on"]
-        on_time = row["status"] == Status.COMPLETED and (
-            due_on is None or row["completed_on"] <= due_on
-        )
-        leads = ",".join(sorted(set(lead)))
-        key = (row["plan_id"], leads, row["status"], due_on or NO_DUE_DATE, on_time)
-        self.counts.add(key, amount)
+        due_on, status = row["due_on"], row["status"]
+        key = (row["plan_id"], _leads(tuple(lead)))
+        for column in COUNTED_AS[status]:
+            self.counts.add(key, column, amount)
+        if status == Status.COMPLETED and (due_on is None or row["completed_on"] <= due_on):
+            self.counts.add(key, "completed_on_time", amount)
+        if due_on is not None and status not in CLOSED:
+            self.open_by_due.add((*key, due_on), "occurrences", amount)
 
     def _touch(self, event: Task.Event) -> dict[str, Any]:
         task = self.tasks.get(event.originator_id)
@@ -181,3 +222,13 @@ class TaskList(Projection):
         task = {**task, "version": event.originator_version, "updated_at": event.timestamp}
         self.tasks.put(task)
         return task
+
+
+def _counted(row: dict[str, Any]) -> tuple[Any, ...]:
+    """What an occurrence's counters depend on."""
+    return row["status"], row["due_on"], row["completed_on"]
+
+
+@cache
+def _leads(lead: tuple[str, ...]) -> str:
+    return ",".join(sorted(set(lead)))

@@ -13,6 +13,7 @@ from planner.projections.schema import users
 
 class UserCatalog(Projection):
     tables = (users,)
+    events = (User.Event,)
 
     def __init__(self) -> None:
         super().__init__()

@@ -6,20 +6,20 @@ carries it on today.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, select
+from sqlalchemy import Connection, func, select
 
-from planner.domain.task_status import Status
-from planner.projections.schema import agencies, plans, progress_counts
+from planner.projections.schema import agencies, open_by_due_date, plans, progress_counts
+from planner.queries.parsed_once import ParsedOnce, as_text
 
 
-@dataclass(frozen=True)
+# Not frozen: the country's progress is thousands of rows, built at once.
+@dataclass(slots=True)
 class AgencyProgress:
     agency: str
     agency_name: str
@@ -36,29 +36,6 @@ class AgencyProgress:
     percent_complete: Decimal
 
 
-def progress(connection: Connection, on: date, plan_id: UUID | None = None) -> list[AgencyProgress]:
-    """Counts per (agency carrying the work today, plan); `total` leaves out cancelled work."""
-    counted: dict[tuple[str, UUID], Counter[str]] = defaultdict(Counter)
-    carriers, names = _carriers_and_names(connection)
-    for row in connection.execute(_counts_by_leads(on, plan_id)).mappings():
-        # Work two merged bodies led together counts once for the body carrying both on.
-        for agency in {carriers.get(code, code) for code in row["leads"].split(",") if code}:
-            counted[agency, row["plan_id"]].update({name: int(row[name]) for name in COUNTS})
-    numbers = _plan_numbers(connection, {plan for _, plan in counted})
-    result = [
-        AgencyProgress(
-            agency=agency,
-            agency_name=names.get(agency, agency),
-            plan_id=plan,
-            plan_number=numbers.get(plan, ""),
-            **{name: counts[name] for name in COUNTS},
-            percent_complete=_percent(counts["completed"], counts["total"]),
-        )
-        for (agency, plan), counts in counted.items()
-    ]
-    return sorted(result, key=lambda p: (p.plan_number, -p.percent_complete, p.agency))
-
-
 COUNTS = (
     "total",
     "completed",
@@ -69,30 +46,73 @@ COUNTS = (
     "overdue",
     "cancelled",
 )
+_STORED = [progress_counts.c[name] for name in COUNTS if name != "overdue"]
+_OVERDUE = COUNTS.index("overdue")
 
 
-def _counts_by_leads(on: date, plan_id: UUID | None) -> Select[Any]:
-    status = progress_counts.c.status
-    open_statuses = [s.value for s in Status if not s.is_closed]
+def progress(connection: Connection, on: date, plan_id: UUID | None = None) -> list[AgencyProgress]:
+    """Counts per (agency carrying the work today, plan); `total` leaves out cancelled work."""
+    carriers, names = _carriers_and_names(connection)
+    counted: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * len(COUNTS))
+    for (plan, leads), counts in _counts_by_leads(connection, on, plan_id).items():
+        # Work two merged bodies led together counts once for the body carrying both on.
+        for agency in {carriers.get(code, code) for code in leads.split(",") if code}:
+            total = counted[agency, plan]
+            for position, count in enumerate(counts):
+                total[position] += count
+    numbers: dict[str, str] = dict(
+        connection.execute(select(as_text(plans.c.plan_id), plans.c.number)).all()
+    )
+    plan_ids = ParsedOnce(UUID)
+    result = [
+        _progress(agency, names.get(agency, agency), plan_ids(plan), numbers.get(plan, ""), counts)
+        for (agency, plan), counts in counted.items()
+    ]
+    return sorted(result, key=lambda p: (p.plan_number, -p.percent_complete, p.agency))
 
-    def count(condition: ColumnElement[bool]) -> ColumnElement[int]:
-        return func.sum(case((condition, progress_counts.c.occurrences), else_=0))
 
-    query = select(
-        progress_counts.c.plan_id,
-        progress_counts.c.leads,
-        count(status != Status.CANCELLED).label("total"),
-        count(status == Status.COMPLETED).label("completed"),
-        count(progress_counts.c.on_time).label("completed_on_time"),
-        count(status == Status.IN_PROGRESS).label("in_progress"),
-        count(status == Status.NOT_STARTED).label("not_started"),
-        count(status == Status.BLOCKED).label("blocked"),
-        count(and_(status.in_(open_statuses), progress_counts.c.due_on < on)).label("overdue"),
-        count(status == Status.CANCELLED).label("cancelled"),
-    ).group_by(progress_counts.c.plan_id, progress_counts.c.leads)
+def _progress(
+    agency: str, name: str, plan_id: UUID, number: str, counts: list[int]
+) -> AgencyProgress:
+    total, completed, on_time, in_progress, not_started, blocked, overdue, cancelled = counts
+    return AgencyProgress(
+        agency=agency,
+        agency_name=name,
+        plan_id=plan_id,
+        plan_number=number,
+        total=total,
+        completed=completed,
+        completed_on_time=on_time,
+        in_progress=in_progress,
+        not_started=not_started,
+        blocked=blocked,
+        overdue=overdue,
+        cancelled=cancelled,
+        percent_complete=_percent(completed, total),
+    )
+
+
+def _counts_by_leads(
+    connection: Connection, on: date, plan_id: UUID | None
+) -> dict[tuple[str, str], list[int]]:
+    """The counts (in the order of COUNTS) of each plan's work per set of lead agencies."""
+    counts, open_work = progress_counts.c, open_by_due_date.c
+    stored = select(as_text(counts.plan_id), counts.leads, *_STORED)
+    overdue = (
+        select(as_text(open_work.plan_id), open_work.leads, func.sum(open_work.occurrences))
+        .where(open_work.due_on < on)
+        .group_by(open_work.plan_id, open_work.leads)
+    )
     if plan_id is not None:
-        query = query.where(progress_counts.c.plan_id == plan_id)
-    return query
+        stored = stored.where(counts.plan_id == plan_id)
+        overdue = overdue.where(open_work.plan_id == plan_id)
+    by_leads: dict[tuple[str, str], list[int]] = {}
+    for plan, leads, *values in connection.execute(stored).all():
+        values.insert(_OVERDUE, 0)
+        by_leads[plan, leads] = values
+    for plan, leads, late in connection.execute(overdue).all():
+        by_leads[plan, leads][_OVERDUE] = int(late)
+    return by_leads
 
 
 def _carriers_and_names(connection: Connection) -> tuple[dict[str, str], dict[str, str]]:
@@ -102,11 +122,6 @@ def _carriers_and_names(connection: Connection) -> tuple[dict[str, str], dict[st
     for code, carrier, name in rows:
         carriers[code], names[code] = carrier, name
     return carriers, names
-
-
-def _plan_numbers(connection: Connection, plan_ids: set[UUID]) -> dict[UUID, str]:
-    query = select(plans.c.plan_id, plans.c.number).where(plans.c.plan_id.in_(plan_ids))
-    return dict(connection.execute(query).all())
 
 
 def _percent(part: int, whole: int) -> Decimal:

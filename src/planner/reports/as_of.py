@@ -29,6 +29,7 @@ from planner.projections.schema import (
     task_agencies,
     tasks,
 )
+from planner.projections.view_transaction import view_transaction
 from planner.queries.views import Views
 from planner.storage.database import Database
 from planner.storage.event_store import EventStore
@@ -79,9 +80,9 @@ class Replay:
         cutoff = end_of_day(day)
         while True:
             batch, more = self._recorded_before(cutoff)
-            with self._writer.begin() as connection:
+            with view_transaction(self._writer) as transaction:
                 for projection in self._projections:
-                    projection.project(connection, batch)
+                    projection.project(transaction, batch)
             if not more:
                 return Views(self._reader)
 

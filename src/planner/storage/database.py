@@ -105,14 +105,20 @@ class Database:
             finally:
                 connection.execute("SELECT pg_advisory_unlock(%s)", (SCHEMA_LOCK_KEY,))
 
-    def engine(self, *, writer: bool = False) -> Engine:
-        """A SQLAlchemy engine for the views; a writer takes SQLite's write lock up front."""
+    def engine(self, *, writer: bool = False, probe: bool = False) -> Engine:
+        """A SQLAlchemy engine for the views; a writer takes SQLite's write lock up front.
+
+        A probe's single reads run outside transactions and skip the pool's ping, one round
+        trip each; its caller copes with a connection that has gone away.
+        """
         if self.is_sqlite:
             return _sqlite_engine(self.url, writer=writer)
         url = self.url.set(drivername="postgresql+psycopg").difference_update_query(["schema"])
         connect_args: dict[str, Any] = {"connect_timeout": 5}
         if self.schema:
             connect_args["options"] = f"-csearch_path={self.schema}"
+        if probe:
+            return create_engine(url, connect_args=connect_args, isolation_level="AUTOCOMMIT")
         return create_engine(url, connect_args=connect_args, pool_pre_ping=True)
 
 
@@ -125,8 +131,9 @@ def _sqlite_engine(url: URL, *, writer: bool) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        # Views are rebuildable from the events, so they need not wait for every fsync.
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        # A writer's transactions carry events, the source of truth: each commit waits for
+        # the disk, as the library's own recorder does. Readers never commit anything.
+        cursor.execute(f"PRAGMA synchronous={'FULL' if writer else 'NORMAL'}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
