@@ -2,8 +2,8 @@
 
 It also keeps the progress counters: each occurrence counts once under its task's lead
 agencies and status, and open work once more under its due date, moved between counters as
-the occurrence changes. It runs
-after the plan catalog, whose rows give each occurrence its plan's number.
+the occurrence changes. It runs after the plan catalog, whose rows give each occurrence its
+plan's number.
 """
 
 from __future__ import annotations
