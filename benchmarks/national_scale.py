@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from benchmarks.national_data import QUERY_DAY, Scale, generate, plan_number
+from benchmarks.raw_reads import FLOORS, read_ms
 from planner.application.planner import Planner
 from planner.settings import Settings
 from planner.storage.database import Database
@@ -26,6 +27,12 @@ class Latency:
     rows: int
     median_ms: float
     p95_ms: float
+    floor_median_ms: float | None = None  # reading the same rows raw (raw_reads.py)
+
+    @property
+    def ratio(self) -> float | None:
+        """How many times the raw read of the rows the query takes, at the median."""
+        return None if self.floor_median_ms is None else self.median_ms / self.floor_median_ms
 
 
 @dataclass(frozen=True)
@@ -86,16 +93,26 @@ def _queries(planner: Planner) -> list[Latency]:
         ("progress per agency, all plans", lambda: views.progress(QUERY_DAY)),
         ("score board, all plans", lambda: views.score_board()),
     ]
-    return [_latency(name, query) for name, query in cases]
+    return [_latency(name, query, planner) for name, query in cases]
 
 
-def _latency(name: str, query: Callable[[], list[Any]]) -> Latency:
+def _latency(name: str, query: Callable[[], list[Any]], planner: Planner) -> Latency:
     rows = len(query())
+    median, p95 = _timed(query)
+    floor = FLOORS.get(name)
+    if floor is None:
+        return Latency(name, rows, median, p95)
+    engine = planner.views.engine
+    floor_median, _ = _timed(lambda: read_ms(engine, floor, QUERY_DAY))
+    return Latency(name, rows, median, p95, floor_median)
+
+
+def _timed(run: Callable[[], object]) -> tuple[float, float]:
+    """Median and 95th percentile of REPEAT runs, in milliseconds."""
     timings = []
     for _ in range(REPEAT):
         start = time.perf_counter()
-        query()
+        run()
         timings.append((time.perf_counter() - start) * 1000)
     timings.sort()
-    p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
-    return Latency(name, rows, statistics.median(timings), p95)
+    return statistics.median(timings), timings[max(0, round(0.95 * len(timings)) - 1)]
