@@ -27,6 +27,20 @@ def bac_kan_plan(planner: Planner) -> UUID:
     )
 
 
+def ha_nam_plan(planner: Planner, year: int) -> UUID:
+    """A Hà Nam plan for raising the PAR INDEX in `year`, numbered as Kế hoạch 1800/KH-UBND."""
+    return planner.plans.register(
+        number="1800/KH-UBND",
+        title=f"Nâng cao Chỉ số cải cách hành chính năm {year}",
+        issuer="UBND tỉnh Hà Nam",
+        province="Hà Nam",
+        issued_on=date(year, 6, 1),
+        year=year,
+        indices=(Index.PAR_INDEX,),
+        actor=planner.system,
+    )
+
+
 def add_task(
     planner: Planner,
     plan: UUID,

@@ -5,8 +5,7 @@ from decimal import Decimal
 
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
-from planner.domain.criterion import Index
-from tests.builders import add_task, bac_kan_plan, monitor, staff
+from tests.builders import add_task, bac_kan_plan, ha_nam_plan, monitor, staff
 from tests.conftest import vietnam_time
 
 
@@ -95,16 +94,7 @@ def test_the_country_s_overdue_list_starts_with_the_most_overdue_plan_by_plan(
     planner: Planner,
 ) -> None:
     bac_kan = bac_kan_plan(planner)
-    ha_nam = planner.plans.register(
-        number="1800/KH-UBND",
-        title="Nâng cao Chỉ số cải cách hành chính năm 2023",
-        issuer="UBND tỉnh Hà Nam",
-        province="Hà Nam",
-        issued_on=date(2023, 6, 1),
-        year=2023,
-        indices=(Index.PAR_INDEX,),
-        actor=planner.system,
-    )
+    ha_nam = ha_nam_plan(planner, 2023)
     for plan in (bac_kan, ha_nam):
         add_task(planner, plan, "3", "Ban hành kế hoạch CCHC", "Sở Nội vụ", "Trước ngày 20/6/2023")
         add_task(planner, plan, "12", "Tự đánh giá, chấm điểm", "Sở Nội vụ", "Tháng 9/2023")

@@ -1,6 +1,5 @@
 """Targets against results, per criterion, with totals the plan states or the sums beneath."""
 
-from datetime import date
 from decimal import Decimal
 
 from planner.application.planner import Planner
@@ -10,7 +9,7 @@ from planner.domain.points import parse_points
 from planner.domain.score_target import Definition, ResultKind
 from planner.domain.target import Target
 from planner.queries.score_board import roll_up, stated_lines
-from tests.builders import bac_kan_plan
+from tests.builders import bac_kan_plan, ha_nam_plan
 
 HA_NAM_AREA_1 = [  # Hà Nam, Kế hoạch 1800/KH-UBND, Phụ lục: code, name, max, 2018, target 2019
     ("1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", "9", "5.5", "9"),
@@ -86,16 +85,7 @@ def test_setting_the_same_target_again_changes_nothing_and_a_correction_is_recor
 
 def test_the_country_s_board_keeps_its_totals_as_results_come_in(planner: Planner) -> None:
     bac_kan = bac_kan_plan(planner)
-    ha_nam = planner.plans.register(
-        number="1800/KH-UBND",
-        title="Nâng cao Chỉ số cải cách hành chính năm 2019",
-        issuer="UBND tỉnh Hà Nam",
-        province="Hà Nam",
-        issued_on=date(2019, 6, 20),
-        year=2019,
-        indices=(Index.PAR_INDEX,),
-        actor=planner.system,
-    )
+    ha_nam = ha_nam_plan(planner, 2019)
     for plan in (bac_kan, ha_nam):
         set_targets(planner, plan, HA_NAM_AREA_1)
     results = [(ha_nam, "1.3.1", "1"), (bac_kan, "1.1.2", "0.75"), (ha_nam, "1.3.2", "0.5")]

@@ -15,6 +15,7 @@ from uuid import UUID
 from sqlalchemy import Connection, func, select
 
 from planner.projections.schema import agencies, open_by_due_date, plans, progress_counts
+from planner.projections.task_list import PROGRESS_COUNTS
 from planner.queries.parsed_once import ParsedOnce, as_text
 
 
@@ -36,24 +37,15 @@ class AgencyProgress:
     percent_complete: Decimal
 
 
-COUNTS = (
-    "total",
-    "completed",
-    "completed_on_time",
-    "in_progress",
-    "not_started",
-    "blocked",
-    "overdue",
-    "cancelled",
-)
-_STORED = [progress_counts.c[name] for name in COUNTS if name != "overdue"]
-_OVERDUE = COUNTS.index("overdue")
+# Each (agency, plan)'s counts, in this order: those the task list keeps, then overdue.
+_STORED = [progress_counts.c[name] for name in PROGRESS_COUNTS]
+_OVERDUE = len(PROGRESS_COUNTS)
 
 
 def progress(connection: Connection, on: date, plan_id: UUID | None = None) -> list[AgencyProgress]:
     """Counts per (agency carrying the work today, plan); `total` leaves out cancelled work."""
     carriers, names = _carriers_and_names(connection)
-    counted: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * len(COUNTS))
+    counted: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * (_OVERDUE + 1))
     for (plan, leads), counts in _counts_by_leads(connection, on, plan_id).items():
         # Work two merged bodies led together counts once for the body carrying both on.
         for agency in {carriers.get(code, code) for code in leads.split(",") if code}:
@@ -74,7 +66,7 @@ def progress(connection: Connection, on: date, plan_id: UUID | None = None) -> l
 def _progress(
     agency: str, name: str, plan_id: UUID, number: str, counts: list[int]
 ) -> AgencyProgress:
-    total, completed, on_time, in_progress, not_started, blocked, overdue, cancelled = counts
+    total, completed, on_time, in_progress, not_started, blocked, cancelled, overdue = counts
     return AgencyProgress(
         agency=agency,
         agency_name=name,
@@ -95,7 +87,7 @@ def _progress(
 def _counts_by_leads(
     connection: Connection, on: date, plan_id: UUID | None
 ) -> dict[tuple[str, str], list[int]]:
-    """The counts (in the order of COUNTS) of each plan's work per set of lead agencies."""
+    """The counts of each plan's work per set of lead agencies, overdue as of `on` last."""
     counts, open_work = progress_counts.c, open_by_due_date.c
     stored = select(as_text(counts.plan_id), counts.leads, *_STORED)
     overdue = (
@@ -108,8 +100,7 @@ def _counts_by_leads(
         overdue = overdue.where(open_work.plan_id == plan_id)
     by_leads: dict[tuple[str, str], list[int]] = {}
     for plan, leads, *values in connection.execute(stored).all():
-        values.insert(_OVERDUE, 0)
-        by_leads[plan, leads] = values
+        by_leads[plan, leads] = [*values, 0]
     for plan, leads, late in connection.execute(overdue).all():
         by_leads[plan, leads][_OVERDUE] = int(late)
     return by_leads
