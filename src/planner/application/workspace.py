@@ -55,14 +55,13 @@ class Workspace:
         events = [event for aggregate in aggregates for event in aggregate.collect_events()]
         try:
             position = self.projector.record(events, project=not self._deferred)
-        except RecordConflictError:
-            self.store.forget(aggregates)
-            raise Conflict(
-                f"{what} vừa được người khác cập nhật; thay đổi của bạn chưa được ghi, "
-                "hãy tải lại rồi thử lại"
-            ) from None
-        except BaseException:
-            self.store.forget(aggregates)
+        except BaseException as error:
+            self.store.forget(aggregates)  # the next command starts from what is stored
+            if isinstance(error, RecordConflictError):
+                raise Conflict(
+                    f"{what} vừa được người khác cập nhật; thay đổi của bạn chưa được ghi, "
+                    "hãy tải lại rồi thử lại"
+                ) from None
             raise
         self.store.keep(aggregates)
         return position

@@ -12,17 +12,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from typing import Any, cast
-from uuid import UUID
 
 import psycopg
 from eventsourcing.persistence import RecordConflictError, StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder
-from eventsourcing.sqlite import SQLiteApplicationRecorder
 from psycopg.sql import SQL, Composable, Identifier
 
 from planner.storage.event_store import EventStore
-
-Statement = str | Composable
+from planner.storage.events_table import LAST_VERSION, EventsTable
 
 
 class EventAppender:
@@ -30,36 +27,29 @@ class EventAppender:
 
     def __init__(self, store: EventStore) -> None:
         recorder = store.recorder
-        if isinstance(recorder, SQLiteApplicationRecorder):
+        self._table = EventsTable(recorder)
+        if self._table.sqlite:
             # The writer's transaction already holds SQLite's write lock (BEGIN IMMEDIATE).
-            table = recorder.events_table_name
-            self._lock_and_last: Statement = f"SELECT MAX(rowid) FROM {table}"
-            self._insert: Statement = (
-                f"INSERT INTO {table} SELECT ?, ?, ?, ? WHERE (SELECT COALESCE("
-                f"MAX(originator_version), 0) FROM {table} WHERE originator_id = ?) = ?"
-            )
-            self._sqlite = True
+            self._lock_and_last = self._table.statement("SELECT MAX(rowid) FROM {table}")
         else:
             assert isinstance(recorder, PostgresApplicationRecorder)
-            name = Identifier(recorder.datastore.schema), Identifier(recorder.events_table_name)
             # Serialise appends as the library does, so ids are issued in commit order; the
             # lock, the notification and the last id go in one round trip.
             locks = cast("list[Composable]", recorder.lock_table_statements)
             notify = SQL("NOTIFY {0}").format(Identifier(recorder.channel_name))
-            last = SQL("SELECT MAX(notification_id) FROM {0}.{1}").format(*name)
+            last = self._table.statement("SELECT MAX(notification_id) FROM {table}")
             self._lock_and_last = SQL("; ").join([*locks, notify, last])
-            self._insert = SQL(
-                "INSERT INTO {0}.{1} (originator_id, originator_version, topic, state) "
-                "SELECT %s, %s, %s, %s WHERE (SELECT COALESCE(MAX(originator_version), 0) "
-                "FROM {0}.{1} WHERE originator_id = %s) = %s RETURNING notification_id"
-            ).format(*name)
-            self._sqlite = False
+        self._insert = self._table.statement(
+            "INSERT INTO {table} (originator_id, originator_version, topic, state) "
+            f"SELECT %s, %s, %s, %s WHERE ({LAST_VERSION}) = %s"
+            + ("" if self._table.sqlite else " RETURNING notification_id")
+        )
 
     def lock_and_last_id(self, cursor: Any) -> int:
         """Hold the events table for writing until the transaction ends; return the id of the
         last event recorded (0 for an empty store)."""
         cursor.execute(self._lock_and_last)
-        while not self._sqlite and cursor.nextset():  # to the last statement's rows
+        while not self._table.sqlite and cursor.nextset():  # to the last statement's rows
             pass
         found = cursor.fetchone()
         return int(found[0] or 0)
@@ -76,14 +66,9 @@ class EventAppender:
             raise RecordConflictError(error) from error
 
     def _append_one(self, cursor: Any, stored: StoredEvent) -> int:
-        originator: Any = stored.originator_id
-        if self._sqlite and isinstance(originator, UUID):
-            originator = originator.hex  # how the library's SQLite recorder stores ids
-        version = stored.originator_version
-        cursor.execute(
-            self._insert, (originator, version, stored.topic, stored.state, originator, version - 1)
-        )
-        if self._sqlite:
+        key, version = self._table.key(stored.originator_id), stored.originator_version
+        cursor.execute(self._insert, (key, version, stored.topic, stored.state, key, version - 1))
+        if self._table.sqlite:
             appended = cursor.lastrowid if cursor.rowcount == 1 else None
         else:
             found = cursor.fetchone()
