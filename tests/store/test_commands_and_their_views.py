@@ -4,7 +4,9 @@ from is the one stored, whoever changed it last."""
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
+import psycopg
 import pytest
+from sqlalchemy import Engine
 
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
@@ -86,3 +88,31 @@ def test_a_change_made_but_never_saved_is_not_where_the_next_command_starts(
 
     assert [e.version for e in planner.views.history(task_id)] == [1, 2, 3]
     assert planner.views.task(task_id).occurrences[0].percent == 30
+
+
+def test_a_command_goes_through_after_the_server_dropped_the_writers_connection(
+    postgres_url: str, clock: FixedClock
+) -> None:
+    with Planner(Settings(database_url=postgres_url), clock) as planner:
+        planner.agencies.register_defaults(planner.system)
+        plan = bac_kan_plan(planner)
+        task_id = add_task(
+            planner, plan, "PL2 II.4", "Theo dõi thi hành pháp luật", "Sở Tư pháp", "Năm 2023"
+        )
+        stp = staff(planner, "STP")
+        planner.tasks.start(task_id, None, stp)
+        _drop_pooled_connection(planner.projector.writer, postgres_url)
+
+        assert planner.tasks.report_progress(task_id, None, stp, percent=40) == "in_progress"
+
+        assert [e.version for e in planner.views.history(task_id)] == [1, 2, 3]
+        assert planner.views.task(task_id).occurrences[0].percent == 40
+
+
+def _drop_pooled_connection(engine: Engine, url: str) -> None:
+    """End the pooled connection's server process, as a server restart would."""
+    pooled = engine.raw_connection()
+    pid = pooled.driver_connection.info.backend_pid  # type: ignore[union-attr]
+    pooled.close()  # back to the pool, where the next command finds it
+    with psycopg.connect(url.split("?")[0], autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s, 5000)", (pid,))

@@ -13,9 +13,11 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Sequence
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import DomainEventProtocol
+from eventsourcing.persistence import StoredEvent
 from sqlalchemy import Connection, select
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -23,9 +25,9 @@ from planner.projections import view_shape
 from planner.projections.projection import Projection
 from planner.projections.schema import metadata, positions
 from planner.projections.view_shape import fingerprint
-from planner.projections.view_transaction import ViewTransaction, view_transaction
+from planner.projections.view_transaction import ConnectionLost, ViewTransaction, view_transaction
 from planner.storage.database import Database
-from planner.storage.event_append import EventAppender
+from planner.storage.event_append import Appended, EventAppender
 from planner.storage.event_store import EventStore
 
 VIEWS = "views"
@@ -78,15 +80,15 @@ class Projector:
         if not stored:
             return self.store.position
         with self._lock:
-            with view_transaction(self.writer) as transaction:
-                views_at = self._locked_position(transaction) if project else None
-                caught_up = views_at == self.appender.lock_and_last_id(transaction.cursor)
-                ids = self.appender.append(transaction.cursor, stored)
-                if caught_up:
-                    self._apply(transaction, events, ids[-1])
+            try:
+                position, caught_up = self._record(events, stored, project)
+            except ConnectionLost:
+                # The pool's connection had been dropped (a server restart): nothing was
+                # written, so the command runs again on a fresh connection.
+                position, caught_up = self._record(events, stored, project)
             if project and not caught_up:
                 self.catch_up()
-        return ids[-1]
+        return position
 
     def catch_up(self, progress: Progress | None = None) -> int:
         """Apply every event recorded since the views' position; return the new position."""
@@ -121,9 +123,26 @@ class Projector:
         self.writer.dispose()
         self.reader.dispose()
 
+    def _record(
+        self, events: Sequence[object], stored: Sequence[StoredEvent], project: bool
+    ) -> tuple[int, bool]:
+        """Append in one transaction, applying the events there if the views are caught up;
+        return the last event's id and whether they were."""
+        with view_transaction(self.writer) as transaction:
+            views_at = self._locked_position(transaction) if project else None
+            last_id = self.appender.lock_and_last_id(transaction.cursor)
+            caught_up = views_at is not None and views_at.fetchone()[0] == last_id
+            appended = self.appender.append(transaction.another_cursor, stored)
+            if caught_up:
+                self._project(transaction, events, appended)
+            position = appended.ids()[-1]
+            if caught_up:
+                self._record_position(transaction, position)
+        return position, caught_up
+
     def _apply_next_batch(self) -> tuple[int, int]:
         with view_transaction(self.writer) as transaction:
-            position = self._locked_position(transaction)
+            position = int(self._locked_position(transaction).fetchone()[0])
             if not transaction.is_sqlite:
                 # Views can always be rebuilt from the events, so a batch that carries no
                 # events need not wait for the disk: a crash loses at most the last batches,
@@ -135,21 +154,39 @@ class Projector:
             if not notifications:
                 return position, 0
             events = [self.store.mapper.to_domain_event(n) for n in notifications]
-            self._apply(transaction, events, notifications[-1].id)
+            for projection in self.projections:
+                projection.project(transaction, events)
+            self._record_position(transaction, notifications[-1].id)
         return notifications[-1].id, len(notifications)
 
-    def _apply(self, transaction: ViewTransaction, events: Sequence[object], position: int) -> None:
-        for projection in self.projections:
-            projection.project(transaction, events)
+    def _project(
+        self, transaction: ViewTransaction, events: Sequence[object], appended: Appended
+    ) -> None:
+        """Apply a command's events to every view; if that fails because the events did not
+        go in (a conflict), the conflict is the error to report."""
+        try:
+            for projection in self.projections:
+                projection.project(transaction, events)
+        except Exception:
+            appended.ids()
+            raise
+
+    @staticmethod
+    def _record_position(transaction: ViewTransaction, position: int) -> None:
         transaction.cursor.execute(_sql(transaction, _RECORD_POSITION), (position, VIEWS))
 
     @staticmethod
-    def _locked_position(transaction: ViewTransaction) -> int:
-        # SQLite's writer transactions already hold the write lock (BEGIN IMMEDIATE);
-        # PostgreSQL needs the position row locked so two processes never apply one batch.
+    def _locked_position(transaction: ViewTransaction) -> Any:
+        """The cursor that will give the views' position, its row locked for this transaction.
+
+        SQLite's writer transactions already hold the write lock (BEGIN IMMEDIATE);
+        PostgreSQL needs the row locked so two processes never apply one batch. The row is
+        read on a cursor of its own, so in pipeline mode the query travels with the next.
+        """
         query = _READ_POSITION if transaction.is_sqlite else f"{_READ_POSITION} FOR UPDATE"
-        transaction.cursor.execute(_sql(transaction, query), (VIEWS,))
-        return int(transaction.cursor.fetchone()[0])
+        cursor = transaction.another_cursor()
+        cursor.execute(_sql(transaction, query), (VIEWS,))
+        return cursor
 
 
 _READ_POSITION = 'SELECT "position" FROM view_positions WHERE projection = ?'

@@ -7,6 +7,7 @@ close to the speed of plain batched inserts.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from operator import itemgetter
 from typing import Any
@@ -49,7 +50,10 @@ class RowBuffer:
         self.partition = partition
         self.key_columns = [c.name for c in table.primary_key.columns]
         self.key_of = _key_getter(self.key_columns)
+        self._values = [c.name for c in table.columns if not c.primary_key]
         self.rows: dict[Key, Row | None] = {}
+        self._stored: dict[Key, Row] = {}  # rows as read from the table, to write back only changes
+        self._patches: dict[Key, Row] = {}  # columns set on rows not read (yet)
         self._dirty: set[Key] = set()
         self._pending: tuple[ViewTransaction, list[Any]] | None = None
 
@@ -67,15 +71,22 @@ class RowBuffer:
         transaction, wanted = self._pending
         self._pending = None
         statements = transaction.statements(self.table)
-        self._keep(statements.select_by(transaction.cursor, self.partition, wanted))
+        self._keep(statements.select_by(transaction.reads, self.partition, wanted))
 
     def load_all(self, transaction: ViewTransaction) -> None:
         """Read every row, keeping any newer version already in the buffer."""
-        self._keep(transaction.statements(self.table).select_all(transaction.cursor))
+        self._keep(transaction.statements(self.table).select_all(transaction.reads))
 
     def _keep(self, found: list[Row]) -> None:
         for row in found:
-            self.rows.setdefault(self.key_of(row), row)
+            key = self.key_of(row)
+            self._stored.setdefault(key, row)
+            if key in self.rows:
+                continue
+            patch = self._patches.pop(key, None)
+            self.rows[key] = row if patch is None else {**row, **patch}
+            if patch is not None:
+                self._dirty.add(key)
 
     def get(self, *key: Any) -> Row | None:
         self._load_pending()
@@ -97,24 +108,51 @@ class RowBuffer:
     def put(self, row: Row) -> None:
         key = self.key_of(row)
         self.rows[key] = row
+        self._patches.pop(key, None)
         self._dirty.add(key)
+
+    def patch(self, values: Row) -> None:
+        """Set some columns of a stored row (`values` holds its key), reading it only if
+        the batch reads it anyway: a progress report need not load the task to bump its
+        version."""
+        key = self.key_of(values)
+        row = self.rows.get(key)
+        if row is not None:
+            self.put({**row, **values})
+        else:
+            self._patches[key] = {**self._patches.get(key, {}), **values}
 
     def remove(self, *key: Any) -> None:
         self.rows[key] = None
         self._dirty.add(key)
 
     def flush(self, transaction: ViewTransaction) -> None:
-        """Write changed rows back: upserts in one batch, then deletes."""
-        changed = [self.rows[key] for key in self._dirty]
-        upserts = [row for row in changed if row is not None]
-        removed = [key for key in self._dirty if self.rows[key] is None]
+        """Write changed rows back: new rows as upserts, stored rows as updates of the
+        columns that changed, then deletes."""
+        upserts: list[Row] = []
+        updates: dict[tuple[str, ...], list[Row]] = defaultdict(list)
+        removed: list[Key] = []
+        for key in self._dirty:
+            row, stored = self.rows[key], self._stored.get(key)
+            if row is None:
+                removed.append(key)
+            elif stored is None or stored is row:  # new, or changed in place
+                upserts.append(row)
+            elif changed := tuple(c for c in self._values if row[c] != stored[c]):
+                updates[changed].append(row)
+        for patch in self._patches.values():
+            updates[tuple(c for c in self._values if c in patch)].append(patch)
         statements = transaction.statements(self.table)
         statements.upsert(transaction.cursor, upserts)
+        for columns, rows in updates.items():
+            statements.update(transaction.cursor, columns, rows)
         statements.delete(transaction.cursor, removed)
         self.clear()
 
     def clear(self) -> None:
         self.rows.clear()
+        self._stored.clear()
+        self._patches.clear()
         self._dirty.clear()
         self._pending = None
 

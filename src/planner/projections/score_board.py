@@ -92,7 +92,7 @@ class ScoreBoard(Projection):
             return
         plans = list({plan for plan, _, _ in touched})
         stored = transaction.statements(score_targets).select_by(
-            transaction.cursor, "plan_id", plans
+            transaction.reads, "plan_id", plans
         )
         targets = {row["target_id"]: row for row in [*stored, *changed]}  # the batch's win
         groups: dict[Group, list[ScoreLine]] = {group: [] for group in touched}

@@ -53,6 +53,7 @@ class TableStatements:
         others = [name for name in self.columns if name not in self.keys]
         self._upsert = self._on_conflict({name: f"excluded.{self.quoted[name]}" for name in others})
         self._key_match = " AND ".join(f"{self.quoted[k]} = {self.placeholder}" for k in self.keys)
+        self._updates: dict[tuple[str, ...], str] = {}
 
     def select_all(self, cursor: Any) -> list[Row]:
         cursor.execute(self._select)
@@ -79,6 +80,16 @@ class TableStatements:
     def insert(self, cursor: Any, rows: Sequence[Row]) -> None:
         self._write(cursor, "", rows)
 
+    def update(self, cursor: Any, columns: tuple[str, ...], rows: Sequence[Row]) -> None:
+        """Set only these columns of stored rows: on SQLite, an index whose columns are not
+        set is not rewritten, so a command dirties fewer pages."""
+        names = [*columns, *self.keys]  # at least one column and one key
+        binds, values = [self.binds[name] for name in names], itemgetter(*names)
+        params = [
+            [b(v) if b else v for b, v in zip(binds, values(row), strict=True)] for row in rows
+        ]
+        cursor.executemany(self._update(columns), params)
+
     def add_to(self, cursor: Any, count_columns: Sequence[str], rows: Sequence[Row]) -> None:
         """Insert the rows, or add their count columns to the stored counts of the same key."""
         added = self._on_conflict(
@@ -96,6 +107,15 @@ class TableStatements:
         """Delete the rows with these keys whose count columns have all fallen to zero."""
         zeros = " AND ".join(f"{self.quoted[c]} = 0" for c in count_columns)
         self._delete(cursor, f"{zeros} AND {self._key_match}", keys)
+
+    def _update(self, columns: tuple[str, ...]) -> str:
+        found = self._updates.get(columns)
+        if found is None:
+            assignments = ", ".join(f"{self.quoted[c]} = {self.placeholder}" for c in columns)
+            found = self._updates[columns] = (
+                f"UPDATE {self.name} SET {assignments} WHERE {self._key_match}"
+            )
+        return found
 
     def _select_in(self, column: str, count: int) -> str:
         """SELECT ... WHERE column IN (?, ...) for `count` values; = ANY(%s) on PostgreSQL."""

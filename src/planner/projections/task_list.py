@@ -157,11 +157,19 @@ class TaskList(Projection):
 
     @apply.register
     def _(self, event: Task.Reassigned) -> None:
-        task = self._touch(event)
+        task = self._task(event)
         for row in self.occurrences.find(task_id=event.originator_id):
             self._count(task["lead"], row, -1)
             self._count(event.lead, row, +1)
-        task["lead"], task["coordinating"] = list(event.lead), list(event.coordinating)
+        self.tasks.put(
+            {
+                **task,
+                "lead": list(event.lead),
+                "coordinating": list(event.coordinating),
+                "version": event.originator_version,
+                "updated_at": event.timestamp,
+            }
+        )
         for row in self.agencies.find(task_id=event.originator_id):
             self.agencies.remove(row["task_id"], row["agency"])
         self._assign(event.originator_id, task["plan_id"], event.lead, event.coordinating)
@@ -172,7 +180,7 @@ class TaskList(Projection):
         if not new:
             return
         wanted = list({row["plan_id"] for row in new})
-        found = transaction.statements(plans).select_by(transaction.cursor, "plan_id", wanted)
+        found = transaction.statements(plans).select_by(transaction.reads, "plan_id", wanted)
         numbers = {plan["plan_id"]: plan["number"] for plan in found}
         for row in new:
             row["plan_number"] = numbers.get(row["plan_id"], "")
@@ -192,15 +200,22 @@ class TaskList(Projection):
     def _update(
         self, event: Task.Event, occurrence: str, change: Callable[[dict[str, Any]], None]
     ) -> None:
-        task = self._touch(event)
+        self.tasks.patch(
+            {
+                "task_id": event.originator_id,
+                "version": event.originator_version,
+                "updated_at": event.timestamp,
+            }
+        )
         before = self.occurrences.get(event.originator_id, occurrence)
         assert before is not None, f"task {event.originator_id} has no occurrence '{occurrence}'"
         after = dict(before)
         change(after)
         self.occurrences.put(after)
         if _counted(before) != _counted(after):  # a progress report moves no counter
-            self._count(task["lead"], before, -1)
-            self._count(task["lead"], after, +1)
+            lead = self._task(event)["lead"]
+            self._count(lead, before, -1)
+            self._count(lead, after, +1)
 
     def _put_occurrence(self, lead: Sequence[str], row: dict[str, Any]) -> None:
         self.occurrences.put(row)
@@ -216,11 +231,9 @@ class TaskList(Projection):
         if due_on is not None and status not in CLOSED:
             self.open_by_due.add((*key, due_on), "occurrences", amount)
 
-    def _touch(self, event: Task.Event) -> dict[str, Any]:
+    def _task(self, event: Task.Event) -> dict[str, Any]:
         task = self.tasks.get(event.originator_id)
         assert task is not None, f"task {event.originator_id} has no Added event"
-        task = {**task, "version": event.originator_version, "updated_at": event.timestamp}
-        self.tasks.put(task)
         return task
 
 

@@ -20,12 +20,14 @@ VIEWS = "views"
 
 
 def fingerprint(metadata: MetaData) -> str:
-    """A digest of every view table's columns and indexes, and of the handlers' version."""
+    """A digest of every view table's columns, indexes and options, and of the handlers'
+    version."""
     parts = [f"handlers {HANDLERS_VERSION}"]
     for table in metadata.sorted_tables:
         columns = [(c.name, str(c.type), c.primary_key, c.nullable) for c in table.columns]
         indexes = sorted((i.name or "", tuple(c.name for c in i.columns)) for i in table.indexes)
-        parts.append(repr((table.name, columns, indexes)))
+        options = sorted(table.kwargs.items())  # sqlite_with_rowid, say
+        parts.append(repr((table.name, columns, indexes, options)))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 

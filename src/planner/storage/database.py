@@ -119,7 +119,9 @@ class Database:
             connect_args["options"] = f"-csearch_path={self.schema}"
         if probe:
             return create_engine(url, connect_args=connect_args, isolation_level="AUTOCOMMIT")
-        return create_engine(url, connect_args=connect_args, pool_pre_ping=True)
+        # Readers ping each connection they take from the pool. The writer does not spend
+        # that round trip on every command; it tries again when a connection has gone.
+        return create_engine(url, connect_args=connect_args, pool_pre_ping=not writer)
 
 
 def _sqlite_engine(url: URL, *, writer: bool) -> Engine:

@@ -12,9 +12,7 @@ from uuid import UUID
 
 from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.sqlite import SQLiteApplicationRecorder
-from psycopg.sql import SQL, Composable, Identifier
-
-Statement = str | Composable
+from psycopg.sql import SQL, Identifier
 
 # The aggregate's last stored version, 0 before its first event.
 LAST_VERSION = "SELECT COALESCE(MAX(originator_version), 0) FROM {table} WHERE originator_id = %s"
@@ -29,11 +27,13 @@ class EventsTable:
             assert isinstance(recorder, PostgresApplicationRecorder)
             self._identifier = Identifier(recorder.datastore.schema, recorder.events_table_name)
 
-    def statement(self, template: str) -> Statement:
-        """`template` with `{table}` for the table and `%s` for each value, for this store."""
+    def statement(self, template: str) -> str:
+        """`template` with `{table}` for the table and `%s` for each value, for this store.
+
+        Rendered to text once: psycopg would compose it again on every execute."""
         if self.sqlite:
             return template.format(table=self._name).replace("%s", "?")
-        return SQL(template).format(table=self._identifier)
+        return SQL(template).format(table=self._identifier).as_string(None)
 
     def key(self, originator_id: Any) -> Any:
         """An aggregate id as the table stores it: hex text on SQLite, a UUID on PostgreSQL."""
