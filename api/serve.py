@@ -6,6 +6,7 @@ import typer
 import uvicorn
 
 from api.app import create_app
+from api.collector import tune_for_serving
 from api.imports import import_extension
 from api.reminder_scheduler import reminder_services
 from api.reports import report_extension
@@ -45,6 +46,7 @@ def run(host: str, port: int, demo: bool, scheduler: bool, clock: Clock | None =
     try:
         extensions = (import_extension(), report_extension(), scoring_extension())
         app = create_app(planner, web_settings, services, extensions)
+        tune_for_serving()
         uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:
         planner.close()

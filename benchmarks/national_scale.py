@@ -3,36 +3,16 @@
 from __future__ import annotations
 
 import json
-import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from benchmarks.national_data import QUERY_DAY, Scale, generate, plan_number
-from benchmarks.raw_reads import FLOORS, read_ms
-from planner.application.planner import Planner
-from planner.settings import Settings
+from benchmarks.national_data import Scale, generate
+from benchmarks.query_child import Latency
 from planner.storage.database import Database
 from planner.storage.event_store import EventStore
-
-REPEAT = 30
-
-
-@dataclass(frozen=True)
-class Latency:
-    name: str
-    rows: int
-    median_ms: float
-    p95_ms: float
-    floor_median_ms: float | None = None  # reading the same rows raw (raw_reads.py)
-
-    @property
-    def ratio(self) -> float | None:
-        """How many times the raw read of the rows the query takes, at the median."""
-        return None if self.floor_median_ms is None else self.median_ms / self.floor_median_ms
 
 
 @dataclass(frozen=True)
@@ -54,9 +34,8 @@ def measure(backend: str, url: str, scale: Scale) -> NationalScale:
         print(f"  {backend}: {events:,} events written", end="\r", file=sys.stderr)
     seed_seconds = time.perf_counter() - start
     store.close()
-    rebuild = _rebuild_in_child(url)
-    with Planner(Settings(database_url=url)) as planner:
-        latencies = _queries(planner)
+    rebuild = _in_child("benchmarks.rebuild_child", url)
+    latencies = [Latency(**found) for found in _in_child("benchmarks.query_child", url)]
     return NationalScale(
         backend,
         scale.tasks,
@@ -68,51 +47,9 @@ def measure(backend: str, url: str, scale: Scale) -> NationalScale:
     )
 
 
-def _rebuild_in_child(url: str) -> dict[str, Any]:
+def _in_child(module: str, url: str) -> Any:
+    """What the module prints (JSON) when run in a process of its own on the store."""
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.rebuild_child", url],
-        capture_output=True,
-        text=True,
-        check=True,
+        [sys.executable, "-m", module, url], capture_output=True, text=True, check=True
     )
-    result: dict[str, Any] = json.loads(done.stdout)
-    return result
-
-
-def _queries(planner: Planner) -> list[Latency]:
-    views = planner.views
-    plan = views.plan(plan_number(1)).plan_id
-    task = views.tasks(plan)[0].task_id
-    cases: list[tuple[str, Callable[[], list[Any]]]] = [
-        ("overdue, one province's plan", lambda: views.overdue(QUERY_DAY, plan)),
-        ("progress per agency, one plan", lambda: views.progress(QUERY_DAY, plan)),
-        ("score board, one plan", lambda: views.score_board(plan)),
-        ("history of one task", lambda: views.history(task)),
-        ("overdue, all plans: first 100", lambda: views.overdue(QUERY_DAY, limit=100)),
-        ("overdue, all plans: count", lambda: [views.count_overdue(QUERY_DAY)]),
-        ("progress per agency, all plans", lambda: views.progress(QUERY_DAY)),
-        ("score board, all plans", lambda: views.score_board()),
-    ]
-    return [_latency(name, query, planner) for name, query in cases]
-
-
-def _latency(name: str, query: Callable[[], list[Any]], planner: Planner) -> Latency:
-    rows = len(query())
-    median, p95 = _timed(query)
-    floor = FLOORS.get(name)
-    if floor is None:
-        return Latency(name, rows, median, p95)
-    engine = planner.views.engine
-    floor_median, _ = _timed(lambda: read_ms(engine, floor, QUERY_DAY))
-    return Latency(name, rows, median, p95, floor_median)
-
-
-def _timed(run: Callable[[], object]) -> tuple[float, float]:
-    """Median and 95th percentile of REPEAT runs, in milliseconds."""
-    timings = []
-    for _ in range(REPEAT):
-        start = time.perf_counter()
-        run()
-        timings.append((time.perf_counter() - start) * 1000)
-    timings.sort()
-    return statistics.median(timings), timings[max(0, round(0.95 * len(timings)) - 1)]
+    return json.loads(done.stdout)

@@ -34,7 +34,7 @@ FLOORS: dict[str, tuple[str, ...]] = {
         "SELECT plan_id, number FROM view_plans",
     ),
     "score board, all plans": (
-        "SELECT * FROM view_score_lines ORDER BY plan_id, index_name, year, position",
+        "SELECT * FROM view_score_lines",
         "SELECT plan_id, number FROM view_plans",
     ),
 }

@@ -218,7 +218,6 @@ score_lines = Table(
     Column("survey_based", Boolean, nullable=False),
     Column("not_evaluated", Boolean, nullable=False),
     Column("stated", Boolean, nullable=False),
-    Index("ix_view_score_lines_order", "plan_id", "index_name", "year", "position"),
 )
 
 history = Table(

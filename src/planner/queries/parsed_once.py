@@ -7,7 +7,8 @@ values; parsing every row's values cost more than running the query.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from functools import cache
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, String, cast
 
@@ -15,16 +16,10 @@ T = TypeVar("T")
 
 
 def as_text(column: Any) -> ColumnElement[str]:
-    return cast(column, String)
+    # Its own label: under the column's name, PostgreSQL would sort by the text, not the id.
+    return cast(column, String).label(f"{column.name}_text")
 
 
-class ParsedOnce(Generic[T]):
-    def __init__(self, parse: Callable[[str], T]) -> None:
-        self._parse = parse
-        self._parsed: dict[str, T] = {}
-
-    def __call__(self, text: str) -> T:
-        found = self._parsed.get(text)
-        if found is None:
-            found = self._parsed[text] = self._parse(text)
-        return found
+def parsed_once(parse: Callable[[str], T]) -> Callable[[str], T]:
+    """`parse`, remembering what each text gave; make one per question, so it stays small."""
+    return cache(parse)

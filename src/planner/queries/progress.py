@@ -6,17 +6,19 @@ carries it on today.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 from uuid import UUID
 
 from sqlalchemy import Connection, func, select
 
 from planner.projections.schema import agencies, open_by_due_date, plans, progress_counts
 from planner.projections.task_list import PROGRESS_COUNTS
-from planner.queries.parsed_once import ParsedOnce, as_text
+from planner.queries.driver_rows import driver_rows
+from planner.queries.parsed_once import as_text, parsed_once
 
 
 # Not frozen: the country's progress is thousands of rows, built at once.
@@ -37,6 +39,7 @@ class AgencyProgress:
     percent_complete: Decimal
 
 
+_PLAN_NUMBERS = select(as_text(plans.c.plan_id), plans.c.number)
 # Each (agency, plan)'s counts, in this order: those the task list keeps, then overdue.
 _STORED = [progress_counts.c[name] for name in PROGRESS_COUNTS]
 _OVERDUE = len(PROGRESS_COUNTS)
@@ -45,26 +48,37 @@ _OVERDUE = len(PROGRESS_COUNTS)
 def progress(connection: Connection, on: date, plan_id: UUID | None = None) -> list[AgencyProgress]:
     """Counts per (agency carrying the work today, plan); `total` leaves out cancelled work."""
     carriers, names = _carriers_and_names(connection)
-    counted: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * (_OVERDUE + 1))
+    counted: dict[tuple[str, str], list[int]] = {}
     for (plan, leads), counts in _counts_by_leads(connection, on, plan_id).items():
         # Work two merged bodies led together counts once for the body carrying both on.
         for agency in {carriers.get(code, code) for code in leads.split(",") if code}:
-            total = counted[agency, plan]
-            for position, count in enumerate(counts):
-                total[position] += count
-    numbers: dict[str, str] = dict(
-        connection.execute(select(as_text(plans.c.plan_id), plans.c.number)).all()
-    )
-    plan_ids = ParsedOnce(UUID)
+            before = counted.get((agency, plan))
+            counted[agency, plan] = (
+                counts if before is None else [a + b for a, b in zip(before, counts, strict=True)]
+            )
+    numbers: dict[str, str] = dict(driver_rows(connection, _PLAN_NUMBERS))
+    plan_ids, percent = parsed_once(UUID), cache(_percent)
     result = [
-        _progress(agency, names.get(agency, agency), plan_ids(plan), numbers.get(plan, ""), counts)
+        _progress(
+            agency,
+            names.get(agency, agency),
+            plan_ids(plan),
+            numbers.get(plan, ""),
+            counts,
+            percent,
+        )
         for (agency, plan), counts in counted.items()
     ]
     return sorted(result, key=lambda p: (p.plan_number, -p.percent_complete, p.agency))
 
 
 def _progress(
-    agency: str, name: str, plan_id: UUID, number: str, counts: list[int]
+    agency: str,
+    name: str,
+    plan_id: UUID,
+    number: str,
+    counts: list[int],
+    percent: Callable[[int, int], Decimal],
 ) -> AgencyProgress:
     total, completed, on_time, in_progress, not_started, blocked, cancelled, overdue = counts
     return AgencyProgress(
@@ -80,7 +94,7 @@ def _progress(
         blocked=blocked,
         overdue=overdue,
         cancelled=cancelled,
-        percent_complete=_percent(completed, total),
+        percent_complete=percent(completed, total),
     )
 
 
@@ -99,16 +113,16 @@ def _counts_by_leads(
         stored = stored.where(counts.plan_id == plan_id)
         overdue = overdue.where(open_work.plan_id == plan_id)
     by_leads: dict[tuple[str, str], list[int]] = {}
-    for plan, leads, *values in connection.execute(stored).all():
+    for plan, leads, *values in driver_rows(connection, stored):
         by_leads[plan, leads] = [*values, 0]
-    for plan, leads, late in connection.execute(overdue).all():
+    for plan, leads, late in driver_rows(connection, overdue):
         by_leads[plan, leads][_OVERDUE] = int(late)
     return by_leads
 
 
 def _carriers_and_names(connection: Connection) -> tuple[dict[str, str], dict[str, str]]:
     """Who carries each agency's work on today (itself unless reorganised), and its name."""
-    rows = connection.execute(select(agencies.c.code, agencies.c.carried_by, agencies.c.name))
+    rows = driver_rows(connection, select(agencies.c.code, agencies.c.carried_by, agencies.c.name))
     carriers, names = {}, {}
     for code, carrier, name in rows:
         carriers[code], names[code] = carrier, name

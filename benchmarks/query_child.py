@@ -1,0 +1,88 @@
+"""The national-scale questions asked in a process of their own, as a server would answer them.
+
+The process that seeded two million events still holds what seeding left behind, and every
+full garbage collection walks it. A server starts with only the application in memory and
+tunes its collector once started (`api/collector.py`); so does this process.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+from api.collector import tune_for_serving
+from benchmarks.national_data import QUERY_DAY, plan_number
+from benchmarks.raw_reads import FLOORS, read_ms
+from planner.application.planner import Planner
+from planner.settings import Settings
+
+REPEAT = 30
+
+
+@dataclasses.dataclass(frozen=True)
+class Latency:
+    name: str
+    rows: int
+    median_ms: float
+    p95_ms: float
+    floor_median_ms: float | None = None  # reading the same rows raw (raw_reads.py)
+
+    @property
+    def ratio(self) -> float | None:
+        """How many times the raw read of the rows the query takes, at the median."""
+        return None if self.floor_median_ms is None else self.median_ms / self.floor_median_ms
+
+
+def main(url: str) -> None:
+    with Planner(Settings(database_url=url)) as planner:
+        tune_for_serving()
+        latencies = _queries(planner)
+    print(json.dumps([dataclasses.asdict(latency) for latency in latencies]))
+
+
+def _queries(planner: Planner) -> list[Latency]:
+    views = planner.views
+    plan = views.plan(plan_number(1)).plan_id
+    task = views.tasks(plan)[0].task_id
+    cases: list[tuple[str, Callable[[], list[Any]]]] = [
+        ("overdue, one province's plan", lambda: views.overdue(QUERY_DAY, plan)),
+        ("progress per agency, one plan", lambda: views.progress(QUERY_DAY, plan)),
+        ("score board, one plan", lambda: views.score_board(plan)),
+        ("history of one task", lambda: views.history(task)),
+        ("overdue, all plans: first 100", lambda: views.overdue(QUERY_DAY, limit=100)),
+        ("overdue, all plans: count", lambda: [views.count_overdue(QUERY_DAY)]),
+        ("progress per agency, all plans", lambda: views.progress(QUERY_DAY)),
+        ("score board, all plans", lambda: views.score_board()),
+    ]
+    return [_latency(name, query, planner) for name, query in cases]
+
+
+def _latency(name: str, query: Callable[[], list[Any]], planner: Planner) -> Latency:
+    rows = len(query())
+    median, p95 = _timed(query)
+    floor = FLOORS.get(name)
+    if floor is None:
+        return Latency(name, rows, median, p95)
+    engine = planner.views.engine
+    floor_median, _ = _timed(lambda: read_ms(engine, floor, QUERY_DAY))
+    return Latency(name, rows, median, p95, floor_median)
+
+
+def _timed(run: Callable[[], object]) -> tuple[float, float]:
+    """Median and 95th percentile of REPEAT runs, in milliseconds."""
+    timings = []
+    for _ in range(REPEAT):
+        start = time.perf_counter()
+        run()
+        timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    return statistics.median(timings), timings[max(0, round(0.95 * len(timings)) - 1)]
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
