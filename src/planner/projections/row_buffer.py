@@ -19,6 +19,11 @@ from planner.projections.view_transaction import ViewTransaction
 Row = dict[str, Any]
 Key = tuple[Any, ...]
 
+# A command's few changed rows are written back column by column: SQLite then rewrites no
+# index whose columns did not change, and no JSON is encoded again. A batch's thousands go
+# in one upsert each, which costs less than grouping them by the columns they changed.
+COLUMN_BY_COLUMN_UP_TO = 50
+
 
 class AppendBuffer:
     """Rows only ever added (history): written with a plain INSERT, nothing loaded first."""
@@ -83,7 +88,7 @@ class RowBuffer:
             self._stored.setdefault(key, row)
             if key in self.rows:
                 continue
-            patch = self._patches.pop(key, None)
+            patch = self._patches.pop(key, None) if self._patches else None
             self.rows[key] = row if patch is None else {**row, **patch}
             if patch is not None:
                 self._dirty.add(key)
@@ -108,7 +113,8 @@ class RowBuffer:
     def put(self, row: Row) -> None:
         key = self.key_of(row)
         self.rows[key] = row
-        self._patches.pop(key, None)
+        if self._patches:  # most batches patch nothing: spare hashing the key again
+            self._patches.pop(key, None)
         self._dirty.add(key)
 
     def patch(self, values: Row) -> None:
@@ -127,16 +133,17 @@ class RowBuffer:
         self._dirty.add(key)
 
     def flush(self, transaction: ViewTransaction) -> None:
-        """Write changed rows back: new rows as upserts, stored rows as updates of the
-        columns that changed, then deletes."""
+        """Write changed rows back, then delete removed ones. New rows are upserted; stored
+        rows too, or, in a small batch, updated in only the columns that changed."""
         upserts: list[Row] = []
         updates: dict[tuple[str, ...], list[Row]] = defaultdict(list)
         removed: list[Key] = []
+        column_by_column = len(self._dirty) <= COLUMN_BY_COLUMN_UP_TO
         for key in self._dirty:
             row, stored = self.rows[key], self._stored.get(key)
             if row is None:
                 removed.append(key)
-            elif stored is None or stored is row:  # new, or changed in place
+            elif stored is None or stored is row or not column_by_column:
                 upserts.append(row)
             elif changed := tuple(c for c in self._values if row[c] != stored[c]):
                 updates[changed].append(row)

@@ -232,7 +232,6 @@ history = Table(
     Column("actor_role", String(16), nullable=False),
     Column("at", UtcDateTime(), nullable=False),
     Column("details", JSON, nullable=False),
-    sqlite_with_rowid=False,
 )
 
 reminders = Table(
