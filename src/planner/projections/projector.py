@@ -83,8 +83,9 @@ class Projector:
             try:
                 position, caught_up = self._record(events, stored, project)
             except ConnectionLost:
-                # The pool's connection had been dropped (a server restart): nothing was
-                # written, so the command runs again on a fresh connection.
+                # The pool's connection had been dropped (a server restart), so the command
+                # runs again on a fresh one. Had its commit gone through after all, its events
+                # are stored and the second try is refused as a conflict, never written twice.
                 position, caught_up = self._record(events, stored, project)
             if project and not caught_up:
                 self.catch_up()

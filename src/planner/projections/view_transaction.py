@@ -56,7 +56,7 @@ class ViewTransaction:
 
 
 class ConnectionLost(Exception):
-    """The database dropped the connection; nothing of the transaction was committed."""
+    """The database dropped the connection before it confirmed the transaction's commit."""
 
 
 @contextmanager
@@ -78,7 +78,10 @@ def view_transaction(engine: Engine) -> Iterator[ViewTransaction]:
         if _lost(error, connection):
             connection.invalidate()
             raise ConnectionLost(str(error)) from error
-        connection.rollback()
+        try:
+            connection.rollback()
+        except Exception:
+            connection.invalidate()  # a connection in an unknown state is not handed out again
         raise
     finally:
         transaction.close()
@@ -107,8 +110,10 @@ def _pipelined_transaction(connection: Any, cursor: Any) -> Iterator[None]:
             cursor.execute("COMMIT")
     finally:
         if not (driver.closed or driver.broken):
-            driver.rollback()  # nothing to do after COMMIT; ends a failed transaction
-            driver.autocommit = False
+            try:
+                driver.rollback()  # nothing to do after COMMIT; ends a failed transaction
+            finally:
+                driver.autocommit = False
 
 
 def _lost(error: BaseException, connection: Any) -> bool:
