@@ -104,7 +104,7 @@ class Appended:
         self._found = found
         for name, appended in zip(self._names, found, strict=True):
             if appended is None:
-                raise RecordConflictError(f"{name}: a newer version is already stored")
+                raise RecordConflictError(f"{name}: not the version after the last one stored")
         return cast("list[int]", found)
 
     def _fetch(self) -> list[int | None]:
