@@ -17,16 +17,16 @@ def verdicts(
     lines = ["", "## Against the targets", ""]
     for c in commands:
         lines.append(
-            f"- {c.backend}: task commands {c.ratio:.2f}× raw appends — "
+            f"- {c.backend}: task commands {c.ratio:.3f}× raw appends — "
             f"{_met(c.ratio >= 0.5)} (≥ 0.5×)"
         )
     for u in catch_ups:
         lines.append(
-            f"- {u.backend}: catch-up {u.ratio:.2f}× raw inserts — {_met(u.ratio >= 0.3)} (≥ 0.3×)"
+            f"- {u.backend}: catch-up {u.ratio:.3f}× raw inserts — {_met(u.ratio >= 0.3)} (≥ 0.3×)"
         )
     for n in nationals:
         slow = [q for q in n.latencies if q.p95_ms >= QUERY_P95_MS]
-        named = ", ".join(f"{q.name} ({q.p95_ms:,.0f} ms)" for q in slow) or "none"
+        named = ", ".join(f"{q.name} ({q.p95_ms:,.1f} ms)" for q in slow) or "none"
         lines.append(f"- {n.backend}: queries with p95 ≥ 50 ms: {named}")
         rebuild_ok = n.rebuild_seconds < REBUILD_SECONDS and n.rebuild_peak_mib < REBUILD_MIB
         lines.append(
