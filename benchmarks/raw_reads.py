@@ -34,7 +34,7 @@ FLOORS: dict[str, tuple[str, ...]] = {
         "SELECT plan_id, number FROM view_plans",
     ),
     "score board, all plans": (
-        "SELECT * FROM view_score_lines",
+        "SELECT * FROM view_score_boards",
         "SELECT plan_id, number FROM view_plans",
     ),
 }

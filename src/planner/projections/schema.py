@@ -192,32 +192,16 @@ score_targets = Table(
     Index("ix_view_score_targets_plan", "plan_id", "index_name", "year"),
 )
 
-# The score board with its roll-ups filled in, one group per plan, index and year, so a
-# nationwide board is read rather than summed again on every request. Points are kept as the
-# exact decimal text ("1.5"), which reads back as it was written without rounding.
-EXACT_POINTS = String(24)
-
-score_lines = Table(
-    "view_score_lines",
+# The score board with its roll-ups filled in, so a nationwide board is read rather than
+# summed again on every request: one row per plan, index and year holding the group's lines
+# (`projections/score_board_document.py`).
+score_boards = Table(
+    "view_score_boards",
     metadata,
     Column("plan_id", Uuid, primary_key=True),
     Column("index_name", String(16), primary_key=True),
     Column("year", Integer, primary_key=True),
-    Column("code", String(32), primary_key=True),
-    Column("position", Integer, nullable=False),  # order within the group, total first
-    Column("name", Text, nullable=False),
-    Column("level", String(16), nullable=False),
-    Column("max_points", EXACT_POINTS),
-    Column("last_year_points", EXACT_POINTS),
-    Column("target_kind", String(16), nullable=False),
-    Column("target_value", EXACT_POINTS),
-    Column("target_text", Text, nullable=False),
-    Column("result_kind", String(16)),
-    Column("result_points", EXACT_POINTS),
-    Column("gap", EXACT_POINTS),
-    Column("survey_based", Boolean, nullable=False),
-    Column("not_evaluated", Boolean, nullable=False),
-    Column("stated", Boolean, nullable=False),
+    Column("lines", Text, nullable=False),
 )
 
 history = Table(

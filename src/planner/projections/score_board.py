@@ -1,19 +1,20 @@
 """Each criterion's max, last year, target and most authoritative result, per plan and year.
 
 Beside the targets as stated, it keeps the board with its totals filled in: every group
-(plan, index, year) a batch touched is rolled up again from all of its targets.
+(plan, index, year) a batch touched is rolled up again from all of its targets and stored
+as one document.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from eventsourcing.dispatch import singledispatchmethod
 
 from planner.domain.score_target import Definition, ResultKind, ScoreTarget
 from planner.projections.projection import Projection
-from planner.projections.schema import score_lines, score_targets
+from planner.projections.schema import score_boards, score_targets
+from planner.projections.score_board_document import board_document
 from planner.projections.score_lines import ScoreLine, roll_up, stated_line
 from planner.projections.view_transaction import ViewTransaction
 
@@ -35,13 +36,13 @@ def _definition_columns(definition: Definition) -> dict[str, Any]:
 
 
 class ScoreBoard(Projection):
-    tables = (score_targets, score_lines)
+    tables = (score_targets, score_boards)
     events = (ScoreTarget.Event,)
 
     def __init__(self) -> None:
         super().__init__()
         self.targets = self.buffer(score_targets, "target_id")
-        self.lines = self.buffer(score_lines, "plan_id")
+        self.boards = self.buffer(score_boards, "plan_id")
 
     @singledispatchmethod
     def apply(self, domain_event: object) -> None:
@@ -99,50 +100,17 @@ class ScoreBoard(Projection):
         for row in targets.values():
             if _group(row) in groups:
                 groups[_group(row)].append(stated_line(row))
-        self.lines.load(transaction, plans)
-        for group, lines in groups.items():
-            self._replace_lines(group, roll_up(lines))
-
-    def _replace_lines(self, group: Group, lines: list[ScoreLine]) -> None:
-        """Write the group's lines where they changed; drop lines no longer on the board."""
-        plan, index, year = group
-        kept = {line.code for line in lines}
-        for old in self.lines.find(plan_id=plan, index_name=index, year=year):
-            if old["code"] not in kept:
-                self.lines.remove(plan, index, year, old["code"])
-        for position, line in enumerate(lines):
-            row = _line_row(group, position, line)
-            if self.lines.get(plan, index, year, line.code) != row:
-                self.lines.put(row)
+        self.boards.load(transaction, plans)
+        for (plan, index, year), lines in groups.items():
+            row = {
+                "plan_id": plan,
+                "index_name": index,
+                "year": year,
+                "lines": board_document(roll_up(lines)),
+            }
+            if self.boards.get(plan, index, year) != row:
+                self.boards.put(row)
 
 
 def _group(row: dict[str, Any]) -> Group:
     return (row["plan_id"], row["index_name"], row["year"])
-
-
-def _line_row(group: Group, position: int, line: ScoreLine) -> dict[str, Any]:
-    plan, index, year = group
-    return {
-        "plan_id": plan,
-        "index_name": index,
-        "year": year,
-        "code": line.code,
-        "position": position,
-        "name": line.name,
-        "level": str(line.level),
-        "max_points": _text(line.max_points),
-        "last_year_points": _text(line.last_year_points),
-        "target_kind": str(line.target_kind),
-        "target_value": _text(line.target_value),
-        "target_text": line.target_text,
-        "result_kind": line.result_kind,
-        "result_points": _text(line.result_points),
-        "gap": _text(line.gap),
-        "survey_based": line.survey_based,
-        "not_evaluated": line.not_evaluated,
-        "stated": line.stated,
-    }
-
-
-def _text(points: Decimal | None) -> str | None:
-    return None if points is None else str(points)

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, String, cast
 
 T = TypeVar("T")
+Text = TypeVar("Text", str, str | None)
 
 
 def as_text(column: Any) -> ColumnElement[str]:
@@ -20,6 +21,6 @@ def as_text(column: Any) -> ColumnElement[str]:
     return cast(column, String).label(f"{column.name}_text")
 
 
-def parsed_once(parse: Callable[[str], T]) -> Callable[[str], T]:
+def parsed_once(parse: Callable[[Text], T]) -> Callable[[Text], T]:
     """`parse`, remembering what each text gave; make one per question, so it stays small."""
     return cache(parse)
