@@ -11,10 +11,11 @@ rows go in one `executemany`, which psycopg sends as one pipeline.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from operator import itemgetter
 from typing import Any
 
+import psycopg
 from sqlalchemy import Table
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
@@ -25,6 +26,9 @@ Processor = Callable[[Any], Any]
 
 # Values per SELECT ... IN (...), within what SQLite accepts in one statement.
 _CHUNK = 500
+# Rows per INSERT on PostgreSQL, whose statements take at most 65,535 parameters.
+_ROWS_PER_INSERT = 1000
+_MAX_PARAMETERS = 65535
 
 
 class TableStatements:
@@ -54,6 +58,7 @@ class TableStatements:
         self._upsert = self._on_conflict({name: f"excluded.{self.quoted[name]}" for name in others})
         self._key_match = " AND ".join(f"{self.quoted[k]} = {self.placeholder}" for k in self.keys)
         self._updates: dict[tuple[str, ...], str] = {}
+        self._rows_per_statement = min(_ROWS_PER_INSERT, _MAX_PARAMETERS // len(self.columns))
 
     def select_all(self, cursor: Any) -> list[Row]:
         cursor.execute(self._select)
@@ -139,11 +144,27 @@ class TableStatements:
         params = [self._params(row) for row in rows]
         if not params:
             return
-        statement = f"{self._insert}{self._row_values}{conflict}"
-        if len(params) == 1:
-            cursor.execute(statement, params[0])
-        else:
-            cursor.executemany(statement, params)
+        if self.sqlite or len(params) == 1:
+            statement = f"{self._insert}{self._row_values}{conflict}"
+            if len(params) == 1:
+                cursor.execute(statement, params[0])
+            else:
+                cursor.executemany(statement, params)
+            return
+        # psycopg's executemany handles every row on its own in Python, which cost more than
+        # PostgreSQL's work on them; one INSERT of many rows is how SQLAlchemy inserts too.
+        # A batch's keys are distinct, so ON CONFLICT never meets a row twice in a statement.
+        # The statement is sent with numbered parameters as it is: psycopg would otherwise
+        # parse every one of its thousands of placeholders on each run.
+        step = self._rows_per_statement
+        raw = psycopg.RawCursor(cursor.connection)
+        try:
+            for first in range(0, len(params), step):
+                chunk = params[first : first + step]
+                values = _numbered_rows(len(self.columns), len(chunk))
+                raw.execute(f"{self._insert}{values}{conflict}", [v for row in chunk for v in row])
+        finally:
+            raw.close()
 
     def _params(self, row: Row) -> list[Any]:
         values = list(self._values(row))
@@ -160,6 +181,15 @@ class TableStatements:
                 if value is not None:
                     row[name] = process(value)
         return rows
+
+
+@lru_cache(maxsize=64)  # full chunks repeat; a batch's last one rarely does
+def _numbered_rows(columns: int, rows: int) -> str:
+    """($1, $2), ($3, $4), ... for `rows` rows of `columns` values."""
+    numbers = iter(range(1, columns * rows + 1))
+    return ", ".join(
+        f"({', '.join(f'${next(numbers)}' for _ in range(columns))})" for _ in range(rows)
+    )
 
 
 @cache
