@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -17,23 +18,59 @@ _AS_THEY_ARE = frozenset({str, int, bool, type(None)})  # exactly these: enums a
 
 def plain(value: Any) -> Any:
     """Dates as ISO text, points as decimal text, value objects as dicts or their own text."""
-    if type(value) in _AS_THEY_ARE:
+    kind = type(value)
+    if kind in _AS_THEY_ARE:
         return value
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Decimal | UUID | CriterionCode | CriterionRef):
-        return str(value)
-    if isinstance(value, Schedule):
-        return schedule_json(value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [plain(item) for item in value]
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    return str(value)
+    conversion = _CONVERSIONS.get(kind)
+    if conversion is None:
+        conversion = _CONVERSIONS[kind] = _conversion(kind)
+    return conversion(value)
+
+
+# Decided once per type: a rebuild converts every value of two million events.
+_CONVERSIONS: dict[type, Callable[[Any], Any]] = {}
+
+
+def _conversion(kind: type) -> Callable[[Any], Any]:
+    """How values of one type become plain JSON."""
+    if issubclass(kind, Enum):
+        return _enum_value
+    if issubclass(kind, datetime | date):
+        return _iso_text
+    if issubclass(kind, Decimal | UUID | CriterionCode | CriterionRef):
+        return str
+    if issubclass(kind, Schedule):
+        return schedule_json
+    if dataclasses.is_dataclass(kind):
+        return _fields_of(tuple(field.name for field in dataclasses.fields(kind)))
+    if issubclass(kind, list | tuple | set | frozenset):
+        return _items
+    if issubclass(kind, dict):
+        return _entries
+    return str
+
+
+def _enum_value(value: Enum) -> Any:
+    return value.value
+
+
+def _iso_text(value: date) -> str:
+    return value.isoformat()
+
+
+def _fields_of(names: tuple[str, ...]) -> Callable[[Any], dict[str, Any]]:
+    def fields(value: Any) -> dict[str, Any]:
+        return {name: plain(getattr(value, name)) for name in names}
+
+    return fields
+
+
+def _items(value: Iterable[Any]) -> list[Any]:
+    return [plain(item) for item in value]
+
+
+def _entries(value: dict[Any, Any]) -> dict[str, Any]:
+    return {str(k): plain(v) for k, v in value.items()}
 
 
 def schedule_json(schedule: Schedule) -> dict[str, Any]:
