@@ -13,6 +13,8 @@ from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from planner.storage import sqlite_recorder
+
 SQLITE_LOCK_TIMEOUT_SECONDS = 30
 SCHEMA_LOCK_KEY = 7_146_801_332  # any constant shared by planner processes
 
@@ -64,6 +66,7 @@ class Database:
             self.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
             return {
                 "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "APPLICATION_RECORDER_TOPIC": sqlite_recorder.TOPIC,
                 "SQLITE_DBNAME": str(self.sqlite_path),
                 "SQLITE_LOCK_TIMEOUT": str(SQLITE_LOCK_TIMEOUT_SECONDS),
             }
