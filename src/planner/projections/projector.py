@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from typing import Any
 from uuid import UUID
 
@@ -25,10 +26,11 @@ from planner.projections import view_shape
 from planner.projections.projection import Projection
 from planner.projections.schema import metadata, positions
 from planner.projections.view_shape import fingerprint
-from planner.projections.view_transaction import ConnectionLost, ViewTransaction, view_transaction
+from planner.projections.view_transaction import ConnectionLost, ViewTransaction, transaction_on
 from planner.storage.database import Database
 from planner.storage.event_append import Appended, EventAppender
 from planner.storage.event_store import EventStore
+from planner.storage.held_connection import HeldConnection
 
 VIEWS = "views"
 
@@ -48,6 +50,7 @@ class Projector:
         self.projections = projections
         self.batch_size = batch_size
         self.writer = database.engine(writer=True)
+        self._writing = HeldConnection(self.writer)  # commands and batches hold self._lock
         self.reader = database.engine()
         self.appender = EventAppender(store)
         self._lock = threading.RLock()
@@ -121,6 +124,7 @@ class Projector:
         return self.catch_up(progress)
 
     def close(self) -> None:
+        self._writing.release()
         self.writer.dispose()
         self.reader.dispose()
 
@@ -129,7 +133,7 @@ class Projector:
     ) -> tuple[int, bool]:
         """Append in one transaction, applying the events there if the views are caught up;
         return the last event's id and whether they were."""
-        with view_transaction(self.writer) as transaction:
+        with self._transaction() as transaction:
             views_at = self._locked_position(transaction) if project else None
             last_id = self.appender.lock_and_last_id(transaction.cursor)
             caught_up = views_at is not None and views_at.fetchone()[0] == last_id
@@ -141,8 +145,11 @@ class Projector:
                 self._record_position(transaction, position)
         return position, caught_up
 
+    def _transaction(self) -> AbstractContextManager[ViewTransaction]:
+        return transaction_on(self._writing.take(), self.writer.dialect)
+
     def _apply_next_batch(self) -> tuple[int, int]:
-        with view_transaction(self.writer) as transaction:
+        with self._transaction() as transaction:
             position = int(self._locked_position(transaction).fetchone()[0])
             if not transaction.is_sqlite:
                 # Views can always be rebuilt from the events, so a batch that carries no

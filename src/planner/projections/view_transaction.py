@@ -61,15 +61,25 @@ class ConnectionLost(Exception):
 
 @contextmanager
 def view_transaction(engine: Engine) -> Iterator[ViewTransaction]:
-    """A write transaction on one of the engine's pooled connections: commit at the end of
-    the block, roll back on error. SQLite's write lock is taken up front, as writers do.
+    """A write transaction on one of the engine's pooled connections (see `transaction_on`)."""
+    connection = engine.raw_connection()
+    try:
+        with transaction_on(connection, engine.dialect) as transaction:
+            yield transaction
+    finally:
+        connection.close()
+
+
+@contextmanager
+def transaction_on(connection: Any, dialect: Dialect) -> Iterator[ViewTransaction]:
+    """A write transaction on the pooled connection: commit at the end of the block, roll
+    back on error. SQLite's write lock is taken up front, as writers do.
 
     The connection is driven through DB-API: SQLAlchemy's own transaction handling cost
     twice what SQLite spends committing to disk. A connection the server has dropped is
-    taken out of the pool and reported as `ConnectionLost`, so the caller may try again.
+    invalidated and reported as `ConnectionLost`, so the caller may try again on a new one.
     """
-    connection = engine.raw_connection()
-    transaction = ViewTransaction(engine.dialect, connection)
+    transaction = ViewTransaction(dialect, connection)
     run = _sqlite_transaction if transaction.is_sqlite else _pipelined_transaction
     try:
         with run(connection, transaction.cursor):
@@ -81,11 +91,10 @@ def view_transaction(engine: Engine) -> Iterator[ViewTransaction]:
         try:
             connection.rollback()
         except Exception:
-            connection.invalidate()  # a connection in an unknown state is not handed out again
+            connection.invalidate()  # a connection in an unknown state is not used again
         raise
     finally:
         transaction.close()
-        connection.close()
 
 
 @contextmanager
