@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from sqlalchemy import Table
@@ -20,6 +20,8 @@ class Projection:
 
     def __init__(self) -> None:
         self.buffers: list[RowBuffer | AppendBuffer | CounterBuffer] = []
+        # Bound once: binding the dispatcher costs more than most handlers.
+        self._apply: Callable[[Any], None] = self.apply
 
     def buffer(self, table: Table, partition: str) -> RowBuffer:
         created = RowBuffer(table, partition)
@@ -43,9 +45,8 @@ class Projection:
             return
         try:
             self.prepare(transaction, relevant)
-            apply = self.apply  # bound once: binding the dispatcher costs more than most handlers
             for domain_event in relevant:
-                apply(domain_event)
+                self._apply(domain_event)
             self.settle(transaction)
             for buffer in self.buffers:
                 buffer.flush(transaction)
@@ -55,7 +56,7 @@ class Projection:
 
     def prepare(self, transaction: ViewTransaction, events: Sequence[Any]) -> None:
         """Load the stored rows of the batch's aggregates (partitioned by aggregate id)."""
-        ids = [e.originator_id for e in events]
+        ids = list(dict.fromkeys(e.originator_id for e in events))  # hashed once, not per buffer
         for buffer in self.buffers:
             buffer.load(transaction, ids)
 
