@@ -12,6 +12,7 @@ import httpx
 import pytest
 from openpyxl import load_workbook
 
+from planner.application.clock import SystemClock, today
 from planner.domain.scoring.calendar import dmy
 from tests.reports.reading import workbook_sheets
 from tests.web.scoring_round import (
@@ -231,7 +232,9 @@ def test_refusals_name_the_unit_the_row_and_the_limit(
         assert late.status_code == 422
         deadline = dmy(all_past(TODAY).self_assessment_closes)
         assert message(late) == f"STTTT: đã hết hạn tự đánh giá ({deadline}); cần Sở Nội vụ mở lại"
-        until = {"until": TODAY.isoformat(), "reason": "Đơn vị đổi người phụ trách"}
+        # Today as the server sees it now: the session may have started before midnight.
+        until_day = today(SystemClock())
+        until = {"until": until_day.isoformat(), "reason": "Đơn vị đổi người phụ trách"}
         reopened = call(server, MONITOR, "POST", f"{ROUND}/units/STTTT/reopen", json=until)
         assert reopened.status_code == 200, reopened.text
         again = call(
@@ -242,7 +245,7 @@ def test_refusals_name_the_unit_the_row_and_the_limit(
             json={"entries": full_marks(round_)[:1]},
         )
         assert again.status_code == 200, again.text
-        assert again.json()["scorecard"]["self_assessment_deadline"] == TODAY.isoformat()
+        assert again.json()["scorecard"]["self_assessment_deadline"] == until_day.isoformat()
     finally:
         set_calendar(server, open_for_self_assessment(TODAY))
 
