@@ -103,6 +103,8 @@ def _report(
         "",
         "Beside each nationwide question, its floor: the statements behind it run as plain",
         "DB-API fetches that build no objects (`benchmarks/raw_reads.py`), median of as many runs.",
+        "The score board's view holds one document per plan, index and year: its floor reads them",
+        "without decoding them into lines.",
         "",
     ]
     for n in nationals:

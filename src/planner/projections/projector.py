@@ -54,6 +54,7 @@ class Projector:
         self.reader = database.engine()
         self.appender = EventAppender(store)
         self._lock = threading.RLock()
+        store.versions.ask_on_writer(self._writing, self._lock)
 
     def create_tables(self) -> None:
         """Create the view tables and the position row; views of an older shape start over."""

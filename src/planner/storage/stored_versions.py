@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from contextlib import AbstractContextManager
 from typing import Any
 from uuid import UUID
 
@@ -22,9 +23,17 @@ from planner.storage.held_connection import HeldConnection
 class StoredVersions:
     def __init__(self, database: Database, recorder: Any) -> None:
         self._connection = HeldConnection(database.engine(probe=True))
-        self._lock = threading.Lock()  # requests in several threads share the connection
+        self._own = self._connection
+        self._lock: AbstractContextManager[Any] = threading.Lock()  # shared by request threads
         self._table = EventsTable(recorder)
         self._query = self._table.statement(LAST_VERSION)
+
+    def ask_on_writer(self, writer: HeldConnection, lock: AbstractContextManager[Any]) -> None:
+        """On SQLite, ask on the connection that writes the events, under its lock: its page
+        cache holds what the last command wrote, where a connection of its own read the index
+        again after every commit. PostgreSQL keeps its own connection, outside transactions."""
+        if self._table.sqlite:
+            self._connection, self._lock = writer, lock
 
     def last(self, aggregate_id: UUID) -> int | None:
         """The version of the aggregate's last stored event (0 if it has none); None when the
@@ -42,6 +51,5 @@ class StoredVersions:
         return int(found[0]) if found else 0
 
     def close(self) -> None:
-        with self._lock:
-            self._connection.release()
-        self._connection.engine.dispose()
+        self._own.release()
+        self._own.engine.dispose()
