@@ -31,6 +31,28 @@ def test_rebuilt_views_equal_the_incrementally_built_views(
     assert snapshot(planner.projector.reader) == incremental
 
 
+def test_a_rebuild_writing_more_rows_than_one_statement_takes_equals_the_incremental_views(
+    planner: Planner,
+) -> None:
+    # On PostgreSQL a batch's rows go in INSERTs of up to a thousand rows each.
+    planner.agencies.register_defaults(planner.system)
+    plan = bac_kan_plan(planner)
+    tasks = [
+        add_task(planner, plan, f"III.{n}", f"Nhiệm vụ {n}", "Sở Tư pháp", "Năm 2023")
+        for n in range(1, 41)
+    ]
+    stp = staff(planner, "STP")
+    for report in range(30):
+        for task in tasks:
+            planner.tasks.report_progress(task, None, stp, percent=report + 1, note=f"Lần {report}")
+    incremental = snapshot(planner.projector.reader)
+    assert len(incremental["view_history"]) == planner.store.position > 1_250
+
+    planner.projector.rebuild()
+
+    assert snapshot(planner.projector.reader) == incremental
+
+
 def test_events_recorded_while_views_were_down_are_applied_on_restart(
     database_url: str, clock: FixedClock
 ) -> None:

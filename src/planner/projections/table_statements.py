@@ -5,7 +5,7 @@ through SQLAlchemy's statement execution cost several times what SQLite spends r
 statements, so the SQL is generated here from the table's metadata, values pass through the
 column types' own bind and result processors (stored exactly as SQLAlchemy would store them,
 so queries read them back unchanged), and the statements run on the DB-API cursor. Many
-rows go in one `executemany`, which psycopg sends as one pipeline.
+rows go in one `executemany` on SQLite and in multi-row INSERTs on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -144,18 +144,22 @@ class TableStatements:
         params = [self._params(row) for row in rows]
         if not params:
             return
-        if self.sqlite or len(params) == 1:
-            statement = f"{self._insert}{self._row_values}{conflict}"
-            if len(params) == 1:
-                cursor.execute(statement, params[0])
-            else:
-                cursor.executemany(statement, params)
+        if not self.sqlite and len(params) > 1:
+            self._insert_rows_at_once(cursor, conflict, params)
             return
-        # psycopg's executemany handles every row on its own in Python, which cost more than
-        # PostgreSQL's work on them; one INSERT of many rows is how SQLAlchemy inserts too.
-        # A batch's keys are distinct, so ON CONFLICT never meets a row twice in a statement.
-        # The statement is sent with numbered parameters as it is: psycopg would otherwise
-        # parse every one of its thousands of placeholders on each run.
+        statement = f"{self._insert}{self._row_values}{conflict}"
+        if len(params) == 1:
+            cursor.execute(statement, params[0])
+        else:
+            cursor.executemany(statement, params)
+
+    def _insert_rows_at_once(self, cursor: Any, conflict: str, params: list[list[Any]]) -> None:
+        """PostgreSQL: up to a thousand rows per INSERT, with numbered parameters.
+
+        psycopg's executemany spends Python time on every row, more than the server's work on
+        it; and a statement with %s placeholders is parsed again on each run once it has
+        more than 50. A batch's keys are distinct, so ON CONFLICT meets each row once.
+        """
         step = self._rows_per_statement
         raw = psycopg.RawCursor(cursor.connection)
         try:
