@@ -5,7 +5,7 @@ import threading
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, inspect, update
 
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
@@ -108,9 +108,12 @@ def test_views_built_by_an_older_release_are_rebuilt_when_the_store_opens(
         load_demo(first, clock)
         expected = snapshot(first.projector.reader)
         with first.projector.writer.begin() as connection:
-            # What an older release left: a view it did not keep, and its own shape.
+            # What an older release left: a view it did not keep, a table this one no longer
+            # has, and its own shape.
             connection.execute(delete(progress_counts))
+            connection.exec_driver_sql("CREATE TABLE view_score_lines (code VARCHAR(32))")
             connection.execute(update(view_shapes).values(fingerprint="an older release"))
     with Planner(Settings(database_url=database_url), clock) as reopened:
         assert snapshot(reopened.projector.reader) == expected
         assert reopened.views.progress(date(2023, 12, 31))
+        assert not inspect(reopened.projector.reader).has_table("view_score_lines")

@@ -61,7 +61,7 @@ class Projector:
         shape = fingerprint(metadata)
         with self.database.schema_lock(), self.writer.begin() as connection:
             if view_shape.built_with(connection) != shape:
-                metadata.drop_all(connection)
+                view_shape.drop_views(connection, metadata)
             metadata.create_all(connection)
             _ensure_position(connection)
             view_shape.record(connection, shape)
@@ -118,7 +118,7 @@ class Projector:
     def rebuild(self, progress: Progress | None = None) -> int:
         """Drop every view and build it again from the first event."""
         with self._lock, self.writer.begin() as connection:
-            metadata.drop_all(connection)
+            view_shape.drop_views(connection, metadata)
             metadata.create_all(connection)
             _ensure_position(connection)
             view_shape.record(connection, fingerprint(metadata))

@@ -31,6 +31,16 @@ def fingerprint(metadata: MetaData) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
+def drop_views(connection: Connection, metadata: MetaData) -> None:
+    """Drop every view table: this release's, and those an older one kept and this one no
+    longer has (their names start with view_, as all of ours do)."""
+    metadata.drop_all(connection)
+    preparer = connection.dialect.identifier_preparer
+    for name in inspect(connection).get_table_names():
+        if name.startswith("view_"):
+            connection.exec_driver_sql(f"DROP TABLE {preparer.quote(name)}")
+
+
 def built_with(connection: Connection) -> str | None:
     """The fingerprint the stored views were built with, if any."""
     if not inspect(connection).has_table(view_shapes.name):
