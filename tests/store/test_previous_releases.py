@@ -1,0 +1,83 @@
+"""Stores written by an earlier release open with today's code and answer as they did.
+
+Each folder under releases/ holds what a release left behind (built by build_release_store.py
+on that release): its events exported as JSON lines, its SQLite store, and what its queries
+answered. Today's answers must hold every field those answers held, with the same value,
+except where a later release deliberately reads the same events differently (listed here).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner.application.clock import FixedClock
+from planner.application.planner import Planner
+from planner.backup import import_events
+from planner.cli.output import to_json
+from planner.domain.actor import Role
+from planner.settings import Settings
+from tests.conftest import vietnam_time
+from tests.store.releases.build_release_store import answers
+
+RELEASES = Path(__file__).parent / "releases"
+TODAY = vietnam_time(date(2026, 12, 4))
+
+
+def released(version: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((RELEASES / version / "answers.json").read_text("utf-8"))
+    return loaded
+
+
+def differences(then: Any, now: Any, where: str = "") -> list[str]:
+    """Where `now` lacks a field `then` had, or holds another value; added fields are fine."""
+    if isinstance(then, dict) and isinstance(now, dict):
+        found = []
+        for key, value in then.items():
+            if key not in now:
+                found.append(f"{where}.{key}: missing")
+            else:
+                found += differences(value, now[key], f"{where}.{key}")
+        return found
+    if isinstance(then, list) and isinstance(now, list):
+        if len(then) != len(now):
+            return [f"{where}: {len(then)} items then, {len(now)} now"]
+        pairs = enumerate(zip(then, now, strict=True))
+        return [d for i, (a, b) in pairs for d in differences(a, b, f"{where}[{i}]")]
+    return [] if then == now else [f"{where}: {then!r} then, {now!r} now"]
+
+
+def test_the_0_1_export_imports_into_an_empty_store_and_answers_as_0_1_did(
+    database_url: str,
+) -> None:
+    with Planner(Settings(database_url=database_url), FixedClock(TODAY)) as restored:
+        import_events(restored.store, RELEASES / "0.1" / "events.jsonl")
+        restored.projector.catch_up()
+        assert differences(released("0.1"), to_json(answers(restored))) == []
+
+
+def test_the_0_1_sqlite_store_opens_in_place_and_answers_as_0_1_did(tmp_path: Path) -> None:
+    store = tmp_path / "planner.db"
+    with gzip.open(RELEASES / "0.1" / "store.sqlite.gz") as packed, store.open("wb") as raw:
+        shutil.copyfileobj(packed, raw)
+    with Planner(Settings(database_url=f"sqlite:///{store}"), FixedClock(TODAY)) as opened:
+        assert differences(released("0.1"), to_json(answers(opened))) == []
+
+
+@pytest.mark.parametrize("version", ["0.1"])
+def test_work_recorded_by_an_earlier_release_goes_on(version: str, tmp_path: Path) -> None:
+    store = tmp_path / "planner.db"
+    with gzip.open(RELEASES / version / "store.sqlite.gz") as packed, store.open("wb") as raw:
+        shutil.copyfileobj(packed, raw)
+    with Planner(Settings(database_url=f"sqlite:///{store}"), FixedClock(TODAY)) as opened:
+        task = next(t for t in opened.views.tasks() if t.reference == "PL2 II.4")
+        staff = opened.actor("can-bo.stp", "STP", Role.AGENCY)
+        opened.tasks.unblock(task.task_id, None, "Đã có kết quả kiểm tra", staff)
+        opened.tasks.complete(task.task_id, None, staff, note="Hoàn thành")
+        assert opened.views.task(task.task_id).occurrences[0].status == "completed"
