@@ -1,5 +1,6 @@
 """A task's (or occurrence's) lifecycle and the changes it allows."""
 
+from datetime import date
 from enum import StrEnum
 
 
@@ -38,6 +39,7 @@ ALLOWED_FROM: dict[str, frozenset[Status]] = {
     "unblock": frozenset({Status.BLOCKED}),
     "cancel": frozenset({Status.NOT_STARTED, Status.IN_PROGRESS, Status.BLOCKED}),
     "reopen": frozenset({Status.COMPLETED, Status.CANCELLED}),
+    "request_extension": frozenset({Status.NOT_STARTED, Status.IN_PROGRESS, Status.BLOCKED}),
 }
 
 ACTION_LABELS = {
@@ -50,4 +52,11 @@ ACTION_LABELS = {
     "reopen": "mở lại",
     "change_deadline": "điều chỉnh thời hạn",
     "reassign": "giao lại",
+    "request_extension": "xin gia hạn",
+    "decide_extension": "quyết định gia hạn",
 }
+
+
+def on_time(completed_on: date | None, deadline_on: date | None) -> bool:
+    """Hoàn thành đúng hạn: by the deadline in force when the work was due, extensions aside."""
+    return deadline_on is None or (completed_on is not None and completed_on <= deadline_on)
