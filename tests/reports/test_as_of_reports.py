@@ -1,4 +1,5 @@
-"""Any report can be produced as of a past day, exactly as it was generated that day."""
+"""Any report can be produced as of a past day: as recorded then, exactly as it was generated
+that day; as it stands now, with what took effect by that day however late it was recorded."""
 
 from datetime import date
 from decimal import Decimal
@@ -12,6 +13,7 @@ from planner.demo.loader import load_demo
 from planner.domain.errors import InvalidValue
 from planner.domain.identity import target_id
 from planner.domain.score_target import ResultKind
+from planner.queries.basis import Basis
 from planner.reports.building import build_report
 from planner.reports.delivery import ReportFormat, render_report
 from planner.reports.periods import ReportPeriod
@@ -28,7 +30,9 @@ def test_the_report_generated_on_a_day_equals_the_report_as_of_that_day_generate
 ) -> None:
     load_demo(planner, clock)
     clock.set(vietnam_time(date(2023, 11, 25), 16))
-    on_the_day = {fmt: render_report(planner, PLAN, YEAR, fmt) for fmt in ReportFormat}
+    on_the_day = {
+        fmt: render_report(planner, PLAN, YEAR, fmt, basis=Basis.RECORDED) for fmt in ReportFormat
+    }
 
     clock.set(vietnam_time(date(2023, 11, 28)))
     late = next(t for t in planner.views.tasks() if t.reference == "PL2 III.2")
@@ -39,7 +43,7 @@ def test_the_report_generated_on_a_day_equals_the_report_as_of_that_day_generate
         target_id(plan, "PAPI", "", 2023), ResultKind.OFFICIAL, Decimal("43.95"), planner.system
     )
     later = {
-        fmt: render_report(planner, PLAN, YEAR, fmt, as_of=date(2023, 11, 25))
+        fmt: render_report(planner, PLAN, YEAR, fmt, as_of=date(2023, 11, 25), basis=Basis.RECORDED)
         for fmt in ReportFormat
     }
 
@@ -49,7 +53,10 @@ def test_the_report_generated_on_a_day_equals_the_report_as_of_that_day_generate
     assert workbook_sheets(later[ReportFormat.XLSX].content) == workbook_sheets(
         on_the_day[ReportFormat.XLSX].content
     )
-    assert later[ReportFormat.CSV].filename == "bao-cao-2023-365-KH-UBND-den-25-11-2023.csv"
+    assert (
+        later[ReportFormat.CSV].filename
+        == "bao-cao-2023-365-KH-UBND-den-25-11-2023-da-ghi-nhan.csv"
+    )
 
     today = build_report(planner, PLAN, YEAR, date(2024, 2, 20))
     assert "PL2 III.2" not in {t.reference for t in today.overdue}
@@ -66,7 +73,7 @@ def test_a_day_ends_at_midnight_in_vietnam_not_in_utc(planner: Planner, clock: F
     planner.tasks.complete(tasks["PL2 III.2"], None, office)
     clock.set(vietnam_time(date(2023, 12, 1)))
 
-    report = build_report(planner, PLAN, YEAR, date(2023, 11, 25))
+    report = build_report(planner, PLAN, YEAR, date(2023, 11, 25), basis=Basis.RECORDED)
 
     assert [t.reference for t in report.overdue] == ["PL2 III.2"]
     office_row = next(a for a in report.progress.agencies if a.agency == "VPUBND")
@@ -84,8 +91,13 @@ def test_a_report_cannot_be_made_before_its_period_starts_nor_for_a_day_to_come(
     with pytest.raises(InvalidValue, match=r"ngày 26/11/2023 chưa tới \(hôm nay là 25/11/2023\)"):
         build_report(planner, PLAN, quarter, date(2023, 11, 26))
     with pytest.raises(
-        NotFound, match="kế hoạch 365/KH-UBND chưa được đăng ký vào ngày 31/03/2023"
+        NotFound,
+        match=r"kế hoạch 365/KH-UBND chưa có hiệu lực vào ngày 31/03/2023 \(ban hành ngày 08/06",
     ):
         build_report(planner, PLAN, ReportPeriod.parse_quarter("2023Q1"))
+    with pytest.raises(
+        NotFound, match="kế hoạch 365/KH-UBND chưa được đăng ký vào ngày 31/03/2023"
+    ):
+        build_report(planner, PLAN, ReportPeriod.parse_quarter("2023Q1"), basis=Basis.RECORDED)
     with pytest.raises(NotFound, match="không có kế hoạch số '999/KH-UBND'"):
         build_report(planner, "999/KH-UBND", quarter)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
@@ -31,6 +32,7 @@ from planner.domain.identity import criteria_set_id, plan_id, target_id, task_id
 from planner.domain.plan import Plan, plan_number
 from planner.domain.score_target import ScoreTarget
 from planner.domain.task import Task
+from planner.domain.vietnam_time import local_date
 from planner.presentation.vietnamese import format_date
 
 Progress = Callable[[int, int], None]
@@ -92,6 +94,7 @@ class _Storing:
         self.total = total
         self.done = 0
         self.now = workspace.clock.now()
+        self.in_effect_from: date | None = None  # the plan's issue day: its tasks' too
         self.pending: list[Aggregate] = []
         self.outcome = StoreOutcome()
 
@@ -114,6 +117,8 @@ class _Storing:
                 at=self.now,
             )
             self._count("plan", added=True)
+        if plan.issued_on is not None and plan.issued_on <= local_date(self.now):
+            self.in_effect_from = plan.issued_on
         self.pending.append(plan)
         return plan
 
@@ -204,6 +209,7 @@ class _Storing:
             coordinating_wording=entry.coordinating_wording,
             actor=self.actor,
             at=self.now,
+            effective_on=self.in_effect_from,
         )
 
     def _existing_task(self, identity: UUID, entry: TaskEntry) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planner.application.agencies import AgencyService
-from planner.application.clock import Clock, SystemClock
+from planner.application.clock import Clock, SystemClock, today
 from planner.application.imports import ImportService
 from planner.application.plans import PlanService
 from planner.application.scoring import ScoringService
@@ -28,11 +28,12 @@ class Planner:
         self.projector = Projector(self.store, self.database, all_views())
         self.projector.create_tables()
         self.projector.catch_up()  # after a restart, events recorded meanwhile reach the views
-        self.views = Views(self.projector.reader)
-        self.workspace = Workspace(self.store, self.projector, self.views, clock or SystemClock())
+        clock = clock or SystemClock()
+        self.views = Views(self.projector.reader, lambda: today(clock))
+        self.workspace = Workspace(self.store, self.projector, self.views, clock)
         self.agencies = AgencyService(self.workspace)
         self.plans = PlanService(self.workspace)
-        self.tasks = TaskService(self.workspace)
+        self.tasks = TaskService(self.workspace, settings.backdate_days)
         self.targets = TargetService(self.workspace)
         self.users = UserService(self.workspace, settings.monitor_agency)
         self.imports = ImportService(self.workspace)

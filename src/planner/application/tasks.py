@@ -10,6 +10,7 @@ from planner.application.errors import AlreadyExists
 from planner.application.workspace import Workspace
 from planner.domain.actor import Actor
 from planner.domain.criterion import CriterionRef
+from planner.domain.effective_day import STAFF_DAYS, Dated
 from planner.domain.evidence import Evidence
 from planner.domain.identity import task_id
 from planner.domain.plan import Plan
@@ -19,8 +20,12 @@ from planner.domain.task_status import Status
 
 
 class TaskService:
-    def __init__(self, workspace: Workspace) -> None:
+    """Every change may be dated earlier than today with `effective_on` and a reason
+    (`because`); agency staff only `backdate_days` back."""
+
+    def __init__(self, workspace: Workspace, backdate_days: int = STAFF_DAYS) -> None:
         self.workspace = workspace
+        self.backdate_days = backdate_days
 
     def add(
         self,
@@ -34,6 +39,7 @@ class TaskService:
         schedule: Schedule,
         expected_output: str = "",
         actor: Actor,
+        effective_on: date | None = None,
     ) -> UUID:
         """Add a task to a plan; agency names or codes, collective names expand to members."""
         self.workspace.load(Plan, plan, "kế hoạch")
@@ -50,15 +56,23 @@ class TaskService:
             expected_output=expected_output,
             actor=actor,
             at=self.workspace.clock.now(),
+            effective_on=effective_on,
         )
         self.workspace.save(task, what="nhiệm vụ")
         return task.id
 
     def start(
-        self, task: UUID, occurrence: str | None, actor: Actor, expected_version: int | None = None
+        self,
+        task: UUID,
+        occurrence: str | None,
+        actor: Actor,
+        expected_version: int | None = None,
+        *,
+        effective_on: date | None = None,
+        because: str = "",
     ) -> Status:
         found = self._load(task, expected_version)
-        found.start(occurrence, actor, self.workspace.clock.now())
+        found.start(occurrence, actor, self.workspace.clock.now(), self._on(effective_on, because))
         return self._save(found, occurrence)
 
     def report_progress(
@@ -71,10 +85,18 @@ class TaskService:
         note: str = "",
         evidence: tuple[Evidence, ...] = (),
         expected_version: int | None = None,
+        effective_on: date | None = None,
+        because: str = "",
     ) -> Status:
         found = self._load(task, expected_version)
         found.report_progress(
-            occurrence, percent, note, evidence, actor, self.workspace.clock.now()
+            occurrence,
+            percent,
+            note,
+            evidence,
+            actor,
+            self.workspace.clock.now(),
+            self._on(effective_on, because),
         )
         return self._save(found, occurrence)
 
@@ -87,9 +109,18 @@ class TaskService:
         note: str = "",
         evidence: tuple[Evidence, ...] = (),
         expected_version: int | None = None,
+        effective_on: date | None = None,
+        because: str = "",
     ) -> Status:
         found = self._load(task, expected_version)
-        found.complete(occurrence, note, evidence, actor, self.workspace.clock.now())
+        found.complete(
+            occurrence,
+            note,
+            evidence,
+            actor,
+            self.workspace.clock.now(),
+            self._on(effective_on, because),
+        )
         return self._save(found, occurrence)
 
     def block(
@@ -99,9 +130,18 @@ class TaskService:
         reason: str,
         actor: Actor,
         expected_version: int | None = None,
+        *,
+        effective_on: date | None = None,
+        because: str = "",
     ) -> Status:
         found = self._load(task, expected_version)
-        found.block(occurrence, reason, actor, self.workspace.clock.now())
+        found.block(
+            occurrence,
+            reason,
+            actor,
+            self.workspace.clock.now(),
+            self._on(effective_on, because),
+        )
         return self._save(found, occurrence)
 
     def unblock(
@@ -111,9 +151,14 @@ class TaskService:
         note: str,
         actor: Actor,
         expected_version: int | None = None,
+        *,
+        effective_on: date | None = None,
+        because: str = "",
     ) -> Status:
         found = self._load(task, expected_version)
-        found.unblock(occurrence, note, actor, self.workspace.clock.now())
+        found.unblock(
+            occurrence, note, actor, self.workspace.clock.now(), self._on(effective_on, because)
+        )
         return self._save(found, occurrence)
 
     def reopen(
@@ -123,9 +168,18 @@ class TaskService:
         reason: str,
         actor: Actor,
         expected_version: int | None = None,
+        *,
+        effective_on: date | None = None,
+        because: str = "",
     ) -> Status:
         found = self._load(task, expected_version)
-        found.reopen(occurrence, reason, actor, self.workspace.clock.now())
+        found.reopen(
+            occurrence,
+            reason,
+            actor,
+            self.workspace.clock.now(),
+            self._on(effective_on, because),
+        )
         return self._save(found, occurrence)
 
     def cancel(
@@ -135,9 +189,18 @@ class TaskService:
         reason: str,
         actor: Actor,
         expected_version: int | None = None,
+        *,
+        effective_on: date | None = None,
+        because: str = "",
     ) -> None:
         found = self._load(task, expected_version)
-        found.cancel(occurrence, reason, actor, self.workspace.clock.now())
+        found.cancel(
+            occurrence,
+            reason,
+            actor,
+            self.workspace.clock.now(),
+            self._on(effective_on, because),
+        )
         self.workspace.save(found, what=f"nhiệm vụ {found.label}")
 
     def change_deadline(
@@ -148,9 +211,19 @@ class TaskService:
         reason: str,
         actor: Actor,
         expected_version: int | None = None,
+        *,
+        effective_on: date | None = None,
+        because: str = "",
     ) -> None:
         found = self._load(task, expected_version)
-        found.change_deadline(occurrence, due_on, reason, actor, self.workspace.clock.now())
+        found.change_deadline(
+            occurrence,
+            due_on,
+            reason,
+            actor,
+            self.workspace.clock.now(),
+            self._on(effective_on, because),
+        )
         self.workspace.save(found, what=f"nhiệm vụ {found.label}")
 
     def reassign(
@@ -161,6 +234,9 @@ class TaskService:
         reason: str,
         actor: Actor,
         expected_version: int | None = None,
+        *,
+        effective_on: date | None = None,
+        because: str = "",
     ) -> None:
         found = self._load(task, expected_version)
         found.reassign(
@@ -169,8 +245,51 @@ class TaskService:
             reason,
             actor,
             self.workspace.clock.now(),
+            self._on(effective_on, because),
         )
         self.workspace.save(found, what=f"nhiệm vụ {found.label}")
+
+    def request_extension(
+        self,
+        task: UUID,
+        occurrence: str | None,
+        to: date,
+        reason: str,
+        actor: Actor,
+        expected_version: int | None = None,
+    ) -> None:
+        """Xin gia hạn: the lead asks Sở Nội vụ for a later day."""
+        found = self._load(task, expected_version)
+        found.request_extension(occurrence, to, reason, actor, self.workspace.clock.now())
+        self.workspace.save(found, what=f"nhiệm vụ {found.label}")
+
+    def decide_extension(
+        self,
+        task: UUID,
+        occurrence: str | None,
+        approved: bool,
+        reason: str,
+        actor: Actor,
+        expected_version: int | None = None,
+        *,
+        effective_on: date | None = None,
+        because: str = "",
+    ) -> None:
+        """Sở Nội vụ approves or refuses a pending extension request."""
+        found = self._load(task, expected_version)
+        found.decide_extension(
+            occurrence,
+            approved,
+            reason,
+            actor,
+            self.workspace.clock.now(),
+            self._on(effective_on, because),
+        )
+        self.workspace.save(found, what=f"nhiệm vụ {found.label}")
+
+    def _on(self, effective_on: date | None, because: str) -> Dated | None:
+        """The change's effective day when it is said to be earlier than today."""
+        return None if effective_on is None else Dated(effective_on, because, self.backdate_days)
 
     def _load(self, task: UUID, expected_version: int | None) -> Task:
         return self.workspace.load(Task, task, "nhiệm vụ", expected_version)

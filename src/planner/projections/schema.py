@@ -119,6 +119,10 @@ occurrences = Table(
     Column("completed_on", Date),
     Column("last_note", Text, nullable=False),
     Column("evidence_count", Integer, nullable=False),
+    # `due_on` is the day the work is due by now, an approved extension included; on-time
+    # completion is counted against `deadline_on`, the deadline without extensions.
+    Column("deadline_on", Date),
+    Column("requested_to", Date),  # an extension asked for, awaiting Sở Nội vụ
     # The overdue list's order, kept beside the due date so the country's first page is
     # read off one index rather than sorted from every open occurrence.
     Column("plan_number", String(100), nullable=False),
@@ -127,6 +131,27 @@ occurrences = Table(
         "ix_view_occurrences_overdue", "due_on", "plan_number", "reference", "occurrence", "status"
     ),
     Index("ix_view_occurrences_plan", "plan_id", "due_on"),
+)
+
+# Each occurrence's state after every change, with the day the change took effect and the
+# day it was recorded: what "as of a day" reads in either sense (`queries/past_day.py`).
+occurrence_states = Table(
+    "view_occurrence_states",
+    metadata,
+    Column("task_id", Uuid, primary_key=True),
+    Column("occurrence", String(16), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("plan_id", Uuid, nullable=False),
+    Column("effective_on", Date, nullable=False),
+    Column("recorded_on", Date, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("percent", Integer, nullable=False),
+    Column("due_on", Date),
+    Column("deadline_on", Date),
+    Column("completed_on", Date),
+    Column("leads", Text, nullable=False),
+    Index("ix_view_occurrence_states_effective", "plan_id", "effective_on"),
+    Index("ix_view_occurrence_states_recorded", "plan_id", "recorded_on"),
 )
 
 task_agencies = Table(

@@ -9,16 +9,18 @@ plan's number.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from functools import cache
 from typing import Any
 
 from eventsourcing.dispatch import singledispatchmethod
 
 from planner.domain.task import Task
-from planner.domain.task_status import Status
+from planner.domain.task_status import Status, on_time
 from planner.domain.vietnam_time import local_date
 from planner.projections.projection import Projection
 from planner.projections.schema import (
+    occurrence_states,
     occurrences,
     open_by_due_date,
     plans,
@@ -49,7 +51,14 @@ COUNTED_AS: dict[str, tuple[str, ...]] = {
 
 
 class TaskList(Projection):
-    tables = (tasks, occurrences, task_agencies, progress_counts, open_by_due_date)
+    tables = (
+        tasks,
+        occurrences,
+        occurrence_states,
+        task_agencies,
+        progress_counts,
+        open_by_due_date,
+    )
     events = (Task.Event,)
 
     def __init__(self) -> None:
@@ -59,6 +68,7 @@ class TaskList(Projection):
         self.agencies = self.buffer(task_agencies, "task_id")
         self.counts = self.counter(progress_counts, *PROGRESS_COUNTS)
         self.open_by_due = self.counter(open_by_due_date, "occurrences")
+        self.states = self.append_buffer(occurrence_states)
 
     @singledispatchmethod
     def apply(self, domain_event: object) -> None:
@@ -85,12 +95,15 @@ class TaskList(Projection):
         )
         for occurrence in event.schedule.occurrences():
             self._put_occurrence(
+                event,
                 event.lead,
                 {
                     "task_id": event.originator_id,
                     "occurrence": occurrence.key,
                     "plan_id": event.plan_id,
                     "due_on": occurrence.due_on,
+                    "deadline_on": occurrence.due_on,
+                    "requested_to": None,
                     "status": Status.NOT_STARTED.value,
                     "percent": 0,
                     "completed_on": None,
@@ -126,7 +139,7 @@ class TaskList(Projection):
             row.update(
                 status=Status.COMPLETED.value,
                 percent=100,
-                completed_on=local_date(event.timestamp),
+                completed_on=_effective_on(event),
                 evidence_count=row["evidence_count"] + len(event.evidence),
             )
             if event.note:
@@ -153,7 +166,18 @@ class TaskList(Projection):
 
     @apply.register
     def _(self, event: Task.DeadlineChanged) -> None:
-        self._change(event, event.occurrence, due_on=event.due_on)
+        self._change(event, event.occurrence, due_on=event.due_on, deadline_on=event.due_on)
+
+    @apply.register
+    def _(self, event: Task.ExtensionRequested) -> None:
+        self._change(event, event.occurrence, requested_to=event.to)
+
+    @apply.register
+    def _(self, event: Task.ExtensionDecided) -> None:
+        if event.approved:
+            self._change(event, event.occurrence, requested_to=None, due_on=event.to)
+        else:
+            self._change(event, event.occurrence, requested_to=None)
 
     @apply.register
     def _(self, event: Task.Reassigned) -> None:
@@ -161,6 +185,7 @@ class TaskList(Projection):
         for row in self.occurrences.find(task_id=event.originator_id):
             self._count(task["lead"], row, -1)
             self._count(event.lead, row, +1)
+            self._record_state(event, event.lead, row)
         self.tasks.put(
             {
                 **task,
@@ -212,21 +237,42 @@ class TaskList(Projection):
         after = dict(before)
         change(after)
         self.occurrences.put(after)
+        lead = self._task(event)["lead"]
         if _counted(before) != _counted(after):  # a progress report moves no counter
-            lead = self._task(event)["lead"]
             self._count(lead, before, -1)
             self._count(lead, after, +1)
+        self._record_state(event, lead, after)
 
-    def _put_occurrence(self, lead: Sequence[str], row: dict[str, Any]) -> None:
+    def _put_occurrence(self, event: Task.Event, lead: Sequence[str], row: dict[str, Any]) -> None:
         self.occurrences.put(row)
         self._count(lead, row, +1)
+        self._record_state(event, lead, row)
+
+    def _record_state(self, event: Task.Event, lead: Sequence[str], row: dict[str, Any]) -> None:
+        """The occurrence as this change left it, dated both ways, for questions of the past."""
+        self.states.put(
+            {
+                "task_id": row["task_id"],
+                "occurrence": row["occurrence"],
+                "version": event.originator_version,
+                "plan_id": row["plan_id"],
+                "effective_on": _effective_on(event),
+                "recorded_on": local_date(event.timestamp),
+                "status": row["status"],
+                "percent": row["percent"],
+                "due_on": row["due_on"],
+                "deadline_on": row["deadline_on"],
+                "completed_on": row["completed_on"],
+                "leads": _leads(tuple(lead)),
+            }
+        )
 
     def _count(self, lead: Sequence[str], row: dict[str, Any], amount: int) -> None:
         due_on, status = row["due_on"], row["status"]
         key = (row["plan_id"], _leads(tuple(lead)))
         for column in COUNTED_AS[status]:
             self.counts.add(key, column, amount)
-        if status == Status.COMPLETED and (due_on is None or row["completed_on"] <= due_on):
+        if status == Status.COMPLETED and on_time(row["completed_on"], row["deadline_on"]):
             self.counts.add(key, "completed_on_time", amount)
         if due_on is not None and status not in CLOSED:
             self.open_by_due.add((*key, due_on), "occurrences", amount)
@@ -239,7 +285,12 @@ class TaskList(Projection):
 
 def _counted(row: dict[str, Any]) -> tuple[Any, ...]:
     """What an occurrence's counters depend on."""
-    return row["status"], row["due_on"], row["completed_on"]
+    return row["status"], row["due_on"], row["deadline_on"], row["completed_on"]
+
+
+def _effective_on(event: Task.Event) -> date:
+    """The day a change took effect: as its author said, or the day it was recorded."""
+    return getattr(event, "effective_on", None) or local_date(event.timestamp)
 
 
 @cache

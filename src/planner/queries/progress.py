@@ -47,9 +47,19 @@ _OVERDUE = len(PROGRESS_COUNTS)
 
 def progress(connection: Connection, on: date, plan_id: UUID | None = None) -> list[AgencyProgress]:
     """Counts per (agency carrying the work today, plan); `total` leaves out cancelled work."""
+    return progress_of_counts(connection, _counts_by_leads(connection, on, plan_id))
+
+
+def progress_of_counts(
+    connection: Connection, by_leads: dict[tuple[str, str], list[int]]
+) -> list[AgencyProgress]:
+    """Counts kept per (plan, lead agencies), rolled up to each agency carrying the work today.
+
+    Each list holds the counts in `PROGRESS_COUNTS` order, then overdue.
+    """
     carriers, names = _carriers_and_names(connection)
     counted: dict[tuple[str, str], list[int]] = {}
-    for (plan, leads), counts in _counts_by_leads(connection, on, plan_id).items():
+    for (plan, leads), counts in by_leads.items():
         # Work two merged bodies led together counts once for the body carrying both on.
         for agency in {carriers.get(code, code) for code in leads.split(",") if code}:
             before = counted.get((agency, plan))

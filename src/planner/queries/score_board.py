@@ -6,12 +6,14 @@ The board is read as the score-board view keeps it, totals filled in (see
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from uuid import UUID
 
 from sqlalchemy import Connection, select
 
-from planner.projections.schema import plans, score_boards, score_targets
+from planner.domain.score_target import ResultKind
+from planner.projections.schema import history, plans, score_boards, score_targets
 from planner.projections.score_board_document import board_lines
 from planner.projections.score_lines import NUMERIC_TARGETS, ScoreLine, roll_up, stated_line
 from planner.queries.driver_rows import driver_rows
@@ -55,3 +57,47 @@ def stated_lines(connection: Connection, plan_id: UUID | None = None) -> list[Sc
     if plan_id is not None:
         query = query.where(score_targets.c.plan_id == plan_id)
     return [stated_line(row, row.number) for row in connection.execute(query).mappings()]
+
+
+def stated_lines_before(connection: Connection, plan_id: UUID, cutoff: datetime) -> list[ScoreLine]:
+    """The plan's rows with the results recorded before `cutoff` only.
+
+    Results take effect when recorded; a target whose best result came later shows the best
+    one it had then (from the history of its changes), or none.
+    """
+    query = select(score_targets, plans.c.number).join(
+        plans, plans.c.plan_id == score_targets.c.plan_id
+    )
+    rows = [
+        dict(row)
+        for row in connection.execute(query.where(score_targets.c.plan_id == plan_id)).mappings()
+    ]
+    later = [row["target_id"] for row in rows if row["result_at"] and row["result_at"] >= cutoff]
+    earlier = _best_results_before(connection, later, cutoff) if later else {}
+    for row in rows:
+        if row["target_id"] in later:
+            kind, points = earlier.get(row["target_id"], (None, None))
+            row.update(result_kind=kind, result_points=points)
+    return [stated_line(row, row["number"]) for row in rows]
+
+
+def _best_results_before(
+    connection: Connection, target_ids: list[UUID], cutoff: datetime
+) -> dict[UUID, tuple[str, Decimal]]:
+    """Each target's most authoritative result recorded before `cutoff`; among equals, the last."""
+    query = (
+        select(history.c.aggregate_id, history.c.details)
+        .where(
+            history.c.aggregate_id.in_(target_ids),
+            history.c.event == "ResultRecorded",
+            history.c.at < cutoff,
+        )
+        .order_by(history.c.aggregate_id, history.c.version)
+    )
+    best: dict[UUID, tuple[str, Decimal]] = {}
+    for target, details in connection.execute(query).all():
+        kind = ResultKind(details["kind"])
+        held = best.get(target)
+        if held is None or kind.authority >= ResultKind(held[0]).authority:
+            best[target] = (kind.value, Decimal(str(details["points"])))
+    return best

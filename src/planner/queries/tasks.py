@@ -21,6 +21,10 @@ class OccurrenceView:
     completed_on: date | None
     last_note: str
     evidence_count: int
+    # `due_on` is the day due by now (an approved extension included); on-time completion is
+    # counted against `deadline_on`; `requested_to` is an extension awaiting a decision.
+    deadline_on: date | None = None
+    requested_to: date | None = None
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,8 @@ def _occurrence(row: object) -> OccurrenceView:
         completed_on=values["completed_on"],
         last_note=values["last_note"],
         evidence_count=values["evidence_count"],
+        deadline_on=values["deadline_on"],
+        requested_to=values["requested_to"],
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from uuid import UUID
 
@@ -12,10 +13,12 @@ from planner.domain.agency_directory import AgencyDirectory
 from planner.queries.agencies import AgencyView, list_agencies
 from planner.queries.agencies import directory as agency_directory
 from planner.queries.at_risk import CriterionAtRisk, points_at_risk
+from planner.queries.basis import Basis
 from planner.queries.criteria_sets import CriteriaSetView, list_criteria_sets
 from planner.queries.history import HistoryEntry, history_of
 from planner.queries.overdue import OverdueItem, count_overdue
 from planner.queries.overdue import overdue as overdue_items
+from planner.queries.past_day import overdue_on, progress_on, tasks_on
 from planner.queries.plans import PlanView, list_plans, plans_numbered
 from planner.queries.progress import AgencyProgress
 from planner.queries.progress import progress as agency_progress
@@ -27,8 +30,15 @@ from planner.queries.users import Credentials, UserView, credentials, list_users
 
 
 class Views:
-    def __init__(self, engine: Engine) -> None:
+    """With `today`, a question about a past day reads the dated states (`past_day.py`) in the
+    basis asked; today and later days read the live views, which both bases agree on."""
+
+    def __init__(self, engine: Engine, today: Callable[[], date] | None = None) -> None:
         self.engine = engine
+        self.today = today
+
+    def _past(self, on: date) -> bool:
+        return self.today is not None and on < self.today()
 
     def agencies(self) -> list[AgencyView]:
         with self.engine.connect() as connection:
@@ -71,19 +81,41 @@ class Views:
         plan_id: UUID | None = None,
         agency: str | None = None,
         limit: int | None = None,
+        basis: Basis = Basis.CURRENT,
     ) -> list[OverdueItem]:
         with self.engine.connect() as connection:
+            if self._past(on):
+                return overdue_on(connection, on, basis, plan_id, agency, limit)
             return overdue_items(connection, on, plan_id, agency, limit)
 
     def count_overdue(
-        self, on: date, plan_id: UUID | None = None, agency: str | None = None
+        self,
+        on: date,
+        plan_id: UUID | None = None,
+        agency: str | None = None,
+        basis: Basis = Basis.CURRENT,
     ) -> int:
         with self.engine.connect() as connection:
+            if self._past(on):
+                return len(overdue_on(connection, on, basis, plan_id, agency))
             return count_overdue(connection, on, plan_id, agency)
 
-    def progress(self, on: date, plan_id: UUID | None = None) -> list[AgencyProgress]:
+    def progress(
+        self, on: date, plan_id: UUID | None = None, basis: Basis = Basis.CURRENT
+    ) -> list[AgencyProgress]:
         with self.engine.connect() as connection:
+            if self._past(on):
+                return progress_on(connection, on, basis, plan_id)
             return agency_progress(connection, on, plan_id)
+
+    def tasks_on(
+        self, on: date, plan_id: UUID | None = None, basis: Basis = Basis.CURRENT
+    ) -> list[TaskView]:
+        """The tasks with their occurrences as they stood at the end of `on`."""
+        with self.engine.connect() as connection:
+            if self._past(on):
+                return tasks_on(connection, on, basis, plan_id)
+            return list_tasks(connection, plan_id)
 
     def score_board(self, plan_id: UUID | None = None) -> list[ScoreLine]:
         with self.engine.connect() as connection:

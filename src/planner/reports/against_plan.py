@@ -18,10 +18,10 @@ from planner.domain.criterion import CriterionCode, CriterionRef
 from planner.domain.score_target import ResultKind
 from planner.domain.scoring.round import within
 from planner.domain.target import TargetKind
+from planner.domain.vietnam_time import end_of_day
 from planner.queries.plans import PlanView
 from planner.queries.score_board import NUMERIC_TARGETS, ScoreLine
 from planner.queries.tasks import TaskView
-from planner.reports.as_of import end_of_day
 from planner.reports.model import TaskState
 from planner.reports.scores import task_state
 from planner.reports.scoring_source import PAR, ScoringSource

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Collection
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 from uuid import UUID
 
 from eventsourcing.domain import DomainEvent
 
-from planner.domain.vietnam_time import VIETNAM
+from planner.domain.vietnam_time import end_of_day
 from planner.projections.all_views import all_views
 from planner.projections.projection import Projection
 from planner.projections.schema import (
@@ -37,11 +37,6 @@ from planner.storage.event_store import EventStore
 PAGE = 2000
 # What reports read; views of other tables (the history of every change...) are not replayed.
 REPORTED = {plans, agencies, tasks, occurrences, task_agencies, score_targets}
-
-
-def end_of_day(day: date) -> datetime:
-    """The first moment after `day` in Vietnam."""
-    return datetime.combine(day + timedelta(days=1), time(0), VIETNAM)
 
 
 class Replay:

@@ -10,13 +10,15 @@ from planner.application.errors import NotFound
 from planner.application.planner import Planner
 from planner.domain.errors import InvalidValue
 from planner.presentation.vietnamese import format_date
+from planner.queries.basis import Basis
+from planner.queries.plans import PlanView
 from planner.reports.as_of import Replay
 from planner.reports.compose import compose_report
 from planner.reports.model import ProgressReport
 from planner.reports.periods import ReportPeriod
 from planner.reports.results import ResultSource
 from planner.reports.scoring_source import ScoringSource
-from planner.reports.snapshot import aggregates_of, read_snapshot
+from planner.reports.snapshot import Snapshot, aggregates_of, read_snapshot
 
 
 def build_report(
@@ -27,28 +29,58 @@ def build_report(
     sources: Sequence[ResultSource] | None = None,
     *,
     where: str = "ngày số liệu",
+    basis: Basis = Basis.CURRENT,
 ) -> ProgressReport:
     """The report as of the end of `as_of` (by default today, or the period's last day if past).
 
     Results come from `sources`; by default from the scoring rounds (`ScoringSource`).
 
-    Today's report reads the live views; a past day's report reads views rebuilt from the
-    events recorded up to the end of that day, so it is the report generated that day.
+    Today's report reads the live views. A past day's report "theo số liệu hiện nay" counts
+    what had taken effect by the end of that day, whenever it was recorded; one "theo số liệu
+    đã ghi nhận" reads views rebuilt from the events recorded up to the end of that day, so it
+    is the report generated that day.
     """
     plan = planner.views.plan(plan_number)
     now = today(planner.workspace.clock)
     day = as_of or min(now, period.ends_on)
     _check(day, period, now, where)
-    with Replay(planner.store, aggregates_of(planner.views, plan.plan_id)) as replay:
-        before = period.previous.ends_on
-        previous = read_snapshot(replay.views_at_end_of(before), plan.plan_id, before)
-        views = planner.views if day >= now else replay.views_at_end_of(day)
-        current = read_snapshot(views, plan.plan_id, day)
+    before = period.previous.ends_on
+    if basis is Basis.RECORDED:
+        previous, current = _as_recorded(planner, plan, before, day, now)
+    else:
+        previous, current = (
+            _in_effect(planner, plan, before, now),
+            _in_effect(planner, plan, day, now),
+        )
     if current is None:
-        raise NotFound(f"kế hoạch {plan.number} chưa được đăng ký vào ngày {format_date(day)}")
+        raise NotFound(_not_yet(plan, day, basis))
     chosen = [ScoringSource(planner)] if sources is None else sources
     results = [result for source in chosen for result in source.results(plan.plan_id, day)]
-    return compose_report(current, previous, period, results)
+    return compose_report(current, previous, period, results, basis)
+
+
+def _as_recorded(
+    planner: Planner, plan: PlanView, before: date, day: date, now: date
+) -> tuple[Snapshot | None, Snapshot | None]:
+    with Replay(planner.store, aggregates_of(planner.views, plan.plan_id)) as replay:
+        previous = read_snapshot(replay.views_at_end_of(before), plan.plan_id, before)
+        views = planner.views if day >= now else replay.views_at_end_of(day)
+        return previous, read_snapshot(views, plan.plan_id, day)
+
+
+def _in_effect(planner: Planner, plan: PlanView, day: date, now: date) -> Snapshot | None:
+    """The plan as it stands in effect at the end of `day`; None before it was issued."""
+    if plan.issued_on is not None and day < plan.issued_on:
+        return None
+    basis = Basis.CURRENT if day < now else None
+    return read_snapshot(planner.views, plan.plan_id, day, basis)
+
+
+def _not_yet(plan: PlanView, day: date, basis: Basis) -> str:
+    if basis is Basis.RECORDED:
+        return f"kế hoạch {plan.number} chưa được đăng ký vào ngày {format_date(day)}"
+    issued = f" (ban hành ngày {format_date(plan.issued_on)})" if plan.issued_on else ""
+    return f"kế hoạch {plan.number} chưa có hiệu lực vào ngày {format_date(day)}{issued}"
 
 
 def _check(day: date, period: ReportPeriod, now: date, where: str) -> None:

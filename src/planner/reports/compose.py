@@ -9,8 +9,9 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from planner.domain.task_status import Status
+from planner.domain.task_status import Status, on_time
 from planner.queries import progress as progress_query
+from planner.queries.basis import Basis
 from planner.queries.tasks import TaskView
 from planner.reports.model import (
     AgencyProgress,
@@ -33,6 +34,7 @@ def compose_report(
     previous: Snapshot | None,
     period: ReportPeriod,
     results: Iterable[CriterionResult] = (),
+    basis: Basis = Basis.CURRENT,
 ) -> ProgressReport:
     """The report for `period` as of `current.on`; changes are counted from `previous`."""
     plan = current.plan
@@ -64,6 +66,7 @@ def compose_report(
             for item in current.overdue
         ),
         completed=completed_in(current, period),
+        basis=basis,
     )
 
 
@@ -106,8 +109,7 @@ def plan_counts(tasks: Iterable[TaskView], on: date) -> Counts:
         completed_on_time=sum(
             1
             for o in occurrences
-            if o.status == Status.COMPLETED
-            and (o.due_on is None or (o.completed_on is not None and o.completed_on <= o.due_on))
+            if o.status == Status.COMPLETED and on_time(o.completed_on, o.deadline_on)
         ),
         in_progress=statuses.count(Status.IN_PROGRESS),
         not_started=statuses.count(Status.NOT_STARTED),
@@ -132,7 +134,7 @@ def completed_in(snapshot: Snapshot, period: ReportPeriod) -> tuple[CompletedTas
             occurrence=o.occurrence,
             due_on=o.due_on,
             completed_on=o.completed_on,
-            on_time=o.due_on is None or o.completed_on <= o.due_on,
+            on_time=on_time(o.completed_on, o.deadline_on),
             lead=snapshot.names(task.lead),
         )
         for task in snapshot.tasks

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from planner.application.planner import Planner
 from planner.domain.errors import InvalidValue
+from planner.queries.basis import Basis
 from planner.reports.building import build_report
 from planner.reports.model import ProgressReport
 from planner.reports.periods import ReportPeriod
@@ -71,16 +72,20 @@ def render_report(
     sources: Sequence[ResultSource] | None = None,
     *,
     where: str = "ngày số liệu",
+    basis: Basis = Basis.CURRENT,
 ) -> RenderedReport:
     """The report of a plan for a quarter or a year, as of the end of a day, in one format.
 
     Without `sources`, results come from the scoring rounds (see build_report).
     """
-    return render(build_report(planner, plan_number, period, as_of, sources, where=where), fmt)
+    report = build_report(planner, plan_number, period, as_of, sources, where=where, basis=basis)
+    return render(report, fmt)
 
 
 def filename(report: ProgressReport, fmt: ReportFormat) -> str:
     """bao-cao-2023-Q3-365-KH-UBND-den-30-09-2023.html: ASCII, safe in any mail client."""
     number = "".join(c if c.isascii() and c.isalnum() else "-" for c in report.plan.number)
     day = report.as_of.strftime("%d-%m-%Y")
-    return f"bao-cao-{report.period.key}-{number.strip('-')}-den-{day}.{fmt.value}"
+    # The reading as recorded is the one sent that day; the default reading is unmarked.
+    marked = "-da-ghi-nhan" if report.basis is Basis.RECORDED else ""
+    return f"bao-cao-{report.period.key}-{number.strip('-')}-den-{day}{marked}.{fmt.value}"

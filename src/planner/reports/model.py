@@ -8,6 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 from uuid import UUID
 
+from planner.queries.basis import Basis
 from planner.reports.periods import ReportPeriod
 
 
@@ -174,6 +175,7 @@ class ProgressReport:
     scores: tuple[ScoreSection, ...]
     overdue: tuple[OverdueTask, ...]
     completed: tuple[CompletedTask, ...]  # in the period, up to `as_of`
+    basis: Basis = Basis.CURRENT  # which reading of "as of `as_of`" the figures are
 
     @property
     def kind(self) -> str:

@@ -24,9 +24,9 @@ from planner.domain.scoring.round import ScoringRound
 from planner.domain.scoring.scorecard import UnitScorecard
 from planner.domain.scoring.target_results import StatedTarget, TargetResult, target_results
 from planner.domain.target import TargetKind
+from planner.domain.vietnam_time import end_of_day
 from planner.queries.plans import PlanView
 from planner.queries.score_board import ScoreLine
-from planner.reports.as_of import end_of_day
 from planner.reports.results import CriterionResult
 from planner.storage.event_store import EventStore
 

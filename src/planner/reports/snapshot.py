@@ -13,11 +13,14 @@ from sqlalchemy import Connection
 from planner.domain.agency import AgencyState
 from planner.domain.agency_registry import GROUPS
 from planner.domain.identity import agency_id, target_id
+from planner.domain.vietnam_time import end_of_day
 from planner.queries.agencies import AgencyView, list_agencies
+from planner.queries.basis import Basis
 from planner.queries.overdue import OverdueItem, overdue
+from planner.queries.past_day import overdue_on, progress_on, tasks_on
 from planner.queries.plans import PlanView, list_plans
 from planner.queries.progress import AgencyProgress, progress
-from planner.queries.score_board import ScoreLine, stated_lines
+from planner.queries.score_board import ScoreLine, stated_lines, stated_lines_before
 from planner.queries.tasks import TaskView, list_tasks
 from planner.queries.views import Views
 
@@ -84,24 +87,46 @@ def aggregates_of(views: Views, plan_id: UUID) -> frozenset[UUID]:
     return frozenset([plan_id, *task_ids, *targets, *agencies])
 
 
-def read_snapshot(views: Views, plan_id: UUID, on: date) -> Snapshot | None:
-    """Everything about the plan in one read transaction; None if it was not registered yet."""
+def read_snapshot(
+    views: Views, plan_id: UUID, on: date, basis: Basis | None = None
+) -> Snapshot | None:
+    """Everything about the plan in one read transaction; None if it was not registered yet.
+
+    Without `basis` the views are read as they stand; with it, the tasks' dated states are
+    read as of the end of `on` in that basis.
+    """
     with views.engine.connect() as connection:
         if connection.dialect.name == "postgresql":
             connection = connection.execution_options(isolation_level="REPEATABLE READ")
-        return _read(connection, plan_id, on)
+        return _read(connection, plan_id, on, basis)
 
 
-def _read(connection: Connection, plan_id: UUID, on: date) -> Snapshot | None:
+def _read(connection: Connection, plan_id: UUID, on: date, basis: Basis | None) -> Snapshot | None:
     plan = next((p for p in list_plans(connection) if p.plan_id == plan_id), None)
     if plan is None:
         return None
+    if basis is None:
+        tasks, late, counted = (
+            list_tasks(connection, plan_id),
+            overdue(connection, on, plan_id),
+            progress(connection, on, plan_id),
+        )
+    else:
+        tasks, late, counted = (
+            tasks_on(connection, on, basis, plan_id),
+            overdue_on(connection, on, basis, plan_id),
+            progress_on(connection, on, basis, plan_id),
+        )
     return Snapshot(
         on=on,
         plan=plan,
-        progress=progress(connection, on, plan_id),
-        tasks=list_tasks(connection, plan_id),
-        overdue=overdue(connection, on, plan_id),
-        scores=stated_lines(connection, plan_id),
+        progress=counted,
+        tasks=tasks,
+        overdue=late,
+        scores=(
+            stated_lines(connection, plan_id)
+            if basis is None
+            else stated_lines_before(connection, plan_id, end_of_day(on))
+        ),
         agencies=list_agencies(connection),
     )

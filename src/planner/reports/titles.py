@@ -21,7 +21,9 @@ def report_subtitle(report: ProgressReport) -> str:
 
 
 def data_date(report: ProgressReport) -> str:
-    return f"Số liệu tính đến hết ngày {format_date(report.as_of)}"
+    return (
+        f"Số liệu tính đến hết ngày {format_date(report.as_of)}, {report.basis.label(report.as_of)}"
+    )
 
 
 def due_date(report: ProgressReport) -> str:
