@@ -4,7 +4,7 @@ sends can reach the database in a form it refuses."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -49,30 +49,43 @@ class Change(Body):
     )
 
 
-class Start(Change):
+class Dated(Change):
+    effective_on: date | None = Field(
+        None,
+        description="Ngày việc đã diễn ra, nếu trước hôm nay; cần `backdated_because`. Cán bộ "
+        "cơ quan lùi được tối đa PLANNER_BACKDATE_DAYS ngày, Sở Nội vụ không giới hạn",
+    )
+    backdated_because: Text = Field("", description="Lý do ghi nhận lùi ngày")
+
+    def dated(self) -> dict[str, Any]:
+        """The service's keyword arguments for the effective day."""
+        return {"effective_on": self.effective_on, "because": self.backdated_because}
+
+
+class Start(Dated):
     pass
 
 
-class Progress(Change):
+class Progress(Dated):
     percent: Annotated[int, Field(ge=0, le=100)] | None = None
     note: Text = ""
     evidence: Annotated[list[EvidenceIn], Field(max_length=20)] = []
 
 
-class Complete(Change):
+class Complete(Dated):
     note: Text = ""
     evidence: Annotated[list[EvidenceIn], Field(max_length=20)] = []
 
 
-class WithReason(Change):
+class WithReason(Dated):
     reason: Text
 
 
-class Unblock(Change):
+class Unblock(Dated):
     note: Text = ""
 
 
-class Deadline(Change):
+class Deadline(Dated):
     due_on: date
     reason: Text
 
@@ -82,6 +95,18 @@ class Reassign(Body):
     coordinating: Annotated[list[Name], Field(max_length=100)] = []
     reason: Text
     expected_version: Version | None = None
+    effective_on: date | None = None
+    backdated_because: Text = ""
+
+
+class ExtensionRequest(Change):
+    to: date = Field(description="Xin gia hạn đến ngày")
+    reason: Text
+
+
+class ExtensionDecision(Dated):
+    approved: bool = Field(description="true: đồng ý gia hạn; false: không đồng ý")
+    reason: Text
 
 
 class NewTask(Body):

@@ -78,7 +78,9 @@ def task_history(task_id: UUID, web: WebDep, signed: ApiUser) -> dict[str, Any]:
 @router.post("/tasks/{task_id}/start", summary="Bắt đầu thực hiện")
 def start(task_id: UUID, body: models.Start, web: WebDep, signed: ApiUser) -> dict[str, Any]:
     visible_task(web, signed, task_id)
-    web.planner.tasks.start(task_id, body.occurrence, signed.actor, body.expected_version)
+    web.planner.tasks.start(
+        task_id, body.occurrence, signed.actor, body.expected_version, **body.dated()
+    )
     return task_answer(web, signed, task_id)
 
 
@@ -95,6 +97,7 @@ def report_progress(
         note=body.note,
         evidence=evidence_of(body.evidence, web.files),
         expected_version=body.expected_version,
+        **body.dated(),
     )
     return task_answer(web, signed, task_id)
 
@@ -109,6 +112,7 @@ def complete(task_id: UUID, body: models.Complete, web: WebDep, signed: ApiUser)
         note=body.note,
         evidence=evidence_of(body.evidence, web.files),
         expected_version=body.expected_version,
+        **body.dated(),
     )
     return task_answer(web, signed, task_id)
 
@@ -117,7 +121,7 @@ def complete(task_id: UUID, body: models.Complete, web: WebDep, signed: ApiUser)
 def block(task_id: UUID, body: models.WithReason, web: WebDep, signed: ApiUser) -> dict[str, Any]:
     visible_task(web, signed, task_id)
     web.planner.tasks.block(
-        task_id, body.occurrence, body.reason, signed.actor, body.expected_version
+        task_id, body.occurrence, body.reason, signed.actor, body.expected_version, **body.dated()
     )
     return task_answer(web, signed, task_id)
 
@@ -126,7 +130,7 @@ def block(task_id: UUID, body: models.WithReason, web: WebDep, signed: ApiUser) 
 def unblock(task_id: UUID, body: models.Unblock, web: WebDep, signed: ApiUser) -> dict[str, Any]:
     visible_task(web, signed, task_id)
     web.planner.tasks.unblock(
-        task_id, body.occurrence, body.note, signed.actor, body.expected_version
+        task_id, body.occurrence, body.note, signed.actor, body.expected_version, **body.dated()
     )
     return task_answer(web, signed, task_id)
 
@@ -135,7 +139,7 @@ def unblock(task_id: UUID, body: models.Unblock, web: WebDep, signed: ApiUser) -
 def reopen(task_id: UUID, body: models.WithReason, web: WebDep, signed: ApiUser) -> dict[str, Any]:
     visible_task(web, signed, task_id)
     web.planner.tasks.reopen(
-        task_id, body.occurrence, body.reason, signed.actor, body.expected_version
+        task_id, body.occurrence, body.reason, signed.actor, body.expected_version, **body.dated()
     )
     return task_answer(web, signed, task_id)
 
@@ -144,7 +148,7 @@ def reopen(task_id: UUID, body: models.WithReason, web: WebDep, signed: ApiUser)
 def cancel(task_id: UUID, body: models.WithReason, web: WebDep, signed: ApiUser) -> dict[str, Any]:
     visible_task(web, signed, task_id)
     web.planner.tasks.cancel(
-        task_id, body.occurrence, body.reason, signed.actor, body.expected_version
+        task_id, body.occurrence, body.reason, signed.actor, body.expected_version, **body.dated()
     )
     return task_answer(web, signed, task_id)
 
@@ -155,7 +159,13 @@ def change_deadline(
 ) -> dict[str, Any]:
     visible_task(web, signed, task_id)
     web.planner.tasks.change_deadline(
-        task_id, body.occurrence, body.due_on, body.reason, signed.actor, body.expected_version
+        task_id,
+        body.occurrence,
+        body.due_on,
+        body.reason,
+        signed.actor,
+        body.expected_version,
+        **body.dated(),
     )
     return task_answer(web, signed, task_id)
 
@@ -164,7 +174,44 @@ def change_deadline(
 def reassign(task_id: UUID, body: models.Reassign, web: WebDep, signed: ApiUser) -> dict[str, Any]:
     visible_task(web, signed, task_id)
     web.planner.tasks.reassign(
-        task_id, body.lead, body.coordinating, body.reason, signed.actor, body.expected_version
+        task_id,
+        body.lead,
+        body.coordinating,
+        body.reason,
+        signed.actor,
+        body.expected_version,
+        effective_on=body.effective_on,
+        because=body.backdated_because,
+    )
+    return task_answer(web, signed, task_id)
+
+
+@router.post("/tasks/{task_id}/extension", summary="Xin gia hạn (cơ quan chủ trì)")
+def request_extension(
+    task_id: UUID, body: models.ExtensionRequest, web: WebDep, signed: ApiUser
+) -> dict[str, Any]:
+    visible_task(web, signed, task_id)
+    web.planner.tasks.request_extension(
+        task_id, body.occurrence, body.to, body.reason, signed.actor, body.expected_version
+    )
+    return task_answer(web, signed, task_id)
+
+
+@router.post(
+    "/tasks/{task_id}/extension/decision", summary="Quyết định đề nghị gia hạn (Sở Nội vụ)"
+)
+def decide_extension(
+    task_id: UUID, body: models.ExtensionDecision, web: WebDep, signed: ApiUser
+) -> dict[str, Any]:
+    visible_task(web, signed, task_id)
+    web.planner.tasks.decide_extension(
+        task_id,
+        body.occurrence,
+        body.approved,
+        body.reason,
+        signed.actor,
+        body.expected_version,
+        **body.dated(),
     )
     return task_answer(web, signed, task_id)
 

@@ -14,11 +14,19 @@ from planner.application.clock import SystemClock, today
 from planner.application.errors import NotFound
 from planner.cli.output import to_json
 from planner.domain.visibility import sees_every_task
+from planner.queries.basis import Basis
 
 router = APIRouter(prefix="/api", tags=["views"], dependencies=[Depends(api_user)])
 
 AgencyFilter = Annotated[str | None, Query(pattern=r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,31}$")]
 On = Annotated[date | None, Query(description="Ngày xét (ISO 8601); bỏ trống: hôm nay")]
+BasisQuery = Annotated[
+    Basis,
+    Query(
+        description="Cho ngày đã qua: current (theo số liệu hiện nay: những gì đã có hiệu lực "
+        "đến hết ngày đó) hoặc recorded (theo số liệu đã ghi nhận đến hết ngày đó)"
+    ),
+]
 
 
 @router.get("/overdue", summary="Nhiệm vụ quá hạn vào một ngày, quá hạn lâu nhất trước")
@@ -28,6 +36,7 @@ def overdue(
     on: On = None,
     plan_id: UUID | None = None,
     agency: AgencyFilter = None,
+    basis: BasisQuery = Basis.CURRENT,
 ) -> dict[str, Any]:
     """Agency staff see only the work their agency carries; Sở Nội vụ sees the province."""
     day = on or today(SystemClock())
@@ -35,21 +44,23 @@ def overdue(
     wanted = agency.upper() if agency else None
     if not sees_every_task(signed.actor):
         wanted = signed.actor.agency
-    items = web.planner.views.overdue(day, plan_id, wanted)
+    items = web.planner.views.overdue(day, plan_id, wanted, basis=basis)
     number = plan.number if plan else None
     answer: dict[str, Any] = to_json(
-        {"on": day, "plan": number, "count": len(items), "items": items}
+        {"on": day, "basis": basis, "plan": number, "count": len(items), "items": items}
     )
     return answer
 
 
 @router.get("/progress", summary="Tiến độ theo cơ quan chủ trì và kế hoạch")
-def progress(web: WebDep, on: On = None, plan_id: UUID | None = None) -> dict[str, Any]:
+def progress(
+    web: WebDep, on: On = None, plan_id: UUID | None = None, basis: BasisQuery = Basis.CURRENT
+) -> dict[str, Any]:
     day = on or today(SystemClock())
     plan = plan_of(web, plan_id) if plan_id else None
-    rows = web.planner.views.progress(day, plan_id)
+    rows = web.planner.views.progress(day, plan_id, basis)
     answer: dict[str, Any] = to_json(
-        {"on": day, "plan": plan.number if plan else None, "agencies": rows}
+        {"on": day, "basis": basis, "plan": plan.number if plan else None, "agencies": rows}
     )
     return answer
 

@@ -16,6 +16,7 @@ from api.web import PageUser, WebDep, require_monitor
 from planner.application.clock import SystemClock, today
 from planner.domain.dates import parse_date
 from planner.queries.at_risk import CriterionAtRisk
+from planner.queries.basis import Basis
 from planner.queries.progress import AgencyProgress
 
 router = APIRouter(include_in_schema=False)
@@ -32,8 +33,10 @@ def dashboard(
     plan: Annotated[str, Query(max_length=36)] = "",
     agency: Annotated[str, Query(pattern=r"^[A-Za-z0-9_\-]{0,32}$")] = "",
     on: Annotated[str, Query(max_length=10)] = "",
+    basis: Basis = Basis.CURRENT,
 ) -> Response:
-    """Filters by plan, agency and day (dd/mm/yyyy; today when empty)."""
+    """Filters by plan, agency and day (dd/mm/yyyy; today when empty); a past day is read in
+    `basis`, as the reports and the command line read it."""
     require_monitor(signed)
     views = web.planner.views
     day = parse_date(on, where="Ngày xét") if on else today(SystemClock())
@@ -41,8 +44,8 @@ def dashboard(
     chosen = next((p for p in plans if str(p.plan_id) == plan), None)
     plan_id: UUID | None = chosen.plan_id if chosen else None
     code = agency.upper() or None
-    overdue = views.overdue(day, plan_id, code, limit=OVERDUE_SHOWN)
-    progress = views.progress(day, plan_id)
+    overdue = views.overdue(day, plan_id, code, limit=OVERDUE_SHOWN, basis=basis)
+    progress = views.progress(day, plan_id, basis)
     at_risk = views.points_at_risk(day, plan_id)
     return render(
         request,
@@ -50,13 +53,15 @@ def dashboard(
         {
             "day": day,
             "on": on,
+            "basis": basis,
+            "bases": [(b, b.label(day)) for b in Basis],
             "plans": plans,
             "plan": chosen,
             "agency": code or "",
             "agencies": [a for a in views.agencies() if a.state == "active"],
             "names": {a.code: a.name for a in views.agencies()},
             "overdue": overdue,
-            "overdue_count": views.count_overdue(day, plan_id, code),
+            "overdue_count": views.count_overdue(day, plan_id, code, basis),
             "progress": progress_bars(progress),
             "totals": _totals(progress),
             "targets": target_bars(views.score_board(plan_id)),
@@ -65,7 +70,8 @@ def dashboard(
             "upcoming": views.upcoming(day, UPCOMING_DAYS, plan_id, code),
             "upcoming_days": UPCOMING_DAYS,
             "reports": [
-                (p, report_links(p, day, chosen=bool(on))) for p in ([chosen] if chosen else plans)
+                (p, report_links(p, day, chosen=bool(on), basis=basis))
+                for p in ([chosen] if chosen else plans)
             ],
         },
     )

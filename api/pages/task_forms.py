@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 from uuid import UUID
 
 from starlette.datastructures import FormData
@@ -23,6 +24,9 @@ LABELS = {
     "coordinating": "Cơ quan phối hợp",
     "due_on": "Thời hạn mới",
     "percent": "Tiến độ (%)",
+    "effective_on": "Ngày thực hiện",
+    "backdated_because": "Lý do ghi nhận lùi ngày",
+    "to": "Xin gia hạn đến",
 }
 
 
@@ -57,6 +61,14 @@ class ActionForm:
             raise InvalidValue(f"Tiến độ (%): '{value}' không phải số từ 0 đến 100")
         return int(value)
 
+    def dated(self) -> dict[str, Any]:
+        """The service's keyword arguments for a change said to have happened earlier."""
+        day = self.text("effective_on").strip()
+        return {
+            "effective_on": parse_date(day, where=LABELS["effective_on"]) if day else None,
+            "because": self.text("backdated_because"),
+        }
+
     def names(self, name: str) -> list[str]:
         return [part.strip() for part in self.text(name).split(";") if part.strip()]
 
@@ -73,7 +85,7 @@ Perform = Callable[[Web, SignedIn, UUID, ActionForm], None]
 
 
 def _start(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
-    web.planner.tasks.start(task, form.occurrence(), signed.actor, form.version())
+    web.planner.tasks.start(task, form.occurrence(), signed.actor, form.version(), **form.dated())
 
 
 def _progress(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
@@ -85,6 +97,7 @@ def _progress(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
         note=form.text("note"),
         evidence=form.evidence(),
         expected_version=form.version(),
+        **form.dated(),
     )
 
 
@@ -96,33 +109,48 @@ def _complete(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
         note=form.text("note"),
         evidence=form.evidence(),
         expected_version=form.version(),
+        **form.dated(),
     )
 
 
 def _block(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
     tasks = web.planner.tasks
-    tasks.block(task, form.occurrence(), form.text("reason"), signed.actor, form.version())
+    tasks.block(
+        task, form.occurrence(), form.text("reason"), signed.actor, form.version(), **form.dated()
+    )
 
 
 def _unblock(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
     tasks = web.planner.tasks
-    tasks.unblock(task, form.occurrence(), form.text("note"), signed.actor, form.version())
+    tasks.unblock(
+        task, form.occurrence(), form.text("note"), signed.actor, form.version(), **form.dated()
+    )
 
 
 def _reopen(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
     tasks = web.planner.tasks
-    tasks.reopen(task, form.occurrence(), form.text("reason"), signed.actor, form.version())
+    tasks.reopen(
+        task, form.occurrence(), form.text("reason"), signed.actor, form.version(), **form.dated()
+    )
 
 
 def _cancel(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
     tasks = web.planner.tasks
-    tasks.cancel(task, form.occurrence(), form.text("reason"), signed.actor, form.version())
+    tasks.cancel(
+        task, form.occurrence(), form.text("reason"), signed.actor, form.version(), **form.dated()
+    )
 
 
 def _deadline(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
     due_on = parse_date(form.text("due_on"), where="Thời hạn mới")
     web.planner.tasks.change_deadline(
-        task, form.occurrence(), due_on, form.text("reason"), signed.actor, form.version()
+        task,
+        form.occurrence(),
+        due_on,
+        form.text("reason"),
+        signed.actor,
+        form.version(),
+        **form.dated(),
     )
 
 
@@ -137,6 +165,25 @@ def _reassign(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
     )
 
 
+def _request_extension(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
+    to = parse_date(form.text("to"), where=LABELS["to"])
+    web.planner.tasks.request_extension(
+        task, form.occurrence(), to, form.text("reason"), signed.actor, form.version()
+    )
+
+
+def _decide_extension(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
+    web.planner.tasks.decide_extension(
+        task,
+        form.occurrence(),
+        form.text("decision") == "approve",
+        form.text("reason"),
+        signed.actor,
+        form.version(),
+        **form.dated(),
+    )
+
+
 ACTIONS: dict[str, Perform] = {
     "start": _start,
     "progress": _progress,
@@ -147,4 +194,6 @@ ACTIONS: dict[str, Perform] = {
     "cancel": _cancel,
     "deadline": _deadline,
     "reassign": _reassign,
+    "request_extension": _request_extension,
+    "decide_extension": _decide_extension,
 }

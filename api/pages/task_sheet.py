@@ -15,7 +15,15 @@ from planner.domain.task_status import ALLOWED_FROM, Status
 from planner.queries.history import HistoryEntry
 from planner.queries.tasks import OccurrenceView, TaskView
 
-LEAD_ACTIONS = ("start", "progress", "complete", "block", "unblock", "reopen")
+LEAD_ACTIONS = (
+    "start",
+    "progress",
+    "complete",
+    "block",
+    "unblock",
+    "reopen",
+    "request_extension",
+)
 MONITOR_ACTIONS = ("cancel",)
 
 
@@ -43,7 +51,17 @@ def actions_for(actor: Actor, task: TaskView, occurrence: OccurrenceView) -> tup
         offered = ("progress",)
     else:
         offered = ()
-    return tuple(a for a in offered if status in ALLOWED_FROM[a])
+    allowed = tuple(a for a in offered if status in ALLOWED_FROM[a] and _fits(a, occurrence))
+    if actor.oversees and occurrence.requested_to is not None:
+        return (*allowed, "decide_extension")
+    return allowed
+
+
+def _fits(action: str, occurrence: OccurrenceView) -> bool:
+    """An extension is asked for work that has a deadline and no request pending."""
+    if action == "request_extension":
+        return occurrence.due_on is not None and occurrence.requested_to is None
+    return True
 
 
 def days_late(occurrence: OccurrenceView, on: date) -> int:
@@ -85,6 +103,7 @@ def task_sheet(web: Web, signed: SignedIn, task_id: UUID) -> dict[str, Any]:
         ],
         "oversees": signed.actor.oversees,
         "agencies": web.planner.views.agencies(),
+        "today": on,
     }
 
 

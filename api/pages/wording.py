@@ -15,6 +15,8 @@ EVENT_NAMES = {
     "Reopened": "Mở lại",
     "DeadlineChanged": "Điều chỉnh thời hạn",
     "Reassigned": "Giao lại",
+    "ExtensionRequested": "Xin gia hạn",
+    "ExtensionDecided": "Quyết định gia hạn",
 }
 
 ROLE_NAMES = {
@@ -34,6 +36,8 @@ ACTION_NAMES = {
     "cancel": "Hủy",
     "deadline": "Điều chỉnh thời hạn",
     "reassign": "Giao lại",
+    "request_extension": "Xin gia hạn",
+    "decide_extension": "Quyết định gia hạn",
 }
 
 

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from uuid import UUID
 
 from planner.presentation.vietnamese import format_date
+from planner.queries.basis import Basis
 from planner.queries.plans import PlanView
 from planner.reports.delivery import ReportFormat
 from planner.reports.periods import ReportPeriod
@@ -20,20 +21,31 @@ class ReportLink:
     hrefs: dict[str, str]
 
 
-def report_links(plan: PlanView, day: date, chosen: bool) -> list[ReportLink]:
+def report_links(
+    plan: PlanView, day: date, chosen: bool, basis: Basis = Basis.CURRENT
+) -> list[ReportLink]:
     """Reports of the periods around `day`, within the plan's year (a 2019 plan read in 2026
-    is reported on 2019); as of `day` (or a period's end) when the reader chose the day."""
+    is reported on 2019); as of `day` (or a period's end) when the reader chose the day, in
+    the reading of that day the page shows."""
     day = min(day, date(plan.year, 12, 31))
     quarter = ReportPeriod.of_quarter(day.year, (day.month - 1) // 3 + 1)
     periods = (quarter, quarter.previous, ReportPeriod.of_year(day.year))
-    return [_link(plan.plan_id, p, min(day, p.ends_on) if chosen else None) for p in periods]
+    return [_link(plan.plan_id, p, min(day, p.ends_on) if chosen else None, basis) for p in periods]
 
 
-def report_path(plan_id: UUID, period: ReportPeriod, fmt: ReportFormat, as_of: date | None) -> str:
+def report_path(
+    plan_id: UUID,
+    period: ReportPeriod,
+    fmt: ReportFormat,
+    as_of: date | None,
+    basis: Basis = Basis.CURRENT,
+) -> str:
     query = {"format": fmt.value, **({"on": format_date(as_of)} if as_of else {})}
+    if basis is not Basis.CURRENT:
+        query["basis"] = basis.value
     return f"/plans/{plan_id}/reports/{period.key}?{urlencode(query)}"
 
 
-def _link(plan_id: UUID, period: ReportPeriod, as_of: date | None) -> ReportLink:
-    hrefs = {fmt.value: report_path(plan_id, period, fmt, as_of) for fmt in ReportFormat}
+def _link(plan_id: UUID, period: ReportPeriod, as_of: date | None, basis: Basis) -> ReportLink:
+    hrefs = {fmt.value: report_path(plan_id, period, fmt, as_of, basis) for fmt in ReportFormat}
     return ReportLink(period.label, format_date(as_of) if as_of else "", hrefs)

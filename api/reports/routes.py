@@ -16,6 +16,7 @@ from fastapi.responses import Response
 from api.lookups import plan_of
 from api.web import ApiUser, PageUser, SignedIn, Web, WebDep, require_monitor
 from planner.domain.dates import parse_date
+from planner.queries.basis import Basis
 from planner.reports.delivery import ReportFormat, render_report
 from planner.reports.periods import ReportPeriod
 
@@ -41,10 +42,11 @@ def download_report(
     signed: PageUser,
     format: Format = "html",
     on: Annotated[str, Query(max_length=10)] = "",
+    basis: Basis = Basis.CURRENT,
 ) -> Response:
     """The quarter (2023-Q3) or year (2023) report, as of the end of `on` (dd/mm/yyyy)."""
     day = parse_date(on, where=WHERE) if on else None
-    return _report(web, signed, plan_id, period, format, day)
+    return _report(web, signed, plan_id, period, format, day, basis)
 
 
 @router.get(
@@ -61,18 +63,34 @@ def report_file(
     signed: ApiUser,
     format: Format = "xlsx",
     on: Annotated[date | None, Query(description="Số liệu đến hết ngày (ISO 8601)")] = None,
+    basis: Annotated[
+        Basis,
+        Query(description="current: theo số liệu hiện nay; recorded: đã ghi nhận đến ngày `on`"),
+    ] = Basis.CURRENT,
 ) -> Response:
     """The file `planner report quarterly|annual` writes, for programs."""
-    return _report(web, signed, plan_id, period, format, on)
+    return _report(web, signed, plan_id, period, format, on, basis)
 
 
 def _report(
-    web: Web, signed: SignedIn, plan_id: UUID, period: str, format: str, day: date | None
+    web: Web,
+    signed: SignedIn,
+    plan_id: UUID,
+    period: str,
+    format: str,
+    day: date | None,
+    basis: Basis,
 ) -> Response:
     require_monitor(signed)
     plan = plan_of(web, plan_id)
     rendered = render_report(
-        web.planner, plan.number, _period(period), ReportFormat(format), day, where=WHERE
+        web.planner,
+        plan.number,
+        _period(period),
+        ReportFormat(format),
+        day,
+        where=WHERE,
+        basis=basis,
     )
     disposition = "inline" if format == "html" else "attachment"
     headers = {"Content-Disposition": f'{disposition}; filename="{rendered.filename}"'}

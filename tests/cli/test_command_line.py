@@ -54,13 +54,26 @@ def test_demo_then_watch_and_report_from_the_command_line(database_url: str) -> 
         "Quyết định công bố TTHC|https://vpubnd.backan.gov.vn/qd.pdf",
     )
     assert "Hoàn thành" in done.stdout
-    progress = as_json(
-        planner(database_url, "progress", "--plan", "365/KH-UBND", "--on", "25/11/2023", "--json")
-    )
+    progress = as_json(planner(database_url, "progress", "--plan", "365/KH-UBND", "--json"))
     office = next(a for a in progress["agencies"] if a["agency"] == "VPUBND")
     assert (
         office["completed"] == 3 and office["total"] == 7 and office["percent_complete"] == "42.9"
     )
+    # Done today, so not yet done on 25/11/2023, in either reading of that day.
+    for basis in ("hien-nay", "da-ghi-nhan"):
+        then = as_json(
+            planner(
+                database_url,
+                *("progress", "--plan", "365/KH-UBND", "--on", "25/11/2023", "--basis", basis),
+                "--json",
+            )
+        )
+        office = next(a for a in then["agencies"] if a["agency"] == "VPUBND")
+        assert (office["completed"], office["overdue"], then["basis"]) == (
+            2,
+            1,
+            {"hien-nay": "current", "da-ghi-nhan": "recorded"}[basis],
+        )
 
     history = as_json(planner(database_url, "history", task[:8], "--json"))
     completed = history["entries"][-1]

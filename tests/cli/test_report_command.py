@@ -38,7 +38,7 @@ def test_quarterly_and_annual_reports_are_written_in_each_format(
         *("--out", str(workbook), "--as-of", "30/09/2023"),
     )
     assert "Đã ghi báo cáo Quý III/2023 của kế hoạch 365/KH-UBND" in done.stdout
-    assert "(số liệu đến hết ngày 30/09/2023)" in done.stdout
+    assert "(số liệu đến hết ngày 30/09/2023, theo số liệu hiện nay)" in done.stdout
     content = workbook.read_bytes()
     assert list(workbook_sheets(content)) == [
         "Tiến độ",
@@ -75,7 +75,9 @@ def test_quarterly_and_annual_reports_are_written_in_each_format(
     run(database_url, "report", "annual", "--plan", PLAN, "--year", "2023", "--out", str(table))
     lines = csv_lines(table.read_bytes())
     assert lines[0] == ["Báo cáo năm về tiến độ thực hiện Kế hoạch số 365/KH-UBND: Năm 2023"]
-    assert lines[2] == ["Số liệu tính đến hết ngày 31/12/2023"]  # a past year: as of its end
+    assert lines[2] == [
+        "Số liệu tính đến hết ngày 31/12/2023, theo số liệu hiện nay"
+    ]  # a past year: as of its end
     assert lines[3] == ["Hạn báo cáo: 25/11/2023 (trước ngày 25/11 hàng năm)"]
 
 

@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from tests.web.server import Server
+from tests.web.test_page_forms import signed_in
 
 
 def task_named(server: Server, reference: str) -> dict[str, Any]:
@@ -189,3 +190,50 @@ def test_two_people_saving_the_same_version_at_once_one_is_told_to_reload(
         shown = client.get(f"/api/tasks/{task['task_id']}", headers=monitor).json()["task"]
     assert shown["version"] == task["version"] + 1
     assert shown["occurrences"][0]["percent"] in (80, 85)
+
+
+def test_a_past_day_reads_alike_in_the_api_the_dashboard_and_the_report_in_each_reading(
+    server: Server,
+) -> None:
+    """Sở Nội vụ records today that III.2 was done on 24/11/2023; 25/11 reads two ways."""
+    monitor = server.headers("chuyen-vien.snv")
+    late = task_named(server, "PL2 III.2")
+    pages, _ = signed_in(server, "chuyen-vien.snv")
+    with server.client() as client:
+        plan = client.get("/api/plans", headers=monitor).json()["plans"][0]
+        done = client.post(
+            f"/api/tasks/{late['task_id']}/complete",
+            json={
+                "note": "Quyết định công bố TTHC đã ký",
+                "effective_on": "2023-11-24",
+                "backdated_because": "Quyết định ký ngày 24/11/2023, văn thư chuyển muộn",
+            },
+            headers=monitor,
+        )
+        assert done.status_code == 200, done.text
+        assert done.json()["task"]["occurrences"][0]["completed_on"] == "2023-11-24"
+
+        seen = {}
+        for basis in ("current", "recorded"):
+            params = {"on": "2023-11-25", "plan_id": plan["plan_id"], "basis": basis}
+            progress = client.get("/api/progress", params=params, headers=monitor).json()
+            overdue = client.get("/api/overdue", params=params, headers=monitor).json()
+            office = next(a for a in progress["agencies"] if a["agency"] == "VPUBND")
+            assert (progress["basis"], overdue["basis"]) == (basis, basis)
+            assert office["overdue"] == overdue["count"]
+            page = pages.get(
+                "/dashboard",
+                params={"on": "25/11/2023", "plan": plan["plan_id"], "basis": basis},
+            )
+            assert f'<b id="overdue-count">{overdue["count"]}</b>' in page.text
+            report = client.get(
+                f"/api/plans/{plan['plan_id']}/reports/2023",
+                params={"format": "csv", "on": "2023-11-25", "basis": basis},
+                headers=monitor,
+            )
+            assert report.status_code == 200, report.text
+            seen[basis] = (overdue["count"], report.content.decode("utf-8-sig"))
+
+    assert seen["current"][0] == seen["recorded"][0] - 1
+    assert "theo số liệu hiện nay" in seen["current"][1]
+    assert "theo số liệu đã ghi nhận đến ngày 25/11/2023" in seen["recorded"][1]

@@ -70,7 +70,7 @@ def test_the_dashboard_links_this_quarter_the_last_and_the_year_as_of_its_day(
         table = client.get(f"{base}/2023?format=csv&on=25%2F11%2F2023")
         lines = csv_lines(table.content)
         assert lines[0] == [f"Báo cáo năm về tiến độ thực hiện Kế hoạch số {PLAN}: Năm 2023"]
-        assert lines[2] == [f"Số liệu tính đến hết ngày {DAY}"]
+        assert lines[2] == [f"Số liệu tính đến hết ngày {DAY}, theo số liệu hiện nay"]
 
         printed = client.get(f"{base}/2023-Q4?format=html&on=25%2F11%2F2023")
         assert printed.headers["content-type"].startswith("text/html")

@@ -9,12 +9,14 @@ from typing import Annotated
 import typer
 
 from planner.application.clock import today
+from planner.cli.basis_option import DEFAULT, BasisOption
 from planner.cli.output import console, errors, print_json, table
 from planner.cli.session import opened
 from planner.domain.criteria_set import UnitKind
 from planner.domain.dates import parse_date
 from planner.domain.errors import DomainError, InvalidValue
 from planner.presentation.vietnamese import format_date
+from planner.queries.basis import Basis
 from planner.reports.against_plan import against_plan
 from planner.reports.deadlines import reporting_deadlines
 from planner.reports.delivery import ReportFormat, render_report
@@ -47,9 +49,10 @@ def quarterly(
     out: Out,
     format_: Format = None,
     as_of: AsOf = None,
+    basis: BasisOption = DEFAULT,
 ) -> None:
     """Báo cáo quý của một kế hoạch."""
-    _write(plan, lambda: ReportPeriod.parse_quarter(quarter), out, format_, as_of)
+    _write(plan, lambda: ReportPeriod.parse_quarter(quarter), out, format_, as_of, basis)
 
 
 @app.command("annual")
@@ -59,9 +62,10 @@ def annual(
     out: Out,
     format_: Format = None,
     as_of: AsOf = None,
+    basis: BasisOption = DEFAULT,
 ) -> None:
     """Báo cáo năm của một kế hoạch."""
-    _write(plan, lambda: ReportPeriod.parse_year(year), out, format_, as_of)
+    _write(plan, lambda: ReportPeriod.parse_year(year), out, format_, as_of, basis)
 
 
 @app.command("scoring")
@@ -125,18 +129,21 @@ def _write(
     out: Path,
     format_: str | None,
     as_of: str | None,
+    basis: str,
 ) -> None:
     """Check every option before building anything, then write the report to `out`."""
+    reading = Basis.parse(basis)
     with opened() as planner:
         period = period_of()
         fmt = ReportFormat.parse(format_ or out.suffix, where="--format" if format_ else "--out")
         if not out.parent.is_dir():
             raise InvalidValue(f"--out: không có thư mục {out.parent}")
         day = parse_date(as_of, where="--as-of") if as_of else None
-        rendered = render_report(planner, plan, period, fmt, day, where="--as-of")
+        rendered = render_report(planner, plan, period, fmt, day, where="--as-of", basis=reading)
         out.write_bytes(rendered.content)
     report = rendered.report
     console.print(
         f"Đã ghi báo cáo {report.period.label} của kế hoạch {report.plan.number} "
-        f"(số liệu đến hết ngày {format_date(report.as_of)}) vào {out}"
+        f"(số liệu đến hết ngày {format_date(report.as_of)}, {reading.label(report.as_of)}) "
+        f"vào {out}"
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -33,6 +33,20 @@ Version = Annotated[
     ),
 ]
 Json = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")]
+EffectiveOn = Annotated[
+    str | None,
+    typer.Option(
+        "--effective-on",
+        help="Ngày việc đã diễn ra, nếu trước hôm nay (dd/mm/yyyy); cần --because.",
+    ),
+]
+Because = Annotated[str, typer.Option("--because", help="Lý do ghi nhận lùi ngày.")]
+
+
+def _dated(effective_on: str | None, because: str) -> dict[str, Any]:
+    """The service's keyword arguments for a change said to have happened on an earlier day."""
+    day = parse_date(effective_on, where="--effective-on") if effective_on else None
+    return {"effective_on": day, "because": because}
 
 
 def _names(value: str | None) -> list[str]:
@@ -153,12 +167,20 @@ def start(
     occurrence: Occurrence = None,
     user: User = None,
     expected_version: Version = None,
+    effective_on: EffectiveOn = None,
+    because: Because = "",
 ) -> None:
     """Bắt đầu thực hiện."""
     with opened() as planner:
         actor = acting(planner, as_, user)
         _report(
-            planner.tasks.start(planner.views.task_id(task), occurrence, actor, expected_version)
+            planner.tasks.start(
+                planner.views.task_id(task),
+                occurrence,
+                actor,
+                expected_version,
+                **_dated(effective_on, because),
+            )
         )
 
 
@@ -172,6 +194,8 @@ def progress(
     occurrence: Occurrence = None,
     user: User = None,
     expected_version: Version = None,
+    effective_on: EffectiveOn = None,
+    because: Because = "",
 ) -> None:
     """Báo cáo tiến độ (chủ trì) hoặc ghi chú, tài liệu (phối hợp)."""
     with opened() as planner:
@@ -184,6 +208,7 @@ def progress(
             note=note,
             evidence=read_evidence(evidence),
             expected_version=expected_version,
+            **_dated(effective_on, because),
         )
         _report(status)
 
@@ -197,6 +222,8 @@ def complete(
     occurrence: Occurrence = None,
     user: User = None,
     expected_version: Version = None,
+    effective_on: EffectiveOn = None,
+    because: Because = "",
 ) -> None:
     """Hoàn thành (kèm tài liệu kiểm chứng nếu có)."""
     with opened() as planner:
@@ -208,6 +235,7 @@ def complete(
             note=note,
             evidence=read_evidence(evidence),
             expected_version=expected_version,
+            **_dated(effective_on, because),
         )
         _report(status)
 
@@ -223,12 +251,23 @@ def block(
     occurrence: Occurrence = None,
     user: User = None,
     expected_version: Version = None,
+    effective_on: EffectiveOn = None,
+    because: Because = "",
 ) -> None:
     """Báo vướng mắc."""
     with opened() as planner:
         actor = acting(planner, as_, user)
         task_id = planner.views.task_id(task)
-        _report(planner.tasks.block(task_id, occurrence, reason, actor, expected_version))
+        _report(
+            planner.tasks.block(
+                task_id,
+                occurrence,
+                reason,
+                actor,
+                expected_version,
+                **_dated(effective_on, because),
+            )
+        )
 
 
 @app.command("unblock")
@@ -239,12 +278,18 @@ def unblock(
     occurrence: Occurrence = None,
     user: User = None,
     expected_version: Version = None,
+    effective_on: EffectiveOn = None,
+    because: Because = "",
 ) -> None:
     """Đã gỡ vướng mắc, tiếp tục thực hiện."""
     with opened() as planner:
         actor = acting(planner, as_, user)
         task_id = planner.views.task_id(task)
-        _report(planner.tasks.unblock(task_id, occurrence, note, actor, expected_version))
+        _report(
+            planner.tasks.unblock(
+                task_id, occurrence, note, actor, expected_version, **_dated(effective_on, because)
+            )
+        )
 
 
 @app.command("reopen")
@@ -255,12 +300,23 @@ def reopen(
     occurrence: Occurrence = None,
     user: User = None,
     expected_version: Version = None,
+    effective_on: EffectiveOn = None,
+    because: Because = "",
 ) -> None:
     """Mở lại nhiệm vụ đã hoàn thành hoặc đã hủy."""
     with opened() as planner:
         actor = acting(planner, as_, user)
         task_id = planner.views.task_id(task)
-        _report(planner.tasks.reopen(task_id, occurrence, reason, actor, expected_version))
+        _report(
+            planner.tasks.reopen(
+                task_id,
+                occurrence,
+                reason,
+                actor,
+                expected_version,
+                **_dated(effective_on, because),
+            )
+        )
 
 
 @app.command("cancel")
@@ -271,12 +327,19 @@ def cancel(
     occurrence: Occurrence = None,
     user: User = None,
     expected_version: Version = None,
+    effective_on: EffectiveOn = None,
+    because: Because = "",
 ) -> None:
     """Hủy nhiệm vụ (hoặc một kỳ) — Sở Nội vụ."""
     with opened() as planner:
         actor = acting(planner, as_, user)
         planner.tasks.cancel(
-            planner.views.task_id(task), occurrence, reason, actor, expected_version
+            planner.views.task_id(task),
+            occurrence,
+            reason,
+            actor,
+            expected_version,
+            **_dated(effective_on, because),
         )
         _report(None)
 
@@ -290,13 +353,23 @@ def deadline(
     occurrence: Occurrence = None,
     user: User = None,
     expected_version: Version = None,
+    effective_on: EffectiveOn = None,
+    because: Because = "",
 ) -> None:
     """Điều chỉnh thời hạn — Sở Nội vụ."""
     with opened() as planner:
         actor = acting(planner, as_, user)
         due_on = parse_date(due, where="--due")
         task_id = planner.views.task_id(task)
-        planner.tasks.change_deadline(task_id, occurrence, due_on, reason, actor, expected_version)
+        planner.tasks.change_deadline(
+            task_id,
+            occurrence,
+            due_on,
+            reason,
+            actor,
+            expected_version,
+            **_dated(effective_on, because),
+        )
         _report(None)
 
 
@@ -311,12 +384,69 @@ def reassign(
     ] = "",
     user: User = None,
     expected_version: Version = None,
+    effective_on: EffectiveOn = None,
+    because: Because = "",
 ) -> None:
     """Giao lại cơ quan chủ trì/phối hợp — Sở Nội vụ."""
     with opened() as planner:
         actor = acting(planner, as_, user)
         task_id = planner.views.task_id(task)
         planner.tasks.reassign(
-            task_id, _names(lead), _names(coordinating), reason, actor, expected_version
+            task_id,
+            _names(lead),
+            _names(coordinating),
+            reason,
+            actor,
+            expected_version,
+            **_dated(effective_on, because),
         )
         _report(None)
+
+
+@app.command("extend")
+def extend(
+    task: str,
+    to: Annotated[str, typer.Option("--to", help="Xin gia hạn đến ngày dd/mm/yyyy.")],
+    reason: Reason,
+    as_: As,
+    occurrence: Occurrence = None,
+    user: User = None,
+    expected_version: Version = None,
+) -> None:
+    """Xin gia hạn (cơ quan chủ trì); Sở Nội vụ quyết định bằng `decide-extension`."""
+    with opened() as planner:
+        actor = acting(planner, as_, user)
+        day = parse_date(to, where="--to")
+        task_id = planner.views.task_id(task)
+        planner.tasks.request_extension(task_id, occurrence, day, reason, actor, expected_version)
+        console.print(f"Đã gửi đề nghị gia hạn đến {format_date(day)}; chờ Sở Nội vụ quyết định.")
+
+
+@app.command("decide-extension")
+def decide_extension(
+    task: str,
+    reason: Reason,
+    as_: As,
+    approve: Annotated[
+        bool, typer.Option("--approve/--refuse", help="Đồng ý hoặc không đồng ý gia hạn.")
+    ] = True,
+    occurrence: Occurrence = None,
+    user: User = None,
+    expected_version: Version = None,
+    effective_on: EffectiveOn = None,
+    because: Because = "",
+) -> None:
+    """Quyết định đề nghị gia hạn — Sở Nội vụ; thời hạn ban đầu vẫn dùng để tính đúng hạn."""
+    with opened() as planner:
+        actor = acting(planner, as_, user)
+        task_id = planner.views.task_id(task)
+        planner.tasks.decide_extension(
+            task_id,
+            occurrence,
+            approve,
+            reason,
+            actor,
+            expected_version,
+            **_dated(effective_on, because),
+        )
+        console.print("Đã đồng ý gia hạn." if approve else "Đã không đồng ý gia hạn.")

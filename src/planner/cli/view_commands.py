@@ -11,6 +11,7 @@ import typer
 from planner.application.clock import SystemClock, today
 from planner.application.errors import NotFound
 from planner.application.planner import Planner
+from planner.cli.basis_option import DEFAULT, BasisOption
 from planner.cli.output import console, print_json, short_id, table
 from planner.cli.session import opened
 from planner.domain.dates import parse_date
@@ -24,6 +25,7 @@ from planner.presentation.vietnamese import (
     format_number,
     format_percent,
 )
+from planner.queries.basis import Basis
 
 Plan = Annotated[str | None, typer.Option("--plan", help="Số kế hoạch; bỏ trống: mọi kế hoạch.")]
 On = Annotated[str | None, typer.Option("--on", help="Ngày xét dd/mm/yyyy; bỏ trống: hôm nay.")]
@@ -39,21 +41,23 @@ def overdue(
     on: On = None,
     agency: Annotated[str | None, typer.Option("--agency", help="Chỉ cơ quan này.")] = None,
     limit: Annotated[int | None, typer.Option("--limit", help="Chỉ in N việc trễ nhất.")] = None,
+    basis: BasisOption = DEFAULT,
     json_: Json = False,
 ) -> None:
     """Nhiệm vụ quá hạn vào một ngày, quá hạn lâu nhất trước."""
+    reading = Basis.parse(basis)
     with opened() as planner:
         day = _on(on)
         plan_id = planner.views.plan(plan).plan_id if plan else None
         code = planner.views.directory().find(agency) or agency if agency else None
-        items = planner.views.overdue(day, plan_id, code, limit)
-        count = planner.views.count_overdue(day, plan_id, code) if limit else len(items)
+        items = planner.views.overdue(day, plan_id, code, limit, reading)
+        count = planner.views.count_overdue(day, plan_id, code, reading) if limit else len(items)
         names = {a.code: a.name for a in planner.views.agencies()}
     if json_:
-        print_json({"on": day, "plan": plan, "count": count, "items": items})
+        print_json({"on": day, "basis": reading, "plan": plan, "count": count, "items": items})
         return
     shown = table(
-        f"Nhiệm vụ quá hạn ngày {format_date(day)}: {count}",
+        f"Nhiệm vụ quá hạn ngày {format_date(day)} ({reading.label(day)}): {count}",
         "Mã",
         "Kế hoạch",
         "TT",
@@ -79,17 +83,20 @@ def overdue(
     console.print(shown)
 
 
-def progress(plan: Plan = None, on: On = None, json_: Json = False) -> None:
+def progress(
+    plan: Plan = None, on: On = None, basis: BasisOption = DEFAULT, json_: Json = False
+) -> None:
     """Tiến độ thực hiện theo cơ quan chủ trì và kế hoạch."""
+    reading = Basis.parse(basis)
     with opened() as planner:
         day = _on(on)
         plan_id = planner.views.plan(plan).plan_id if plan else None
-        rows = planner.views.progress(day, plan_id)
+        rows = planner.views.progress(day, plan_id, reading)
     if json_:
-        print_json({"on": day, "plan": plan, "agencies": rows})
+        print_json({"on": day, "basis": reading, "plan": plan, "agencies": rows})
         return
     shown = table(
-        f"Tiến độ theo cơ quan, ngày {format_date(day)}",
+        f"Tiến độ theo cơ quan, ngày {format_date(day)} ({reading.label(day)})",
         "Kế hoạch",
         "Cơ quan",
         "Tổng",
