@@ -29,11 +29,13 @@ def test_the_dashboard_follows_the_day_typed_in_its_heading_and_address(
     sign_in(page, "chuyen-vien.snv", server.passwords["chuyen-vien.snv"])
     expect(page.locator("h1")).to_contain_text("ngày 25/11/2023")
 
+    entries = page.evaluate("history.length")
     page.get_by_label("Ngày xét").fill("15/01/2024")
     page.get_by_role("button", name="Xem").click()
 
     expect(page.locator("h1")).to_contain_text("ngày 15/01/2024")
     expect(page).to_have_url(re.compile(r"[?&]on=15%2F01%2F2024(&|$)"))
+    assert page.evaluate("history.length") == entries + 1  # one view, one step back
     shared = page.url
     # The address, opened afresh (a bookmark, a link sent to a colleague), shows the same day.
     other = context.new_page()
