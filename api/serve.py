@@ -106,5 +106,6 @@ def _print_logins(planner: Planner, host: str, port: int) -> None:
     console.print(shown)
     console.print(
         f"Số liệu mẫu tính đến {format_date(AS_OF)}: "
-        f"http://{host}:{port}/dashboard?on={format_date(AS_OF)}"
+        f"http://{host}:{port}/dashboard?on={format_date(AS_OF)} (Sở Nội vụ), "
+        f"http://{host}:{port}/my-tasks?on={format_date(AS_OF)} (cán bộ cơ quan)"
     )
