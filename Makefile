@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 # The browser tests drive Debian's Chromium (Playwright's own download is not used).
 CHROMIUM := /usr/bin/chromium
+# `make run PORT=8080` when 8000 is taken.
+PORT ?= 8000
 
 .PHONY: install run test lint bench clean
 
@@ -19,7 +21,7 @@ $(CHROMIUM):
 	apt-get update -qq && apt-get install -y -qq chromium
 
 run: install
-	$(BIN)/planner serve --demo
+	$(BIN)/planner serve --demo --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check src api notifications tests benchmarks

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import socket
+
 import typer
 import uvicorn
 
 from api.app import create_app
 from api.collector import tune_for_serving
 from api.imports import import_extension
+from api.listening_port import PortUnavailable, open_listener
 from api.reminder_scheduler import reminder_services
 from api.reports import report_extension
 from api.scoring import scoring_extension
@@ -23,10 +27,31 @@ from planner.settings import Settings
 
 
 def run(host: str, port: int, demo: bool, scheduler: bool, clock: Clock | None = None) -> None:
-    """Open planner, optionally load the demo and print its logins, then serve until stopped
-    with the reminder scheduler in-process; `clock` is the system's unless a test sets one."""
+    """Take the port, open planner, optionally load the demo and print its logins, then serve
+    until stopped with the reminder scheduler in-process; `clock` is the system's unless a test
+    sets one."""
     settings = Settings.from_env()
     web_settings = WebSettings.from_env()
+    try:
+        # Before anything is touched: a busy port must not cost a running server its logins.
+        listener = open_listener(host, port)
+    except PortUnavailable as error:
+        errors.print(f"[bold red]Lỗi:[/] {error}")
+        raise typer.Exit(1) from None
+    with listener:
+        _serve(listener, host, settings, web_settings, demo, scheduler, clock)
+
+
+def _serve(
+    listener: socket.socket,
+    host: str,
+    settings: Settings,
+    web_settings: WebSettings,
+    demo: bool,
+    scheduler: bool,
+    clock: Clock | None,
+) -> None:
+    port: int = listener.getsockname()[1]
     try:
         if demo:
             _load_demo(settings)
@@ -47,9 +72,18 @@ def run(host: str, port: int, demo: bool, scheduler: bool, clock: Clock | None =
         extensions = (import_extension(), report_extension(), scoring_extension())
         app = create_app(planner, web_settings, services, extensions)
         tune_for_serving()
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        _run_uvicorn(uvicorn.Config(app, host=host, port=port, log_level="warning"), listener)
     finally:
         planner.close()
+
+
+def _run_uvicorn(config: uvicorn.Config, listener: socket.socket) -> None:
+    """What `uvicorn.run` does, on the socket already taken."""
+    server = uvicorn.Server(config)
+    with contextlib.suppress(KeyboardInterrupt):
+        server.run(sockets=[listener])
+    if not server.started:
+        raise typer.Exit(1)
 
 
 def _load_demo(settings: Settings) -> None:
@@ -72,5 +106,6 @@ def _print_logins(planner: Planner, host: str, port: int) -> None:
     console.print(shown)
     console.print(
         f"Số liệu mẫu tính đến {format_date(AS_OF)}: "
-        f"http://{host}:{port}/dashboard?on={format_date(AS_OF)}"
+        f"http://{host}:{port}/dashboard?on={format_date(AS_OF)} (Sở Nội vụ), "
+        f"http://{host}:{port}/my-tasks?on={format_date(AS_OF)} (cán bộ cơ quan)"
     )

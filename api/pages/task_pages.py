@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlencode
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -19,6 +20,7 @@ from api.pages.templating import render
 from api.web import PageUser, SignedIn, WebDep
 from planner.application.clock import SystemClock, today
 from planner.application.errors import NotFound
+from planner.domain.dates import parse_date
 from planner.domain.errors import DomainError
 
 router = APIRouter(include_in_schema=False)
@@ -29,13 +31,24 @@ Action = Annotated[str, Path(pattern="^(" + "|".join(ACTIONS) + ")$")]
 
 
 @router.get("/my-tasks")
-def my_tasks(request: Request, web: WebDep, signed: PageUser) -> Response:
-    """Every occurrence the user's agency leads or coordinates, open work by due date first."""
-    rows = my_rows(web, signed, today(SystemClock()))
+def my_tasks(
+    request: Request,
+    web: WebDep,
+    signed: PageUser,
+    on: Annotated[str, Query(max_length=10)] = "",
+) -> Response:
+    """Every occurrence the user's agency leads or coordinates, open work by due date first;
+    days late as of `on` (dd/mm/yyyy; today when empty)."""
+    day = parse_date(on, where="Ngày xét") if on else today(SystemClock())
+    rows = my_rows(web, signed, day)
     return render(
         request,
         "my_tasks.html",
         {
+            "day": day,
+            "on": on,
+            # A quick change brings back the same day's list.
+            "back": f"/my-tasks?{urlencode({'on': on})}" if on else "/my-tasks",
             "open_rows": [r for r in rows if not r.closed],
             "closed_rows": [r for r in rows if r.closed],
             "agency_name": web.planner.views.directory().agencies[signed.actor.agency].name,

@@ -33,7 +33,8 @@ def test_sở_nội_vụ_previews_the_reminders_of_a_day_without_sending_them(se
             assert not reminder_log(connection, FRIDAY)  # a preview records nothing
     assert preview == expected
     kinds = {message["kind"] for message in preview["messages"]}
-    assert kinds == {"escalation", "report"}  # Friday: the weekly digest and the annual report
+    # Friday: Văn phòng UBND tỉnh's digest, the weekly escalation and the annual report.
+    assert kinds == {"digest", "escalation", "report"}
     (report,) = [m for m in preview["messages"] if m["kind"] == "report"]
     assert report["report"]["plan_number"] == "365/KH-UBND"
 

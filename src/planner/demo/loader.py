@@ -56,7 +56,16 @@ def _register_agencies(planner: Planner) -> None:
     planner.agencies.register_defaults(system)
     for code, name in DISTRICTS:
         planner.agencies.register(code, name, AgencyKind.DISTRICT, system, groups=(DISTRICT_GROUP,))
-    planner.agencies.set_emails("SNV", ("cchc.snv@backan.gov.vn",), system)
+    with planner.workspace.bulk():
+        for agency in planner.views.agencies():
+            if not agency.emails:
+                planner.agencies.set_emails(agency.code, (demo_email(agency.code),), system)
+
+
+def demo_email(code: str) -> str:
+    """Every demo agency can be reminded, at an address no mail server delivers to (RFC 2606's
+    `.invalid`), so a trial run with SMTP set shows the digests and reaches nobody real."""
+    return f"{code.lower().replace('_', '.')}@bac-kan.example.invalid"
 
 
 def _register_plan(planner: Planner) -> None:
