@@ -15,32 +15,8 @@ from planner.presentation.vietnamese import format_date
 from tests.importing.corpus.build import plans
 from tests.importing.corpus.fidelity import expected, fidelity, imported
 
-# Layouts the importer does not read right yet (issue 16); each is fixed in its own commit.
-_TASKS_NOT_YET = {
-    "bac-giang-2024-merged-groups",
-    "dak-nong-2024-no-number",
-    "hau-giang-2023-sipas-groups",
-    "kon-tum-2022-agency-roles",
-    "lai-chau-2025-papi-dimensions",
-    "ninh-thuan-2023-two-row-header",
-    "phu-yen-2023-page-split",
-    "quang-tri-2022-par-sipas-appendix-number",
-    "tra-vinh-2024-columns-reordered",
-    "yen-bai-2022-blank-number-line",
-}
-_AGENCIES_NOT_YET = {
-    "kon-tum-2022-agency-roles",
-    "phu-yen-2023-page-split",
-    "quang-tri-2022-par-sipas-appendix-number",
-}
 
-
-def _marked(gaps: set[str]) -> list[object]:
-    gap = pytest.mark.xfail(reason="issue 16: not read right yet", strict=True)
-    return [pytest.param(n, marks=gap) if n in gaps else n for n in plans()]
-
-
-@pytest.mark.parametrize("name", _marked(_TASKS_NOT_YET))
+@pytest.mark.parametrize("name", plans())
 def test_every_task_of_the_plan_is_found_as_counted_by_hand(name: str, tmp_path: Path) -> None:
     report = imported(name, tmp_path)
     assert report.document is not None, [str(e) for e in report.errors]
@@ -62,7 +38,7 @@ def test_the_plan_is_known_by_the_number_and_date_it_states(name: str, tmp_path:
     )
 
 
-@pytest.mark.parametrize("name", _marked(_AGENCIES_NOT_YET))
+@pytest.mark.parametrize("name", plans())
 def test_unknown_agencies_are_asked_about_and_nothing_else(name: str, tmp_path: Path) -> None:
     report = imported(name, tmp_path)
     unknown = sorted(p.wording for p in report.parties.values() if p.kind == "unknown")

@@ -41,6 +41,7 @@ from planner.importer.spelling import words_key
 from planner.importer.table_rows import RowKind, TableRow, classify
 from planner.importer.tables import RawTable, segment
 from planner.importer.task_entries import TaskEntries
+from planner.importer.task_outline import outline_drafts
 from planner.importer.task_rows import TableNames, task_drafts
 from planner.presentation.vietnamese import format_date
 
@@ -137,8 +138,12 @@ class _Reading:
         self._misplaced(rows, table.label)
         years = [c.year or self.year for c in table.layout.all(Meaning.TARGET)] or [self.year]
         self.targets.add(lines, index, years)
-        names = TableNames(table.label, table.short_label)
-        drafts = task_drafts(table.layout, rows, names, self._names_agencies, self.findings)
+        if table.layout.kind is TableKind.TASKS and not table.layout.has(Meaning.ACTION):
+            drafts, cells = outline_drafts(table, table.short_label, index, self.findings)
+            self.report.cells.extend(cells)
+        else:
+            names = TableNames(table.label, table.short_label)
+            drafts = task_drafts(table.layout, rows, names, self._names_agencies, self.findings)
         return self.tasks.add(drafts, index, table.layout.has(Meaning.SCHEDULE))
 
     def _index(self, table: RawTable) -> Index:
