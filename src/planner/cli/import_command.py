@@ -14,10 +14,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress
 from planner.cli.import_report import print_errors, print_report, report_json
 from planner.cli.output import console, errors, print_json
 from planner.cli.session import opened
-from planner.importer.document_file import read_document
-from planner.importer.errors import UnreadableDocument
 from planner.domain.dates import parse_date
 from planner.domain.errors import InvalidValue
+from planner.importer.document_file import read_document
+from planner.importer.errors import UnreadableDocument
 from planner.importer.reading import Identity, read_plan_document
 
 Year = Annotated[
