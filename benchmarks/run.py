@@ -10,7 +10,14 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks import catch_up_rate, command_rate, national_scale, recorder_choice, report_rate
+from benchmarks import (
+    catch_up_rate,
+    command_rate,
+    import_rate,
+    national_scale,
+    recorder_choice,
+    report_rate,
+)
 from benchmarks.machine import describe
 from benchmarks.national_data import Scale
 from benchmarks.stores import BACKENDS, fresh_store
@@ -41,7 +48,9 @@ def main() -> None:
     choice = recorder_choice.measure()
     results = _report(commands, catch_ups, nationals, choice) + _reports(reports)
     results += "\n".join(verdicts(commands, catch_ups, nationals)) + "\n"
+    _say("importing plans")
     RESULTS.write_text(results, encoding="utf-8")
+    import_rate.write(import_rate.run())
     _say(f"written {RESULTS}")
 
 

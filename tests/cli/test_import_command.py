@@ -7,6 +7,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from tests.cli.test_command_line import as_json, planner
+from tests.importing.corpus.build import build
 from tests.importing.documents import BAC_KAN, DIEN_BIEN, HA_NAM, seed, seed_lines
 
 
@@ -124,3 +125,27 @@ def test_criteria_sets_are_imported_and_listed(database_url: str) -> None:
         "survey_based": True,
         "notes": "ĐTXHH",
     }
+
+
+def test_a_plan_that_states_no_number_is_completed_by_sở_nội_vụ_not_refused(
+    database_url: str, tmp_path: Path
+) -> None:
+    """Đắk Nông's plan has neither a 'Số:' line nor a caption naming its number."""
+    planner(database_url, "init")
+    path = build("dak-nong-2024-no-number", tmp_path)
+    asked = planner(database_url, "import", str(path), "--json", ok=False)
+    [error] = as_json(asked)["errors"]
+    assert "--number 123/KH-UBND" in error["message"]
+
+    given = ("--number", "123/KH-UBND", "--issued-on", "17/08/2024", "--json")
+    report = as_json(planner(database_url, "import", str(path), *given))
+    document = report["document"]
+    assert (document["number"], document["issued_on"], document["year"]) == (
+        "123/KH-UBND",
+        "2024-08-17",
+        2024,
+    )
+    assert report["stored"]["added"]["task"] == 3
+
+    wrong = planner(database_url, "import", str(path), "--issued-on", "31/02/2024", ok=False)
+    assert "--issued-on" in wrong.stderr + wrong.stdout

@@ -48,6 +48,7 @@ class TaskEntry:
     lead_wording: str
     coordinating_wording: str
     source: str
+    context: str = ""  # the headings the task sits under ("III › Công bố, công khai TTHC")
 
 
 @dataclass(frozen=True)

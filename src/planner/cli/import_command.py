@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -13,9 +14,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress
 from planner.cli.import_report import print_errors, print_report, report_json
 from planner.cli.output import console, errors, print_json
 from planner.cli.session import opened
+from planner.domain.dates import parse_date
+from planner.domain.errors import InvalidValue
 from planner.importer.document_file import read_document
 from planner.importer.errors import UnreadableDocument
-from planner.importer.reading import read_plan_document
+from planner.importer.reading import Identity, read_plan_document
 
 Year = Annotated[
     int | None,
@@ -25,18 +28,32 @@ DryRun = Annotated[
     bool, typer.Option("--dry-run", help="Chỉ đọc và kiểm tra, không ghi gì vào kho.")
 ]
 Json = Annotated[bool, typer.Option("--json", help="In một đối tượng JSON.")]
+Number = Annotated[
+    str | None,
+    typer.Option("--number", help="Số văn bản (vd. 123/KH-UBND), khi văn bản không ghi."),
+]
+IssuedOn = Annotated[
+    str | None,
+    typer.Option("--issued-on", help="Ngày ban hành dd/mm/yyyy, khi văn bản không ghi."),
+]
 
 
 def import_document(
-    path: Path, year: Year = None, dry_run: DryRun = False, json_: Json = False
+    path: Path,
+    year: Year = None,
+    dry_run: DryRun = False,
+    json_: Json = False,
+    number: Number = None,
+    issued_on: IssuedOn = None,
 ) -> None:
     """Nhập kế hoạch (.txt, .docx, .xlsx): tiêu chí, mục tiêu, nhiệm vụ, yêu cầu, bộ tiêu chí."""
     with opened() as planner:
         try:
             source = read_document(path)
-        except UnreadableDocument as error:
-            _refuse(path, str(error), json_)
-        report = read_plan_document(source, planner.views.directory(), year)
+            given = Identity(number, _day(issued_on), year)
+        except (UnreadableDocument, InvalidValue) as error:
+            _refuse(path, error.message, json_)
+        report = read_plan_document(source, planner.views.directory(), identity=given)
         outcome = None
         if report.document is not None:
             with _bar(report.document.size, quiet=json_ or dry_run) as progress:
@@ -67,6 +84,10 @@ def _bar(total: int, quiet: bool) -> Iterator[Callable[[int, int], None] | None]
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task("store", total=total)
         yield lambda done, _total: bar.update(task, completed=done)
+
+
+def _day(text: str | None) -> date | None:
+    return parse_date(text, where="--issued-on") if text else None
 
 
 def _refuse(path: Path, message: str, json_: bool) -> NoReturn:

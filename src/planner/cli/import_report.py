@@ -13,6 +13,7 @@ from planner.cli.output import console, errors, table
 from planner.domain.criteria_set import max_total, survey_max
 from planner.importer.findings import Finding
 from planner.importer.obligations import FoundObligation
+from planner.importer.preview import preview
 from planner.importer.report import ImportReport, TableSummary
 from planner.presentation.vietnamese import format_date
 
@@ -52,6 +53,7 @@ def report_json(
         "not_found": report.not_found,
         "warnings": [_finding(f) for f in report.warnings],
         "errors": [_finding(f) for f in report.errors],
+        "preview": preview(report),
         "stored": _stored(outcome),
     }
 

@@ -60,6 +60,18 @@ GROUPS = (
 )
 
 
+# Collective names that span several groups: "Các cơ quan, đơn vị, địa phương" is every
+# department and every local government; "các địa phương" the districts and communes.
+COLLECTIVES = (
+    ("Các cơ quan, đơn vị, địa phương", (DEPARTMENTS, DISTRICTS, COMMUNES)),
+    ("Các sở, ban, ngành, địa phương", (DEPARTMENTS, DISTRICTS, COMMUNES)),
+    ("Các sở, ngành, địa phương", (DEPARTMENTS, DISTRICTS, COMMUNES)),
+    ("Các địa phương", (DISTRICTS, COMMUNES)),
+    ("UBND các cấp", (DISTRICTS, COMMUNES)),
+    ("Ủy ban nhân dân các cấp", (DISTRICTS, COMMUNES)),
+)
+
+
 def _department(code: str, name: str, *aliases: str) -> AgencyEntry:
     short = name.removeprefix("Sở ").removeprefix("Ban ")
     return AgencyEntry(code, name, AgencyKind.DEPARTMENT, (short, *aliases), (DEPARTMENTS,))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from planner.domain.agency_directory import AgencyDirectory
-from planner.domain.agency_registry import COMMUNES, DISTRICTS
+from planner.domain.agency_registry import COLLECTIVES, COMMUNES, DISTRICTS
 from planner.importer.cells import paragraphs
 from planner.importer.spelling import words_key
 
@@ -27,6 +27,18 @@ _HARD = frozenset({";", "(", ")", _LISTING})
 _SOFT = frozenset({",", "và", ":", "-", "–", "/", "+", "&", ".", "cùng", "với"})
 _LEVELS = {"huyện": DISTRICTS, "xã": COMMUNES}
 _QUANTIFIERS = frozenset({"một số", "những", "toàn bộ", "tất cả", "các"})
+# The words an agency's name starts with: words after a name that start otherwise are what
+# the agency does ("chủ trì, tham mưu UBND tỉnh", "theo dõi, đôn đốc"), not another agency.
+_NAME_HEADS = re.compile(
+    r"^(?:sở|ban|ủy ban|uỷ ban|ubnd|hđnd|văn phòng|phòng|trung tâm|công an|bộ|đài|báo|hội|"
+    r"liên đoàn|liên minh|cục|chi cục|kho bạc|ngân hàng|bảo hiểm|bhxh|tòa án|viện|mặt trận|"
+    r"tỉnh đoàn|đoàn|thanh tra|trường|bệnh viện|bưu điện|cổng|quỹ|hạt|công ty|tổng công ty|"
+    r"chi nhánh|bộ chỉ huy|ban chỉ huy|cảng vụ|các|một số|những|toàn bộ|tất cả|đơn vị|cơ quan)\b"
+)
+_QUALIFIERS = re.compile(
+    r"^(?:có liên quan|liên quan|được|thuộc|trực thuộc|trên địa bàn|còn lại|khác|tỉnh)\b"
+)
+_COORDINATES = re.compile(r"(?:^|\s)phối hợp(?: với)?$")
 _DESCRIPTIVE = (
     "các ", "một số", "những ", "toàn bộ", "tất cả", "đơn vị", "cơ quan", "người dân",
     "doanh nghiệp", "tổ chức", "trường học", "cán bộ", "nhân dân", "thủ trưởng",
@@ -48,6 +60,7 @@ class Mention:
     codes: tuple[str, ...] = ()
     target: str = ""  # the agency's code or the group's code
     closest: tuple[str, ...] = ()
+    coordinating: bool = False  # named after "phối hợp với" in a lead cell
 
     @property
     def assigns(self) -> bool:
@@ -59,6 +72,7 @@ class _Target:
     kind: MentionKind
     code: str
     short: bool = False  # "Tư pháp" for Sở Tư pháp: only in a list after "các Sở:"
+    groups: tuple[str, ...] = ()  # a collective name spanning several groups
 
 
 @dataclass
@@ -87,6 +101,8 @@ class AgencyNames:
         for group in directory.groups.values():
             for name in (group.name, *group.aliases):
                 self._add(name, _Target(MentionKind.GROUP, group.code))
+        for name, groups in COLLECTIVES:
+            self._add(name, _Target(MentionKind.GROUP, groups[0], groups=groups))
 
     def in_cell(self, text: str) -> tuple[Mention, ...]:
         """Every party an agency cell names, known or not; a cell may also hold a code (SNV)."""
@@ -137,7 +153,9 @@ class AgencyNames:
     def mention(self, target: _Target, wording: str) -> Mention:
         if target.kind is MentionKind.AGENCY:
             return Mention(wording, target.kind, (target.code,), target.code)
-        return Mention(wording, target.kind, self.directory.members(target.code), target.code)
+        groups = target.groups or (target.code,)
+        members = tuple(dict.fromkeys(c for g in groups for c in self.directory.members(g)))
+        return Mention(wording, target.kind, members, target.code)
 
     def unmatched(self, wording: str) -> Mention:
         if words_key(wording).startswith(_DESCRIPTIVE):
@@ -215,8 +233,13 @@ class _CellReading:
             self.listing = self.listing or token.key == _LISTING
             return position + 1
         matched = self.names.match_at(self.tokens, position, self.found, self.listing)
+        if matched is not None and self._object(position):
+            self.words.extend(self.tokens[position : matched[1]])  # "tham mưu UBND tỉnh"
+            return matched[1]
         if matched is not None:
             mention, end = matched
+            if self.words and _COORDINATES.search(self._pending()):
+                mention = replace(mention, coordinating=True)
             first = self._quantifier_prefix(mention) or token
             self._flush()
             worded = _worded(mention, self.text, first, self.tokens[end - 1])
@@ -230,6 +253,18 @@ class _CellReading:
             return position + 1
         self.words.append(token)
         return position + 1 + self._swallow_level(position)
+
+    def _pending(self) -> str:
+        return " ".join(t.key for t in self.words)
+
+    def _object(self, position: int) -> bool:
+        """A name inside what an agency does ("chỉ đạo UBND cấp xã") is not another agency,
+        unless a comma sets it apart or "phối hợp với" names it."""
+        if not self.words or not self.found or _NAME_HEADS.match(self._pending()):
+            return False
+        if _COORDINATES.search(self._pending()):
+            return False
+        return self.tokens[position - 1].key not in (",", ";")
 
     def _swallow_level(self, position: int) -> int:
         """'Văn phòng UBND cấp huyện': keep the words of a name narrowed by 'cấp' together."""
@@ -257,13 +292,18 @@ class _CellReading:
         if not self.words:
             return
         wording = self.text[self.words[0].start : self.words[-1].end]
+        words = self._pending()
         self.words = []
         last = self.found[-1] if self.found else None
-        if self.touching and last is not None and last.kind is not MentionKind.AGENCY:
+        qualifies = _QUALIFIERS.match(words) or _NAME_HEADS.match(words)
+        if self.touching and last is not None and last.kind is not MentionKind.AGENCY and qualifies:
             qualified = f"{last.wording} {wording}"
             self.found[-1] = replace(last, wording=qualified, kind=MentionKind.QUALIFIED_GROUP)
             return
-        self.found.append(self.names.unmatched(wording))
+        if _NAME_HEADS.match(words) or last is None:
+            self.found.append(self.names.unmatched(wording))
+        else:
+            self.found[-1] = replace(last, wording=f"{last.wording} {wording}")
 
 
 def _worded(mention: Mention, text: str, first: _Token, last: _Token) -> Mention:

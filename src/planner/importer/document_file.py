@@ -7,12 +7,17 @@ import zipfile
 from pathlib import Path, PurePath
 
 from planner.importer.errors import UnreadableDocument
-from planner.importer.source import SourceDocument
+from planner.importer.source import Gap, SourceDocument
 from planner.importer.text_export import read_text
 from planner.importer.word_document import read_word
 from planner.importer.workbook import read_workbook
 
 _ZIP = b"PK\x03\x04"
+# A province's plan has at most a few thousand rows and weighs well under a megabyte; these
+# limits refuse a mistaken export (a whole database, a sheet of 145,000 rows) before it
+# takes minutes and gigabytes to read.
+MAX_BYTES = 8 * 1024 * 1024
+MAX_ROWS = 20_000
 _UNSUPPORTED = {b"%PDF": ".pdf", b"\xd0\xcf\x11\xe0": ".doc/.xls (Office 97-2003)"}
 
 
@@ -25,6 +30,27 @@ def read_document(path: Path) -> SourceDocument:
 
 def read_document_bytes(data: bytes, name: str) -> SourceDocument:
     """The same, for a file received over the web: `name` tells the format and names places."""
+    if len(data) > MAX_BYTES:
+        raise UnreadableDocument(
+            f"tệp {name} nặng {len(data) / 1024 / 1024:.1f} MB, quá giới hạn "
+            f"{MAX_BYTES // 1024 // 1024} MB của một kế hoạch: hãy chỉ giữ văn bản và các phụ lục"
+        )
+    document = _read(data, name)
+    rows = sum(1 for block in document.blocks if not isinstance(block, Gap))
+    if rows > MAX_ROWS:
+        raise UnreadableDocument(
+            f"tệp {name} có {_count(rows)} dòng, quá giới hạn {_count(MAX_ROWS)} dòng của một "
+            "kế hoạch: hãy chỉ giữ văn bản và các phụ lục"
+        )
+    return document
+
+
+def _count(number: int) -> str:
+    """20.000: Vietnamese groups thousands with dots."""
+    return f"{number:,}".replace(",", ".")
+
+
+def _read(data: bytes, name: str) -> SourceDocument:
     for magic, kind in _UNSUPPORTED.items():
         if data.startswith(magic):
             raise UnreadableDocument(

@@ -27,6 +27,10 @@ _NUMBER_IN_TEXT = re.compile(
 _DATE = re.compile(
     r"ngày\s+(\d{1,2})\s*(?:tháng\s+|/\s*)(\d{1,2})\s*(?:năm\s+|/\s*)(\d{4})", re.IGNORECASE
 )
+_ATTACHED = re.compile(
+    r"kèm theo\s+(?:kế hoạch|quyết định|chương trình)\s+số\s*:?\s*(\d[\w.]*(?:\s*/\s*[\w\-]+)?)",
+    re.IGNORECASE,
+)
 _PLACE_DATE = re.compile(r"^([^,]{2,40}),\s*ngày\s", re.IGNORECASE)
 _PROVINCE_LINE = re.compile(r"^(?:UBND |ỦY BAN NHÂN DÂN )?TỈNH\s+(\w[\w\s]{1,30})$")
 _PROVINCE_IN_TEXT = re.compile(r"\btỉnh\s+((?:[A-ZĐ]\w*\s?){1,3})")
@@ -79,6 +83,24 @@ def read_header(paragraphs: list[Paragraph], findings: Findings) -> DocumentHead
         year=year,
         indices=indices_named(title),
     )
+
+
+def attached_identity(paragraphs: list[Paragraph]) -> tuple[str | None, date | None]:
+    """The number and date an appendix gives its plan: '(Kèm theo Kế hoạch số 128/KH-UBND
+    ngày 17/8/2022 của UBND tỉnh)', wherever in the document it stands."""
+    for paragraph in paragraphs:
+        text = prose_text(paragraph.text)
+        if match := _ATTACHED.search(text):
+            number = re.sub(r"\s*/\s*", "/", match.group(1))
+            found = _DATE.search(text, match.end())
+            if found is None:
+                return number, None
+            day, month, year = (int(g) for g in found.groups())
+            try:
+                return number, make_date(year, month, day, where="ngày ban hành")
+            except InvalidValue:
+                return number, None
+    return None, None
 
 
 def indices_named(text: str) -> tuple[Index, ...]:

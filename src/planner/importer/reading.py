@@ -7,7 +7,8 @@ and, when there is no error, the `PlanDocument` to store.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import date
 
 from planner.application.plan_document import (
     CriteriaSetEntry,
@@ -22,7 +23,12 @@ from planner.importer.agency_names import AgencyNames, MentionKind
 from planner.importer.arithmetic import check_sums
 from planner.importer.cells import prose_text
 from planner.importer.criteria_rows import CriterionLine, criterion_lines
-from planner.importer.document_header import DocumentHeader, indices_named, read_header
+from planner.importer.document_header import (
+    DocumentHeader,
+    attached_identity,
+    indices_named,
+    read_header,
+)
 from planner.importer.findings import Place
 from planner.importer.framework_claims import Framework, check_claims
 from planner.importer.framework_tables import criteria_set, unit_kind
@@ -30,11 +36,12 @@ from planner.importer.headers import Meaning, TableKind
 from planner.importer.obligations import find_obligations
 from planner.importer.report import ColumnSummary, ImportReport, TableSummary
 from planner.importer.score_targets import ScoreTargets
-from planner.importer.source import SourceDocument
+from planner.importer.source import Paragraph, SourceDocument
 from planner.importer.spelling import words_key
 from planner.importer.table_rows import RowKind, TableRow, classify
 from planner.importer.tables import RawTable, segment
 from planner.importer.task_entries import TaskEntries
+from planner.importer.task_outline import outline_drafts
 from planner.importer.task_rows import TableNames, task_drafts
 from planner.presentation.vietnamese import format_date
 
@@ -42,19 +49,35 @@ _NAME_INDICES = (("nhóm tiêu chí", Index.SIPAS), ("chỉ số nội dung", In
 _ATTACHED_TO = re.compile(r"kèm theo (?:kế hoạch|quyết định) số\s*(\d[^\s,)]*)", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class Identity:
+    """What a person gives when the document does not state it, or states it wrongly."""
+
+    number: str | None = None
+    issued_on: date | None = None
+    year: int | None = None
+
+
 def read_plan_document(
-    source: SourceDocument, directory: AgencyDirectory, year: int | None = None
+    source: SourceDocument,
+    directory: AgencyDirectory,
+    year: int | None = None,
+    identity: Identity = Identity(),
 ) -> ImportReport:
-    """Everything the document says, checked; `year` overrides the year the header states."""
-    return _Reading(source, directory, year).run()
+    """Everything the document says, checked; `year` and `identity` override what it states."""
+    given = replace(identity, year=year or identity.year)
+    return _Reading(source, directory, given).run()
 
 
 class _Reading:
-    def __init__(self, source: SourceDocument, directory: AgencyDirectory, year: int | None):
+    def __init__(self, source: SourceDocument, directory: AgencyDirectory, given: Identity):
         self.segmented = segment(source)
         report = ImportReport(source.name, source.format, _blank_header())
-        header = read_header(self.segmented.paragraphs, report.findings)
-        report.header = replace(header, year=year) if year else header
+        report.header = _identified(
+            read_header(self.segmented.paragraphs, report.findings),
+            self.segmented.paragraphs,
+            given,
+        )
         self.report = report
         self.header = report.header
         self.findings = report.findings
@@ -115,8 +138,12 @@ class _Reading:
         self._misplaced(rows, table.label)
         years = [c.year or self.year for c in table.layout.all(Meaning.TARGET)] or [self.year]
         self.targets.add(lines, index, years)
-        names = TableNames(table.label, table.short_label)
-        drafts = task_drafts(table.layout, rows, names, self._names_agencies, self.findings)
+        if table.layout.kind is TableKind.TASKS and not table.layout.has(Meaning.ACTION):
+            drafts, cells = outline_drafts(table, table.short_label, index, self.findings)
+            self.report.cells.extend(cells)
+        else:
+            names = TableNames(table.label, table.short_label)
+            drafts = task_drafts(table.layout, rows, names, self._names_agencies, self.findings)
         return self.tasks.add(drafts, index, table.layout.has(Meaning.SCHEDULE))
 
     def _index(self, table: RawTable) -> Index:
@@ -194,7 +221,10 @@ class _Reading:
         if not anything:
             return
         if not self.header.number:
-            self.findings.error("không tìm thấy số văn bản ở đầu văn bản (vd. 'Số: 365/KH-UBND')")
+            self.findings.error(
+                "không tìm thấy số văn bản (dòng 'Số: …', chú thích 'Kèm theo Kế hoạch số …'): "
+                "hãy ghi số (--number 123/KH-UBND, hoặc ô 'Số văn bản' khi nhập trên web)"
+            )
         if not self.header.province:
             self.findings.error("không tìm thấy tên tỉnh ở đầu văn bản (vd. 'Bắc Kạn, ngày …')")
         if not self.header.year:
@@ -281,6 +311,24 @@ def _digits(number: str) -> str:
     """'2270 QĐ-UBND', '2270/QĐ-UBND' and '2270' are the same number."""
     found = re.match(r"\s*(\d+)", number)
     return found.group(1) if found else number
+
+
+def _identified(
+    header: DocumentHeader, paragraphs: list[Paragraph], given: Identity
+) -> DocumentHeader:
+    """The header, completed from an appendix caption ('Kèm theo Kế hoạch số 128/KH-UBND
+    ngày 17/8/2022') where its own lines leave it blank, then from what a person gave."""
+    number, issued_on = header.number, header.issued_on
+    if number is None or issued_on is None:
+        attached_number, attached_on = attached_identity(paragraphs)
+        if number is None:
+            number, issued_on = attached_number, issued_on or attached_on
+        elif attached_number and _digits(attached_number) == _digits(number):
+            issued_on = issued_on or attached_on
+    number = given.number or number
+    issued_on = given.issued_on or issued_on
+    year = given.year or header.year or (issued_on.year if issued_on else None)
+    return replace(header, number=number, issued_on=issued_on, year=year)
 
 
 def _blank_header() -> DocumentHeader:

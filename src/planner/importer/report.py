@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from planner.application.plan_document import PlanDocument
 from planner.importer.document_header import DocumentHeader
 from planner.importer.findings import Finding, Findings
+from planner.importer.ledger import CellUse
 from planner.importer.obligations import FoundObligation
 
 
@@ -61,6 +62,7 @@ class ImportReport:
     tasks: int = 0
     not_found: list[str] = field(default_factory=list)
     findings: Findings = field(default_factory=Findings)
+    cells: list[CellUse] = field(default_factory=list)  # where each cell of a task table went
 
     @property
     def errors(self) -> list[Finding]:

@@ -31,6 +31,7 @@ class Row:
     cells: tuple[str, ...]
     origin: Origin
     table: int
+    merged: frozenset[int] = frozenset()  # columns whose cell is merged down from the row above
 
 
 @dataclass(frozen=True)

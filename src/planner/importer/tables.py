@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from planner.importer.cells import cell_text, prose_text
 from planner.importer.headers import Layout, recognise
 from planner.importer.numbering import section_number
-from planner.importer.source import Block, Gap, Paragraph, Row, SourceDocument
+from planner.importer.source import Block, Gap, Origin, Paragraph, Row, SourceDocument
 from planner.importer.spelling import words_key
 
 _CAPTION_START = re.compile(r"^(?:phụ lục|bảng\s*\d|biểu\s*\d|\(?ban hành kèm theo|\(?kèm theo)")
 _LABEL = re.compile(r"^(phụ lục|bảng|biểu)\s*(?:số\s*)?(\d+|[ivx]+)?", re.IGNORECASE)
 _SHORT_LABELS = {"phụ lục": "PL", "bảng": "B", "biểu": "BM"}
+_HEADER_WORDS = 8  # a header cell names a column in a few words
 
 
 @dataclass
@@ -28,6 +29,8 @@ class RawTable:
     caption: list[Paragraph]
     rows: list[Row] = field(default_factory=list)
     repeated_headers: int = 0
+    headers: list[Row] = field(default_factory=list)  # its header rows, repeats included
+    resumed: set[Origin] = field(default_factory=set)  # first rows after a repeated header
 
     @property
     def label(self) -> str:
@@ -86,6 +89,7 @@ class _Segmenter:
         self.since_table: list[Paragraph] = []
         self.open: RawTable | StrayRows | None = None
         self.gaps = 0
+        self.resumes = False  # the last rows read were a repeated header
 
     def run(self) -> Segmented:
         position = 0
@@ -119,18 +123,36 @@ class _Segmenter:
         following = self.blocks[position + 1] if position + 1 < len(self.blocks) else None
         rows = [row.cells] + ([following.cells] if isinstance(following, Row) else [])
         layout = recognise(rows)
-        if layout is not None:
-            if not self._repeats_open_header(layout):
+        repeated = layout is not None and self._repeats_open_header(layout)
+        if layout is not None and (repeated or self._new_header(row)):
+            if not repeated:
                 self._start(layout)
             after = position + layout.rows
             numbered = after < len(self.blocks) and _column_numbers(self.blocks[after])
-            return layout.rows + (1 if numbered else 0)
+            taken = layout.rows + (1 if numbered else 0)
+            table = self.open
+            assert isinstance(table, RawTable)
+            header = self.blocks[position : position + taken]
+            table.headers.extend(b for b in header if isinstance(b, Row))
+            self.resumes = repeated
+            return taken
         if self.open is None:
             self.open = self._continued() or StrayRows()
             if isinstance(self.open, StrayRows):
                 self.strays.append(self.open)
+        if self.resumes and isinstance(self.open, RawTable):
+            self.open.resumed.add(row.origin)
+        self.resumes = False
         self.open.rows.append(row)
         return 1
+
+    def _new_header(self, row: Row) -> bool:
+        """Inside a table, only a row that reads as a header starts another table: short
+        headings, no bullet, no sentence ("Thực hiện nhiệm vụ theo dõi…" is a task)."""
+        if not isinstance(self.open, RawTable) and self._continued() is None:
+            return True
+        texts = [cell_text(c) for c in row.cells if cell_text(c)]
+        return all(len(t.split()) <= _HEADER_WORDS and not t.startswith(("-", "+")) for t in texts)
 
     def _table_row_in_sheet(self, text: str) -> bool:
         """In a sheet, a lone text in the first column is a row of an open table only if it

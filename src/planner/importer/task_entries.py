@@ -82,7 +82,7 @@ class TaskEntries:
 
     def _entry(self, draft: TaskDraft, index: Index, timed: bool) -> TaskEntry | None:
         lead, coordinating = self._agencies(draft)
-        lead_codes = _codes(lead)
+        lead_codes = _lead_codes(lead, coordinating)
         coordinating_codes = tuple(c for c in _codes(coordinating) if c not in lead_codes)
         schedule = self._schedule(draft, timed)
         if schedule is None:
@@ -97,13 +97,18 @@ class TaskEntries:
         return TaskEntry(
             reference=draft.reference,
             text=draft.text,
-            criteria=tuple(CriterionRef(index, code) for code in draft.criteria),
+            criteria=(
+                *(CriterionRef(index, code) for code in draft.criteria),
+                *draft.areas,
+            ),
             lead=lead_codes,
             coordinating=coordinating_codes,
             schedule=schedule,
             expected_output=draft.cell(Meaning.OUTPUT),
-            lead_wording="; ".join(m.wording for m in lead),
-            coordinating_wording="; ".join(m.wording for m in coordinating),
+            lead_wording=draft.cell(Meaning.LEAD) or "; ".join(m.wording for m in lead),
+            coordinating_wording=draft.cell(Meaning.COORDINATING)
+            or "; ".join(m.wording for m in coordinating),
+            context=draft.context,
             source=str(draft.place),
         )
 
@@ -113,8 +118,12 @@ class TaskEntries:
             after = _COORDINATION.split(draft.text, maxsplit=1)
             coordinating = self.names.leading(after[1]) if len(after) > 1 else ()
         else:
-            lead = self.names.in_cell(draft.cell(Meaning.LEAD))
-            coordinating = self.names.in_cell(draft.cell(Meaning.COORDINATING))
+            named = self.names.in_cell(draft.cell(Meaning.LEAD))
+            lead = tuple(m for m in named if not m.coordinating)
+            coordinating = (
+                *(m for m in named if m.coordinating),
+                *self.names.in_cell(draft.cell(Meaning.COORDINATING)),
+            )
         for mention in (*lead, *coordinating):
             self._note(mention, draft.place)
         return lead, coordinating
@@ -192,6 +201,14 @@ def _party_kind(mention: Mention) -> str | None:
     if mention.kind is MentionKind.GROUP and not mention.codes:
         return "empty_group"
     return None
+
+
+def _lead_codes(lead: Iterable[Mention], coordinating: Iterable[Mention]) -> tuple[str, ...]:
+    """An agency the coordinating cell names is not also a lead through a group ("Các sở,
+    ban, ngành" leads, "Sở Nội vụ" coordinates), unless the lead cell names it too."""
+    named = {c for m in lead if m.kind is MentionKind.AGENCY for c in m.codes}
+    coordinates = {c for m in coordinating if m.kind is MentionKind.AGENCY for c in m.codes}
+    return tuple(c for c in _codes(lead) if c in named or c not in coordinates)
 
 
 def _codes(mentions: Iterable[Mention]) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from planner.domain.criterion import CriterionCode
+from planner.domain.criterion import CriterionCode, CriterionRef
 from planner.importer.cells import paragraphs
 from planner.importer.criteria_rows import SURVEY
 from planner.importer.findings import Findings, Place
@@ -39,6 +39,8 @@ class TaskDraft:
     place: Place
     cells: dict[Meaning, str] = field(default_factory=dict)
     names_in_text: bool = False  # "Thực hiện": the agencies start the sentence
+    areas: list[CriterionRef] = field(default_factory=list)  # told by the headings above
+    context: str = ""  # the headings above, innermost last
 
     @property
     def text(self) -> str:

@@ -41,7 +41,10 @@ def _rows(table: Table, number: int) -> Iterator[Row]:
     part = f"bảng {number}"
     for row_number, row in enumerate(table.rows, start=1):
         cells = [""] * row.grid_cols_before
+        merged: set[int] = set()
         for tc in row._tr.tc_lst:
+            if tc.vMerge == "continue":
+                merged.update(range(len(cells), len(cells) + tc.grid_span))
             text = "" if tc.vMerge == "continue" else _Cell(tc, table).text
             cells.extend([text] + [""] * (tc.grid_span - 1))
-        yield Row(tuple(cells), Origin(row_number, part, "hàng"), number)
+        yield Row(tuple(cells), Origin(row_number, part, "hàng"), number, frozenset(merged))

@@ -27,13 +27,24 @@ def read_workbook(data: bytes, name: str) -> SourceDocument:
     blocks: list[Block] = []
     for number, sheet in enumerate(workbook.worksheets, start=1):
         part = f"trang tính '{sheet.title}'"
+        below = _merged_below(sheet)
         for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             origin = Origin(row_number, part, "hàng")
             cells = tuple(_text(value) for value in values)
             while cells and not cells[-1]:
                 cells = cells[:-1]
-            blocks.append(Row(cells, origin, number) if cells else Gap(origin))
+            merged = frozenset(below.get(row_number, ()))
+            blocks.append(Row(cells, origin, number, merged) if cells else Gap(origin))
     return SourceDocument(name, "xlsx", tuple(blocks))
+
+
+def _merged_below(sheet: object) -> dict[int, set[int]]:
+    """Per row, the columns (0-based) whose cell continues a cell merged down from above."""
+    found: dict[int, set[int]] = {}
+    for merged in sheet.merged_cells.ranges:  # type: ignore[attr-defined]
+        for row in range(merged.min_row + 1, merged.max_row + 1):
+            found.setdefault(row, set()).update(range(merged.min_col - 1, merged.max_col))
+    return found
 
 
 def _text(value: object) -> str:

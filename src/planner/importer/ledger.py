@@ -1,0 +1,30 @@
+"""Where every cell of a table went: a task's field, a heading, a header, or a finding.
+
+An import keeps one `CellUse` per non-empty cell it read, so that nothing is lost or read
+twice without anyone seeing it, and a preview can show each stored field beside its cells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from planner.importer.source import Origin
+
+
+class Use(StrEnum):
+    TASK = "task"  # a field of a task: `key` is its reference, `field` the field
+    HEADING = "heading"  # a section or group heading: `key` is its text
+    HEADER = "header"  # the table's header, a repeated one, or its column numbers
+    FINDING = "finding"  # not stored: a warning names the cell
+
+
+@dataclass(frozen=True)
+class CellUse:
+    origin: Origin
+    column: int
+    text: str
+    use: Use
+    key: str = ""
+    field: str = ""
+    joined_with: str = " "  # how the cell's text joins the cell before it in the field

@@ -1,0 +1,379 @@
+"""The tasks of a table of tasks, read from the outline the whole table draws.
+
+Provinces lay their task tables out in many ways: sections numbered I–IX or A, B; group
+rows ("2 | Kiểm tra công tác CCHC" with empty cells) whose tasks are the "- ", "+ " or
+"a)" items beneath, or the numbered rows 2.1, 2.2 under them; a task's text wrapped onto a
+row of its own after the header a new page repeats; agency and timeframe cells merged down
+over several rows. A row is read in the light of the rows around it, never by its words
+alone. Every non-empty cell is accounted for in the table's ledger.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from planner.domain.criterion import Index
+from planner.importer.cells import cell_text
+from planner.importer.findings import Findings, Place
+from planner.importer.headers import Column, Meaning
+from planner.importer.index_areas import area_of
+from planner.importer.ledger import CellUse, Use
+from planner.importer.numbering import section_number
+from planner.importer.source import Row
+from planner.importer.tables import RawTable
+from planner.importer.task_rows import TaskDraft
+
+_MARKER = re.compile(r"^(?:[-+•–]\s*|([a-zđ])\s*[).]\s+)(?=\S)")
+_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]?$")
+_FIELDS = {
+    Meaning.LEAD: "lead",
+    Meaning.COORDINATING: "coordinating",
+    Meaning.SCHEDULE: "schedule",
+    Meaning.OUTPUT: "output",
+}
+_ASSIGNED = ("lead", "coordinating", "schedule")
+
+
+@dataclass
+class _Piece:
+    text: str
+    row: Row
+    column: int
+    joined_with: str = " "
+
+
+@dataclass
+class _Entry:
+    """A numbered row, an item under it, or a section heading, with the cells it took."""
+
+    number: str
+    first: Row
+    position: int
+    headings: list[str]  # the section headings above it
+    numerals: list[str]
+    pieces: dict[str, list[_Piece]] = field(default_factory=dict)
+    merged: set[str] = field(default_factory=set)  # fields merged down from the row above
+    items: list[_Entry] = field(default_factory=list)
+    children: bool = False  # numbered rows 2.1, 2.2 follow this row 2
+    parent: _Entry | None = None
+    marker: str = ""  # "-", "+", or the letter of "a)"
+
+    def add(self, name: str, piece: _Piece) -> None:
+        self.pieces.setdefault(name, []).append(piece)
+
+    def text(self, name: str) -> str:
+        pieces = self.pieces.get(name, [])
+        joined = ""
+        for piece in pieces:
+            joined = f"{joined}{piece.joined_with if joined else ''}{piece.text}"
+        return joined
+
+    def owns(self, name: str) -> bool:
+        return bool(self.pieces.get(name)) or name in self.merged
+
+    @property
+    def assigned(self) -> bool:
+        return any(self.owns(name) for name in _ASSIGNED)
+
+
+def outline_drafts(
+    table: RawTable, short_label: str, default: Index, findings: Findings
+) -> tuple[list[TaskDraft], list[CellUse]]:
+    """The table's tasks, and where each of its cells went."""
+    reader = _Outline(table, short_label, default, findings)
+    reader.read()
+    return reader.resolve(), reader.ledger
+
+
+class _Outline:
+    def __init__(
+        self, table: RawTable, short_label: str, default: Index, findings: Findings
+    ) -> None:
+        layout = table.layout
+        self.table = table
+        self.label = table.label
+        self.short_label = short_label
+        self.default = default
+        self.findings = findings
+        self.number = layout.first(Meaning.NUMBER)
+        self.task = layout.first(Meaning.TASK)
+        self.fields = {
+            c.position: _FIELDS[c.meaning] for m in _FIELDS if (c := layout.first(m)) is not None
+        }
+        used = {c.position for c in (self.number, self.task) if c is not None} | set(self.fields)
+        self.others: list[Column] = [c for c in layout.columns if c.position not in used]
+        self.width = len(layout.columns)
+        self.entries: list[_Entry] = []
+        self.headings: list[tuple[str, str]] = []  # (numeral, text), outermost first
+        self.ledger: list[CellUse] = []
+        self.current: _Entry | None = None  # the numbered row items attach to
+        self.last: _Entry | None = None  # the entry a continuation joins
+        self.drafts: list[TaskDraft] = []
+        self.references: dict[str, int] = {}
+
+    # reading rows
+
+    def read(self) -> None:
+        for header in self.table.headers:
+            for column, text in self._texts(header):
+                self.ledger.append(CellUse(header.origin, column, text, Use.HEADER))
+        for position, row in enumerate(self.table.rows, start=1):
+            self._row(row, position)
+
+    def _texts(self, row: Row) -> Iterator[tuple[int, str]]:
+        for column, cell in enumerate(self._cells(row)):
+            text = cell_text(cell)
+            if text:
+                yield column, text
+
+    def _cells(self, row: Row) -> tuple[str, ...]:
+        """Short rows are padded; cells beyond the header are joined to the last column."""
+        cells = row.cells
+        if len(cells) <= self.width:
+            return cells + ("",) * (self.width - len(cells))
+        return (*cells[: self.width - 1], " ".join(c for c in cells[self.width - 1 :] if c.strip()))
+
+    def _row(self, row: Row, position: int) -> None:
+        texts = dict(self._texts(row))
+        if not texts:
+            return
+        number = texts.get(self.number.position, "") if self.number else ""
+        text = texts.get(self.task.position, "") if self.task else ""
+        own = any(p in texts for p in self.fields)
+        if (
+            row.origin in self.table.resumed
+            and not number
+            and self.last
+            and not _MARKER.match(text)
+        ):
+            self._join(self.last, row, texts)
+        elif self._section(row, number, text, own, texts):
+            return
+        elif number:
+            self._numbered(row, position, number, texts)
+        elif text and self.current is not None and (_MARKER.match(text) or own):
+            self._item(self.current, row, position, texts)
+        elif text and self.current is None and (_MARKER.match(text) or own or self.last is None):
+            self._numbered(row, position, "", texts)
+        elif self.last is not None:
+            self._join(self.last, row, texts, agencies_apart=not text)
+        else:
+            self._unplaced(row, texts)
+            return
+        self._others(row, texts)
+
+    def _unplaced(self, row: Row, texts: dict[int, str]) -> None:
+        shown = "; ".join(texts.values())
+        self.findings.warning(
+            f"dòng không có số thứ tự và không nằm dưới nhiệm vụ nào ('{shown}'): không lưu",
+            Place(self.label, None, None, row.origin),
+        )
+        for column, cell in texts.items():
+            self.ledger.append(CellUse(row.origin, column, cell, Use.FINDING))
+
+    def _section(self, row: Row, number: str, text: str, own: bool, texts: dict[int, str]) -> bool:
+        written = number or text
+        numeral = section_number(written) if written and not _NUMBER.match(written) else None
+        capitals = not number and text and _capitals(text)
+        if own or not (numeral is not None or capitals):
+            return False
+        rest = numeral.rest if numeral is not None and not number else text
+        if numeral is not None and not number and not rest:
+            return False
+        name = " ".join(p for p in (numeral.rest if numeral and number else "", rest) if p)
+        level = _level(numeral.numeral if numeral else "")
+        self.headings = [h for h in self.headings if _level(h[0]) < level]
+        self.headings.append((numeral.numeral if numeral else "", name))
+        for column, cell in texts.items():
+            self.ledger.append(CellUse(row.origin, column, cell, Use.HEADING, name))
+        self.current = self.last = None
+        return True
+
+    def _numbered(self, row: Row, position: int, number: str, texts: dict[int, str]) -> None:
+        entry = self._entry(row, position, number, texts)
+        parent = self._parent(number)
+        if parent is not None:
+            parent.children = True
+            entry.parent = parent
+        self.entries.append(entry)
+        self.current = self.last = entry
+
+    def _parent(self, number: str) -> _Entry | None:
+        """Row 2.1 under row 2 (of the same section)."""
+        key = number.rstrip(".)")
+        for entry in reversed(self.entries):
+            if entry.numerals != self._numerals():
+                return None
+            if entry.number and key.startswith(entry.number.rstrip(".)") + "."):
+                return entry
+        return None
+
+    def _item(self, owner: _Entry, row: Row, position: int, texts: dict[int, str]) -> None:
+        item = self._entry(row, position, "", texts)
+        item.parent = owner
+        owner.items.append(item)
+        self.last = item
+
+    def _entry(self, row: Row, position: int, number: str, texts: dict[int, str]) -> _Entry:
+        entry = _Entry(number, row, position, [h[1] for h in self.headings], self._numerals())
+        if self.number is not None and number:
+            entry.add("number", _Piece(number, row, self.number.position))
+        if self.task is not None and (text := texts.get(self.task.position)):
+            entry.add("text", _Piece(text, row, self.task.position))
+            marker = _MARKER.match(text)
+            entry.marker = (marker.group(1) or text[0]) if marker else ""
+        for position_, name in self.fields.items():
+            if position_ in texts:
+                entry.add(name, _Piece(texts[position_], row, position_))
+            elif position_ in row.merged:
+                entry.merged.add(name)
+        return entry
+
+    def _join(
+        self, entry: _Entry, row: Row, texts: dict[int, str], agencies_apart: bool = False
+    ) -> None:
+        """A row continuing the one above: its text wrapped after a page break, or another
+        agency for the same task."""
+        if self.task is not None and (text := texts.get(self.task.position)):
+            entry.add("text", _Piece(text, row, self.task.position))
+        for position, name in self.fields.items():
+            if position in texts:
+                apart = agencies_apart and name in ("lead", "coordinating")
+                entry.add(name, _Piece(texts[position], row, position, "; " if apart else " "))
+
+    def _others(self, row: Row, texts: dict[int, str]) -> None:
+        for column in self.others:
+            if column.position in texts:
+                cell = texts[column.position]
+                self.findings.warning(
+                    f"cột '{column.header}' ghi '{cell}': không lưu vào nhiệm vụ",
+                    Place(self.label, None, column.header, row.origin),
+                )
+                self.ledger.append(CellUse(row.origin, column.position, cell, Use.FINDING))
+
+    def _numerals(self) -> list[str]:
+        return [h[0] for h in self.headings if h[0]]
+
+    # deciding what is a task
+
+    def resolve(self) -> list[TaskDraft]:
+        above: dict[str, str] = {}
+        for entry in self.entries:
+            self._resolve(entry, above)
+        return self.drafts
+
+    def _resolve(self, entry: _Entry, above: dict[str, str]) -> None:
+        items_apart = any(i.marker for i in entry.items) or not entry.assigned
+        heading = entry.children or (bool(entry.items) and items_apart)
+        if not heading:
+            self._task(entry, self._reference(entry), above)
+            for count, item in enumerate(entry.items):
+                self._task(item, f"{self._reference(entry)}{chr(ord('b') + count)}", above)
+            return
+        self._heading(entry, above)
+        for count, item in enumerate(entry.items):
+            letter = item.marker if item.marker.isalpha() else chr(ord("a") + count)
+            self._task(item, f"{self._reference(entry)}.{letter}", above)
+
+    def _heading(self, entry: _Entry, above: dict[str, str]) -> None:
+        name = entry.text("text")
+        for pieces in entry.pieces.values():
+            for piece in pieces:
+                self.ledger.append(
+                    CellUse(piece.row.origin, piece.column, piece.text, Use.HEADING, name)
+                )
+        for field_ in _ASSIGNED:
+            if entry.owns(field_):
+                above[field_] = entry.text(field_) or above.get(field_, "")
+
+    def _reference(self, entry: _Entry) -> str:
+        """'II.1' for row 1 of section II; an unnumbered task under a section is lettered."""
+        number = entry.number.rstrip(".)")
+        if not number:
+            earlier = [e for e in self.entries if e.numerals == entry.numerals and not e.number]
+            count = next(i for i, e in enumerate(earlier) if e is entry)
+            number = entry.marker if entry.marker.isalpha() else chr(ord("a") + count)
+        return ".".join([*entry.numerals, number])
+
+    def _task(self, entry: _Entry, reference: str, above: dict[str, str]) -> None:
+        reference = self._unique(f"{self.short_label} {reference}".strip(), entry)
+        for name, pieces in entry.pieces.items():
+            for piece in pieces:
+                self.ledger.append(
+                    CellUse(
+                        piece.row.origin,
+                        piece.column,
+                        piece.text,
+                        Use.TASK,
+                        reference,
+                        name,
+                        piece.joined_with,
+                    )
+                )
+        cells = {m: self._field(entry, name, above) for m, name in _by_meaning().items()}
+        context = [*entry.headings, *_group_names(entry)]
+        area = area_of(context, self.default)
+        self.drafts.append(
+            TaskDraft(
+                reference,
+                [entry.text("text")],
+                [],
+                Place(self.label, entry.position, None, entry.first.origin),
+                cells,
+                areas=[area] if area else [],
+                context=" › ".join(context),
+            )
+        )
+
+    def _field(self, entry: _Entry, name: str, above: dict[str, str]) -> str:
+        """Its own cell; else the cell merged down over it, or its group row's."""
+        own = entry.text(name)
+        if own or name not in _ASSIGNED:
+            if own:
+                above[name] = own
+            return own
+        if name in entry.merged:
+            return above.get(name, "")
+        parent = entry.parent
+        if parent is not None and parent.owns(name):
+            return parent.text(name) or above.get(name, "")
+        return ""
+
+    def _unique(self, reference: str, entry: _Entry) -> str:
+        count = self.references.get(reference, 0)
+        self.references[reference] = count + 1
+        if count == 0:
+            return reference
+        renamed = f"{reference}-{count + 1}"
+        self.findings.warning(
+            f"số thứ tự {reference} lặp lại: nhiệm vụ này được ghi là {renamed}",
+            Place(self.label, entry.position, None, entry.first.origin),
+        )
+        return renamed
+
+
+def _group_names(entry: _Entry) -> list[str]:
+    names: list[str] = []
+    parent = entry.parent
+    while parent is not None:
+        names.insert(0, parent.text("text"))
+        parent = parent.parent
+    return names
+
+
+def _by_meaning() -> dict[Meaning, str]:
+    return dict(_FIELDS)
+
+
+def _level(numeral: str) -> int:
+    """Letters (A, B) hold Roman sections (I, II), which hold unnumbered headings."""
+    if not numeral:
+        return 2
+    return 0 if len(numeral) == 1 and numeral in "ABCDEFGH" else 1
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8

@@ -1,0 +1,45 @@
+"""Plans laid out as other provinces publish them, read against a hand count of each.
+
+Each corpus plan (tests/importing/corpus/plans) is built as the .txt, .docx or .xlsx a
+province would publish and imported; its expected file says, task by task, the reference,
+text, lead and coordinating agencies, timeframe, output and the index area it serves.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planner.presentation.vietnamese import format_date
+from tests.importing.corpus.build import plans
+from tests.importing.corpus.fidelity import expected, fidelity, imported
+
+
+@pytest.mark.parametrize("name", plans())
+def test_every_task_of_the_plan_is_found_as_counted_by_hand(name: str, tmp_path: Path) -> None:
+    report = imported(name, tmp_path)
+    assert report.document is not None, [str(e) for e in report.errors]
+    result = fidelity(name, report)
+    assert (result.lost, result.invented) == ([], [])
+    assert result.wrong == []
+
+
+@pytest.mark.parametrize("name", plans())
+def test_the_plan_is_known_by_the_number_and_date_it_states(name: str, tmp_path: Path) -> None:
+    wanted = expected(name)
+    report = imported(name, tmp_path, given=False)
+    header = report.header
+    issued = format_date(header.issued_on) if header.issued_on else None
+    assert (header.number, issued, header.province) == (
+        wanted["number"],
+        wanted["issued_on"],
+        wanted["province"],
+    )
+
+
+@pytest.mark.parametrize("name", plans())
+def test_unknown_agencies_are_asked_about_and_nothing_else(name: str, tmp_path: Path) -> None:
+    report = imported(name, tmp_path)
+    unknown = sorted(p.wording for p in report.parties.values() if p.kind == "unknown")
+    assert unknown == expected(name)["unknown"]
