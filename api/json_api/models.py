@@ -189,3 +189,10 @@ class NewPassword(Body):
 
 class Reason(Body):
     reason: Text
+
+
+class CalendarDay(Body):
+    """A day the province adds to (or withdraws from) the national calendar."""
+
+    day: date
+    reason: Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(plain)]

@@ -115,3 +115,30 @@ def test_backup_restore_and_rebuild_from_the_command_line(tmp_path: Path) -> Non
 @pytest.mark.parametrize("command", [["--help"], ["task", "--help"], ["agency", "list"]])
 def test_help_and_listings_work_on_a_new_store(tmp_path: Path, command: list[str]) -> None:
     planner(f"sqlite:///{tmp_path / 'new.db'}", *command)
+
+
+def test_sở_nội_vụ_keeps_the_province_s_own_days_and_counts_working_days_on_them(
+    database_url: str,
+) -> None:
+    planner(database_url, "init")
+    counted = planner(database_url, "calendar", "after", "24/04/2025", "5").stdout
+    assert "5 ngày làm việc sau 24/04/2025: 05/05/2025" in counted  # 26/04 was worked (làm bù)
+
+    planner(database_url, "calendar", "day-off", "05/05/2025", "--reason", "Ngày giải phóng tỉnh")
+    counted = planner(database_url, "calendar", "after", "24/04/2025", "5").stdout
+    assert "24/04/2025: 06/05/2025" in counted
+    refused = planner(database_url, "calendar", "day-off", "06/05/2025", "--reason", "", ok=False)
+    assert "Lỗi:" in refused.stderr and "06/05/2025: cần nêu lý do" in refused.stderr
+
+    listed = as_json(planner(database_url, "calendar", "list", "--json"))
+    assert listed["days"] == [
+        {"day": "2025-05-05", "kind": "ngày nghỉ", "reason": "Ngày giải phóng tỉnh"}
+    ]
+    history = as_json(planner(database_url, "calendar", "history", "--json"))["entries"]
+    added = history[-1]
+    assert (added["event"], added["actor_user"], added["actor_agency"]) == (
+        "DayOffAdded",
+        "kiem-thu",
+        "SNV",
+    )
+    assert added["details"] == {"day": "2025-05-05", "reason": "Ngày giải phóng tỉnh"}

@@ -7,6 +7,7 @@ import typer
 from notifications import cli as reminder_commands
 from planner.cli import (
     agency_commands,
+    calendar_commands,
     criteria_commands,
     import_command,
     plan_commands,
@@ -37,6 +38,7 @@ app.add_typer(task_commands.app, name="task")
 app.add_typer(plan_commands.plans, name="plan")
 app.add_typer(plan_commands.targets, name="target")
 app.add_typer(agency_commands.app, name="agency")
+app.add_typer(calendar_commands.app, name="calendar")
 app.add_typer(store_commands.events, name="events")
 app.add_typer(store_commands.projections, name="projections")
 app.add_typer(report_commands.app, name="report")
