@@ -8,7 +8,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query
 
-from api.lookups import plan_of, visible_task
+from api.lookups import agency_filter, plan_of, visible_task
 from api.web import ApiUser, WebDep, api_user, require_monitor
 from planner.application.clock import SystemClock, today
 from planner.application.errors import NotFound
@@ -32,7 +32,7 @@ def overdue(
     """Agency staff see only the work their agency carries; Sở Nội vụ sees the province."""
     day = on or today(SystemClock())
     plan = plan_of(web, plan_id) if plan_id else None
-    wanted = agency.upper() if agency else None
+    wanted = agency_filter(web, agency)
     if not sees_every_task(signed.actor):
         wanted = signed.actor.agency
     items = web.planner.views.overdue(day, plan_id, wanted)

@@ -9,6 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from api.lookups import agency_filter
 from api.pages.charts import progress_bars, target_bars
 from api.pages.templating import render
 from api.reports.links import report_links
@@ -40,7 +41,7 @@ def dashboard(
     plans = views.plans()
     chosen = next((p for p in plans if str(p.plan_id) == plan), None)
     plan_id: UUID | None = chosen.plan_id if chosen else None
-    code = agency.upper() or None
+    code = agency_filter(web, agency)
     overdue = views.overdue(day, plan_id, code, limit=OVERDUE_SHOWN)
     progress = views.progress(day, plan_id)
     at_risk = views.points_at_risk(day, plan_id)

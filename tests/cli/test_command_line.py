@@ -91,6 +91,14 @@ def test_bad_input_is_refused_with_what_and_where(database_url: str) -> None:
         "không có cơ quan 'Sở Tư phap'" in unknown_agency.stderr
         and "Sở Tư pháp" in unknown_agency.stderr
     )
+    no_such_code = planner(database_url, "overdue", "--agency", "SOXYZ", ok=False)
+    assert "không có cơ quan 'SOXYZ' trong danh mục (có phải:" in no_such_code.stderr
+    misnamed = planner(
+        database_url, "task", "list", "--agency", "Sở Thông tin truyền thông", ok=False
+    )
+    assert "có phải: Sở Thông tin và Truyền thông" in misnamed.stderr
+    by_name = planner(database_url, "task", "list", "--agency", "Sở Tài chính", "--json")
+    assert all("STC" in (*t["lead"], *t["coordinating"]) for t in as_json(by_name)["tasks"])
 
 
 def test_backup_restore_and_rebuild_from_the_command_line(tmp_path: Path) -> None:

@@ -168,6 +168,22 @@ def test_sở_nội_vụ_watches_overdue_progress_and_scores_as_the_cli_shows_th
         assert all("VPUBND" in i["responsible"] for i in others["items"])
 
 
+def test_an_unknown_agency_in_a_filter_is_refused_with_the_closest_known_codes(
+    server: Server,
+) -> None:
+    monitor = server.headers("chuyen-vien.snv")
+    with server.client() as client:
+        overdue = client.get("/api/overdue", params={"agency": "SNVV"}, headers=monitor)
+        tasks = client.get("/api/tasks", params={"agency": "SNVV"}, headers=monitor)
+        known = client.get("/api/tasks", params={"agency": "stc"}, headers=monitor)
+    for answer in (overdue, tasks):
+        assert answer.status_code == 422, answer.text
+        refusal = answer.json()
+        assert refusal["message"] == "không có cơ quan 'SNVV' trong danh mục (có phải: SNV, SNGV?)"
+        assert refusal["detail"][0]["loc"] == ["query", "agency"]
+    assert known.status_code == 200 and known.json()["tasks"]
+
+
 def test_two_people_saving_the_same_version_at_once_one_is_told_to_reload(
     server: Server,
 ) -> None:

@@ -77,3 +77,11 @@ def test_sở_nội_vụ_moves_a_deadline_only_to_a_real_date(server: Server) ->
     assert moved.status_code == 303
     shown = client.get(moved.headers["location"]).text
     assert "Hạn mới 29/02/2024" in shown and "Chờ kết quả thẩm định" in shown
+
+
+def test_the_dashboard_refuses_an_agency_it_does_not_know(server: Server) -> None:
+    client, _ = signed_in(server, "chuyen-vien.snv")
+    page = client.get("/dashboard", params={"agency": "SNVV", "on": "25/11/2023"})
+    client.close()
+    assert page.status_code == 422
+    assert "không có cơ quan &#39;SNVV&#39; trong danh mục (có phải: SNV, SNGV?)" in page.text

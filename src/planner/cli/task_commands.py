@@ -90,13 +90,16 @@ def add(
 @app.command("list")
 def list_tasks(
     plan: Annotated[str | None, typer.Option("--plan", help="Số kế hoạch.")] = None,
-    agency: Annotated[str | None, typer.Option("--agency", help="Mã cơ quan liên quan.")] = None,
+    agency: Annotated[
+        str | None, typer.Option("--agency", help="Mã hoặc tên cơ quan liên quan.")
+    ] = None,
     json_: Json = False,
 ) -> None:
     """Danh sách nhiệm vụ và các kỳ, với trạng thái và thời hạn."""
     with opened() as planner:
         plan_id = planner.views.plan(plan).plan_id if plan else None
-        found = planner.views.tasks(plan_id, agency.upper() if agency else None)
+        code = planner.views.directory().code(agency) if agency else None
+        found = planner.views.tasks(plan_id, code)
     if json_:
         print_json({"tasks": found})
         return

@@ -45,7 +45,7 @@ def overdue(
     with opened() as planner:
         day = _on(on)
         plan_id = planner.views.plan(plan).plan_id if plan else None
-        code = planner.views.directory().find(agency) or agency if agency else None
+        code = planner.views.directory().code(agency) if agency else None
         items = planner.views.overdue(day, plan_id, code, limit)
         count = planner.views.count_overdue(day, plan_id, code) if limit else len(items)
         names = {a.code: a.name for a in planner.views.agencies()}
