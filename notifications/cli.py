@@ -15,7 +15,7 @@ from notifications.settings import ReminderSettings
 from notifications.wording import label, when
 from planner.cli.output import console, errors, print_json, table
 from planner.cli.session import opened
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 from planner.domain.errors import InvalidValue
 from planner.domain.reminder_outbox import (
     Outbox,
@@ -91,7 +91,7 @@ def log(
     """Các nhắc hạn đã ghi nhận: đã gửi, chưa gửi được (và lý do), gộp hoặc bỏ."""
     with opened() as planner:
         service = ReminderService(planner, ReminderSettings.from_env())
-        start = parse_date(since, where="--since") if since else service.today() - timedelta(7)
+        start = parse_day(since, where="--since") if since else service.today() - timedelta(7)
         with planner.views.engine.connect() as connection:
             entries = reminder_log(connection, start)
     if json_:
@@ -154,7 +154,7 @@ def _state(entry: ReminderEntry) -> str:
 
 
 def _day(on: str | None, service: ReminderService) -> date:
-    return parse_date(on, where="--on") if on else service.today()
+    return parse_day(on, where="--on") if on else service.today()
 
 
 def _said_day_off(outbox: Outbox) -> bool:

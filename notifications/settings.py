@@ -10,7 +10,7 @@ from email.headerregistry import Address
 from email.utils import parseaddr
 from enum import StrEnum
 
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 from planner.domain.errors import InvalidValue
 from planner.domain.reminder_policy import ReminderPolicy
 
@@ -146,7 +146,7 @@ def _time(environ: Mapping[str, str], name: str, default: str) -> time:
 def _days_off(environ: Mapping[str, str], name: str) -> dict[date, str]:
     text = environ.get(name) or ""
     return {
-        parse_date(part, where=name): "Ngày nghỉ của tỉnh"
+        parse_day(part, where=name): "Ngày nghỉ của tỉnh"
         for part in text.split(",")
         if part.strip()
     }

@@ -3,12 +3,12 @@ sends can reach the database in a form it refuses."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from api.days import Day
 from api.plain_text import plain
 from planner.domain.actor import Role
 from planner.domain.agency import AgencyKind
@@ -73,7 +73,7 @@ class Unblock(Change):
 
 
 class Deadline(Change):
-    due_on: date
+    due_on: Day
     reason: Text
 
 
@@ -103,7 +103,7 @@ class NewPlan(Body):
     province: Name
     year: Year
     indices: Annotated[list[Name], Field(min_length=1, max_length=3)]
-    issued_on: date | None = None
+    issued_on: Day | None = None
     issuer: Text = ""
 
 
@@ -159,7 +159,7 @@ class Rename(Body):
 
 
 class Reorganisation(Body):
-    effective_on: date
+    effective_on: Day
     reason: Text
 
 
@@ -194,5 +194,5 @@ class Reason(Body):
 class CalendarDay(Body):
     """A day the province adds to (or withdraws from) the national calendar."""
 
-    day: date
+    day: Day
     reason: Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(plain)]

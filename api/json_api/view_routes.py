@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query
 
+from api.days import Day
 from api.lookups import agency_filter, plan_of, visible_task
 from api.web import ApiUser, WebDep, api_user, require_monitor
 from planner.application.clock import SystemClock, today
@@ -18,7 +18,7 @@ from planner.domain.visibility import sees_every_task
 router = APIRouter(prefix="/api", tags=["views"], dependencies=[Depends(api_user)])
 
 AgencyFilter = Annotated[str | None, Query(pattern=r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,31}$")]
-On = Annotated[date | None, Query(description="Ngày xét (ISO 8601); bỏ trống: hôm nay")]
+On = Annotated[Day | None, Query(description="Ngày xét (ISO 8601); bỏ trống: hôm nay")]
 
 
 @router.get("/overdue", summary="Nhiệm vụ quá hạn vào một ngày, quá hạn lâu nhất trước")

@@ -15,7 +15,7 @@ from api.pages.templating import render
 from api.reports.links import report_links
 from api.web import PageUser, WebDep, require_monitor
 from planner.application.clock import SystemClock, today
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 from planner.queries.at_risk import CriterionAtRisk
 from planner.queries.progress import AgencyProgress
 
@@ -37,7 +37,7 @@ def dashboard(
     """Filters by plan, agency and day (dd/mm/yyyy; today when empty)."""
     require_monitor(signed)
     views = web.planner.views
-    day = parse_date(on, where="Ngày xét") if on else today(SystemClock())
+    day = parse_day(on, where="Ngày xét") if on else today(SystemClock())
     plans = views.plans()
     chosen = next((p for p in plans if str(p.plan_id) == plan), None)
     plan_id: UUID | None = chosen.plan_id if chosen else None

@@ -10,7 +10,7 @@ from starlette.datastructures import FormData
 from api.plain_text import plain
 from api.uploads import evidence_of
 from api.web import SignedIn, Web
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 from planner.domain.errors import InvalidValue
 from planner.domain.evidence import Evidence
 
@@ -120,7 +120,7 @@ def _cancel(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
 
 
 def _deadline(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
-    due_on = parse_date(form.text("due_on"), where="Thời hạn mới")
+    due_on = parse_day(form.text("due_on"), where="Thời hạn mới")
     web.planner.tasks.change_deadline(
         task, form.occurrence(), due_on, form.text("reason"), signed.actor, form.version()
     )

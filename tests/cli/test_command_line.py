@@ -150,3 +150,12 @@ def test_sở_nội_vụ_keeps_the_province_s_own_days_and_counts_working_days_o
         "SNV",
     )
     assert added["details"] == {"day": "2025-05-05", "reason": "Ngày giải phóng tỉnh"}
+
+
+def test_a_day_far_outside_this_century_is_refused_in_vietnamese(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    refused = planner(url, "overdue", "--on", "31/12/9999", ok=False)
+    assert refused.returncode == 1
+    assert "--on: ngày 31/12/9999 nằm ngoài khoảng planner nhận (01/01/2000 – 31/12/2100)" in (
+        refused.stderr
+    )

@@ -78,3 +78,23 @@ def test_sở_nội_vụ_records_a_province_day_off_over_the_api_and_reads_its_h
     )
     # Nothing goes out on the province's day off.
     assert preview.json()["messages"] == []
+
+
+def test_days_far_outside_this_century_are_refused_not_computed(server: Server) -> None:
+    monitor = server.headers("chuyen-vien.snv")
+    with server.client() as client:
+        answers = [
+            client.get("/api/reminders/preview", params={"on": "9999-12-31"}, headers=monitor),
+            client.get("/api/reminders/preview", params={"on": "5555-05-05"}, headers=monitor),
+            client.get("/api/overdue", params={"on": "0001-01-01"}, headers=monitor),
+            client.post(
+                "/api/calendar/days-off",
+                json={"day": "2999-01-01", "reason": "thử"},
+                headers=monitor,
+            ),
+        ]
+        fine = client.get("/api/reminders/preview", params={"on": "2100-12-31"}, headers=monitor)
+    for answer in answers:
+        assert answer.status_code == 422, answer.text
+        assert "nằm ngoài khoảng planner nhận (01/01/2000 – 31/12/2100)" in answer.json()["message"]
+    assert fine.status_code == 200

@@ -8,7 +8,7 @@ import typer
 
 from planner.cli.output import console, print_json, table
 from planner.cli.session import acting, opened
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_date, parse_day
 from planner.domain.identity import local_calendar_id
 from planner.presentation.vietnamese import format_date, format_datetime
 
@@ -29,7 +29,7 @@ Json = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON."
 @app.command("day-off")
 def day_off(day: Day, reason: Reason, as_: As = None, user: User = None) -> None:
     """Thêm một ngày nghỉ riêng của tỉnh (không nhắc việc, hạn tính theo ngày làm việc lùi lại)."""
-    when = parse_date(day, where="ngày")
+    when = parse_day(day, where="ngày")
     with opened() as planner:
         actor = acting(planner, as_ or planner.settings.monitor_agency, user)
         planner.calendar.add_day_off(when, reason, actor)
@@ -39,7 +39,7 @@ def day_off(day: Day, reason: Reason, as_: As = None, user: User = None) -> None
 @app.command("working-day")
 def working_day(day: Day, reason: Reason, as_: As = None, user: User = None) -> None:
     """Thêm một ngày làm việc riêng của tỉnh (vd. thứ Bảy làm bù theo quyết định của tỉnh)."""
-    when = parse_date(day, where="ngày")
+    when = parse_day(day, where="ngày")
     with opened() as planner:
         actor = acting(planner, as_ or planner.settings.monitor_agency, user)
         planner.calendar.add_working_day(when, reason, actor)
@@ -49,7 +49,7 @@ def working_day(day: Day, reason: Reason, as_: As = None, user: User = None) -> 
 @app.command("withdraw")
 def withdraw(day: Day, reason: Reason, as_: As = None, user: User = None) -> None:
     """Bỏ một ngày riêng của tỉnh: ngày đó lại theo lịch chung của cả nước."""
-    when = parse_date(day, where="ngày")
+    when = parse_day(day, where="ngày")
     with opened() as planner:
         actor = acting(planner, as_ or planner.settings.monitor_agency, user)
         planner.calendar.withdraw(when, reason, actor)
@@ -77,7 +77,7 @@ def list_days(json_: Json = False) -> None:
 @app.command("after")
 def after(start: Day, days: Annotated[int, typer.Argument(help="Số ngày làm việc.")]) -> None:
     """Ngày làm việc thứ N sau một ngày (không tính ngày bắt đầu), theo lịch của tỉnh."""
-    begin = parse_date(start, where="ngày")
+    begin = parse_day(start, where="ngày")
     with opened() as planner:
         due = planner.calendar.calendar().add_working_days(begin, days)
     console.print(f"{days} ngày làm việc sau {format_date(begin)}: {format_date(due)}")

@@ -9,7 +9,7 @@ import typer
 from planner.cli.output import console, print_json, table
 from planner.cli.session import opened
 from planner.domain.criterion import CriterionCode, Index, Level
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 from planner.domain.identity import target_id
 from planner.domain.points import parse_points
 from planner.domain.schedule_text import read_schedule
@@ -42,7 +42,7 @@ def add_plan(
             title=title,
             issuer=issuer or f"UBND tỉnh {province}",
             province=province,
-            issued_on=parse_date(issued, where="--issued") if issued else None,
+            issued_on=parse_day(issued, where="--issued") if issued else None,
             year=year,
             indices=tuple(Index.parse(i) for i in index),
             actor=planner.system,

@@ -12,7 +12,7 @@ from planner.application.clock import today
 from planner.cli.output import console, errors, print_json, table
 from planner.cli.session import opened
 from planner.domain.criteria_set import UnitKind
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 from planner.domain.errors import DomainError, InvalidValue
 from planner.presentation.vietnamese import format_date
 from planner.reports.against_plan import against_plan
@@ -132,7 +132,7 @@ def _write(
         fmt = ReportFormat.parse(format_ or out.suffix, where="--format" if format_ else "--out")
         if not out.parent.is_dir():
             raise InvalidValue(f"--out: không có thư mục {out.parent}")
-        day = parse_date(as_of, where="--as-of") if as_of else None
+        day = parse_day(as_of, where="--as-of") if as_of else None
         rendered = render_report(planner, plan, period, fmt, day, where="--as-of")
         out.write_bytes(rendered.content)
     report = rendered.report

@@ -13,7 +13,7 @@ from planner.cli.evidence_option import EvidenceOption, read_evidence
 from planner.cli.output import console, print_json, table
 from planner.cli.session import acting, opened
 from planner.domain.criteria_set import UnitKind
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 from planner.domain.errors import InvalidValue
 from planner.domain.scoring.calendar import ScoringCalendar, dmy
 from planner.domain.scoring.results import rounded
@@ -216,7 +216,7 @@ def reopen(
 ) -> None:
     """Mở lại việc tự đánh giá cho một đơn vị (Sở Nội vụ)."""
     with opened() as planner:
-        day = parse_date(until, where="--until")
+        day = parse_day(until, where="--until")
         planner.scoring.reopen(year, unit_kind, unit, day, reason, acting(planner, as_, user))
     console.print(f"{unit}: mở lại việc tự đánh giá đến hết ngày {dmy(day)}")
 
@@ -366,7 +366,7 @@ def _calendar(
 ) -> ScoringCalendar:
     """The base calendar with the dates given on the command line."""
     changes: dict[str, Any] = {
-        name: parse_date(text, where=f"--{name.replace('_', '-')}")
+        name: parse_day(text, where=f"--{name.replace('_', '-')}")
         for name, text in (
             ("survey_by", survey_by),
             ("self_assessment_closes", self_assessment_closes),

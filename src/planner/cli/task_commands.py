@@ -10,7 +10,7 @@ from planner.cli.evidence_option import EvidenceOption, read_evidence
 from planner.cli.output import console, print_json, short_id, table
 from planner.cli.session import acting, opened
 from planner.domain.criterion import CriterionRef, Index
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 from planner.domain.schedule_text import read_schedule
 from planner.domain.task_status import Status
 from planner.presentation.vietnamese import format_date
@@ -297,7 +297,7 @@ def deadline(
     """Điều chỉnh thời hạn — Sở Nội vụ."""
     with opened() as planner:
         actor = acting(planner, as_, user)
-        due_on = parse_date(due, where="--due")
+        due_on = parse_day(due, where="--due")
         task_id = planner.views.task_id(task)
         planner.tasks.change_deadline(task_id, occurrence, due_on, reason, actor, expected_version)
         _report(None)

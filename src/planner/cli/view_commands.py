@@ -13,7 +13,7 @@ from planner.application.errors import NotFound
 from planner.application.planner import Planner
 from planner.cli.output import console, print_json, short_id, table
 from planner.cli.session import opened
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 from planner.domain.errors import DomainError
 from planner.domain.identity import agency_id
 from planner.domain.score_target import ResultKind
@@ -31,7 +31,7 @@ Json = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON."
 
 
 def _on(value: str | None) -> date:
-    return parse_date(value, where="--on") if value else today(SystemClock())
+    return parse_day(value, where="--on") if value else today(SystemClock())
 
 
 def overdue(
