@@ -12,7 +12,7 @@ from notifications.preview import outbox_json
 from notifications.scheduler import run_until_stopped
 from notifications.service import ReminderService
 from notifications.settings import ReminderSettings
-from notifications.wording import label, when
+from notifications.wording import brief_label, when
 from planner.cli.output import console, errors, print_json, table
 from planner.cli.session import opened
 from planner.domain.dates import parse_day
@@ -52,7 +52,7 @@ def preview(on: On = None, json_: Json = False) -> None:
     for digest in (*outbox.digests, *outbox.unreachable):
         for notice in digest.notices:
             due = format_date(notice.item.due_on)
-            items.add_row(digest.recipient.code, label(notice.item), due, when(notice.days))
+            items.add_row(digest.recipient.code, brief_label(notice.item), due, when(notice.days))
     console.print(items)
     _say_unreachable(outbox)
 

@@ -15,7 +15,7 @@ from planner.domain.points import parse_points
 from planner.domain.schedule_text import read_schedule
 from planner.domain.score_target import Definition, ResultKind
 from planner.domain.target import Target
-from planner.presentation.vietnamese import format_date
+from planner.presentation.vietnamese import format_date, shorten
 
 plans = typer.Typer(help="Kế hoạch và các yêu cầu chung của kế hoạch.", no_args_is_help=True)
 targets = typer.Typer(help="Mục tiêu theo tiêu chí và kết quả đạt được.", no_args_is_help=True)
@@ -66,7 +66,7 @@ def list_plans(json_: Annotated[bool, typer.Option("--json")] = False) -> None:
             format_date(plan.issued_on),
             str(plan.year),
             ", ".join(plan.indices),
-            plan.title[:80],
+            shorten(plan.title, 80),
         )
     console.print(shown)
 

@@ -13,7 +13,7 @@ from planner.domain.criterion import CriterionRef, Index
 from planner.domain.dates import parse_day
 from planner.domain.schedule_text import read_schedule
 from planner.domain.task_status import Status
-from planner.presentation.vietnamese import format_date
+from planner.presentation.vietnamese import format_date, shorten
 
 app = typer.Typer(
     help="Nhiệm vụ: thêm, cập nhật trạng thái, báo cáo tiến độ.", no_args_is_help=True
@@ -112,7 +112,7 @@ def list_tasks(
                 short_id(task.task_id),
                 task.plan_number,
                 task.reference,
-                task.text[:70],
+                shorten(task.text, 70),
                 ", ".join(task.lead),
                 o.occurrence,
                 format_date(o.due_on) or task.schedule_text,

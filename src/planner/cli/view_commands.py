@@ -23,6 +23,7 @@ from planner.presentation.vietnamese import (
     format_datetime,
     format_number,
     format_percent,
+    shorten,
 )
 
 Plan = Annotated[str | None, typer.Option("--plan", help="Số kế hoạch; bỏ trống: mọi kế hoạch.")]
@@ -69,7 +70,7 @@ def overdue(
             short_id(item.task_id),
             item.plan_number,
             item.reference,
-            item.text[:80],
+            shorten(item.text, 80),
             item.occurrence,
             format_date(item.due_on),
             str(item.days_late),
@@ -149,10 +150,10 @@ def scores(plan: Plan = None, json_: Json = False) -> None:
             line.index,
             str(line.year),
             line.code or "Tổng",
-            (line.name or "(cộng các tiêu chí trong kế hoạch)")[:60],
+            shorten(line.name or "(cộng các tiêu chí trong kế hoạch)", 60),
             format_number(line.max_points),
             format_number(line.last_year_points),
-            target[:40],
+            shorten(target, 40),
             format_number(line.result_points),
             ResultKind(line.result_kind).label if line.result_kind else "",
             format_number(line.gap),
@@ -182,7 +183,7 @@ def history(target: str, json_: Json = False) -> None:
             entry.actor_user,
             entry.actor_agency,
             entry.event,
-            details[:120],
+            shorten(details, 120),
         )
     console.print(shown)
 
