@@ -82,6 +82,11 @@ def test_bad_input_is_refused_with_what_and_where(database_url: str) -> None:
     assert "--on: ngày 31/02/2023 không tồn tại" in wrong_date.stderr
     unknown = planner(database_url, "task", "start", "00000000", "--as", "SNV", ok=False)
     assert "không có nhiệm vụ mã '00000000'" in unknown.stderr
+    not_hex = planner(database_url, "task", "start", "zzzz", "--as", "SNV", ok=False)
+    assert "mã chỉ gồm chữ số 0–9 và chữ a–f" in not_hex.stderr
+    assert "ít nhất 4" not in not_hex.stderr  # it has 4
+    too_short = planner(database_url, "task", "start", "abc", "--as", "SNV", ok=False)
+    assert "cần ít nhất 4 ký tự của mã, có 3" in too_short.stderr
     stranger = planner(database_url, "overdue", "--plan", "999/KH-UBND", ok=False)
     assert "không có kế hoạch số '999/KH-UBND'" in stranger.stderr
     nobody = planner(database_url, "task", "list", "--plan", "365/KH-UBND", "--json")
@@ -117,7 +122,8 @@ def test_backup_restore_and_rebuild_from_the_command_line(tmp_path: Path) -> Non
     ]
     assert same[0] == same[1]
     again = planner(restored, "events", "import", str(backup), ok=False)
-    assert "chỉ nhập vào kho trống" in again.stderr
+    assert "chỉ nhập được vào một kho trống" in again.stderr
+    assert "không chạy planner init trước" in again.stderr  # init records the agencies
 
 
 @pytest.mark.parametrize("command", [["--help"], ["task", "--help"], ["agency", "list"]])
