@@ -137,6 +137,37 @@ def test_refusals_name_the_field_the_status_and_nothing_is_recorded(server: Serv
         assert (shown["version"], shown["occurrences"][0]["percent"]) == (task["version"] + 1, 70)
 
 
+ENGLISH = ("Input should", "Field required", "Value error", "String should", "Extra inputs")
+
+
+def test_refusals_of_the_api_are_worded_in_vietnamese_only(server: Server) -> None:
+    task = task_named(server, "PL2 I.3")
+    office = server.headers("can-bo.vpubnd")
+    url = f"/api/tasks/{task['task_id']}"
+    with server.client() as client:
+        answers = {
+            "percent": client.post(f"{url}/progress", json={"percent": 140}, headers=office),
+            "missing": client.post(f"{url}/block", json={}, headers=office),
+            "extra": client.post(f"{url}/start", json={"lý do": "x"}, headers=office),
+            "date": client.get("/api/overdue", params={"on": "2023-13-45"}, headers=office),
+            "uuid": client.get("/api/tasks/abc", headers=office),
+            "control": client.post(f"{url}/progress", json={"note": "a\x00b"}, headers=office),
+        }
+        nowhere = client.get("/api/khong-co", headers=office)
+        forbidden = client.get("/api/reminders/preview", headers=office)
+    for name, answer in answers.items():
+        assert answer.status_code == 422, name
+        refusal = answer.json()
+        texts = [refusal["message"], *(d["msg"] for d in refusal["detail"])]
+        assert not any(word in text for word in ENGLISH for text in texts), (name, texts)
+    assert "body.percent: phải không quá 100" in answers["percent"].json()["message"]
+    assert "thiếu trường bắt buộc" in answers["missing"].json()["message"]
+    assert "query.on: cần một ngày dạng yyyy-mm-dd" in answers["date"].json()["message"]
+    assert "có ký tự không hợp lệ (U+0000)" in answers["control"].json()["message"]
+    assert nowhere.json()["message"] == "không có địa chỉ API này"
+    assert forbidden.status_code == 403 and "trang" not in forbidden.json()["message"]
+
+
 def test_sở_nội_vụ_watches_overdue_progress_and_scores_as_the_cli_shows_them(
     server: Server,
 ) -> None:
