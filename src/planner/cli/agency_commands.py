@@ -6,14 +6,13 @@ from typing import Annotated
 
 import typer
 
+from planner.cli.command_group import command_group
 from planner.cli.output import console, print_json, table
 from planner.cli.session import opened
 from planner.domain.agency import AgencyKind, AgencyState
 from planner.domain.dates import parse_day
 
-app = typer.Typer(
-    help="Danh mục cơ quan: thêm, đổi tên, sáp nhập, chia tách, giải thể.", no_args_is_help=True
-)
+app = command_group(help="Danh mục cơ quan: thêm, đổi tên, sáp nhập, chia tách, giải thể.")
 
 Reason = Annotated[str, typer.Option("--reason", help="Căn cứ, lý do (vd. số quyết định).")]
 Effective = Annotated[str, typer.Option("--on", help="Ngày có hiệu lực dd/mm/yyyy.")]

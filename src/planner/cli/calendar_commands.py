@@ -6,15 +6,15 @@ from typing import Annotated
 
 import typer
 
+from planner.cli.command_group import command_group
 from planner.cli.output import console, print_json, table
 from planner.cli.session import acting, opened
 from planner.domain.dates import parse_date, parse_day
 from planner.domain.identity import local_calendar_id
 from planner.presentation.vietnamese import format_date, format_datetime
 
-app = typer.Typer(
-    help="Lịch làm việc của tỉnh: ngày nghỉ riêng, ngày làm việc riêng, đếm ngày làm việc.",
-    no_args_is_help=True,
+app = command_group(
+    help="Lịch làm việc của tỉnh: ngày nghỉ riêng, ngày làm việc riêng, đếm ngày làm việc."
 )
 
 Day = Annotated[str, typer.Argument(help="Ngày dd/mm/yyyy.")]

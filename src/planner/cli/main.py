@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import typer
-
 from notifications import cli as reminder_commands
 from planner.cli import (
     agency_commands,
@@ -19,11 +17,11 @@ from planner.cli import (
     user_commands,
     view_commands,
 )
+from planner.cli.command_group import command_group
 
-app = typer.Typer(
+app = command_group(
     help="planner — theo dõi kế hoạch nâng cao Chỉ số CCHC (PAR INDEX), SIPAS và PAPI.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
+    pretty_exceptions=False,
 )
 
 app.command("init")(store_commands.init)

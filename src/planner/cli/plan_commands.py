@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from planner.cli.command_group import command_group
 from planner.cli.output import console, print_json, table
 from planner.cli.session import opened
 from planner.domain.criterion import CriterionCode, Index, Level
@@ -17,8 +18,8 @@ from planner.domain.score_target import Definition, ResultKind
 from planner.domain.target import Target
 from planner.presentation.vietnamese import format_date, shorten
 
-plans = typer.Typer(help="Kế hoạch và các yêu cầu chung của kế hoạch.", no_args_is_help=True)
-targets = typer.Typer(help="Mục tiêu theo tiêu chí và kết quả đạt được.", no_args_is_help=True)
+plans = command_group(help="Kế hoạch và các yêu cầu chung của kế hoạch.")
+targets = command_group(help="Mục tiêu theo tiêu chí và kết quả đạt được.")
 
 PlanNumber = Annotated[str, typer.Option("--plan", help="Số kế hoạch, vd. 365/KH-UBND.")]
 

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from planner.application.clock import today
+from planner.cli.command_group import command_group
 from planner.cli.output import console, errors, print_json, table
 from planner.cli.session import opened
 from planner.domain.criteria_set import UnitKind
@@ -21,10 +22,7 @@ from planner.reports.delivery import ReportFormat, render_report
 from planner.reports.periods import ReportPeriod
 from planner.reports.scoring_report import render_scoring
 
-app = typer.Typer(
-    help="Báo cáo quý, năm: tiến độ theo cơ quan, mục tiêu và kết quả chỉ số.",
-    no_args_is_help=True,
-)
+app = command_group(help="Báo cáo quý, năm: tiến độ theo cơ quan, mục tiêu và kết quả chỉ số.")
 
 PlanNumber = Annotated[str, typer.Option("--plan", help="Số kế hoạch, vd. 365/KH-UBND.")]
 Out = Annotated[Path, typer.Option("--out", help="Tệp ghi báo cáo, vd. bao-cao-q3.html.")]

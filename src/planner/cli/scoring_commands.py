@@ -9,6 +9,7 @@ import typer
 
 from planner.application.scoring import ScoringResults
 from planner.cli.against_plan_command import against_plan_command
+from planner.cli.command_group import command_group
 from planner.cli.evidence_option import EvidenceOption, read_evidence
 from planner.cli.output import console, print_json, table
 from planner.cli.session import acting, opened
@@ -19,11 +20,10 @@ from planner.domain.scoring.calendar import ScoringCalendar, dmy
 from planner.domain.scoring.results import rounded
 from planner.presentation.vietnamese import format_number, format_percent
 
-app = typer.Typer(
-    help="Chấm điểm Chỉ số CCHC: tự đánh giá, thẩm định, điều tra xã hội học, kết quả.",
-    no_args_is_help=True,
+app = command_group(
+    help="Chấm điểm Chỉ số CCHC: tự đánh giá, thẩm định, điều tra xã hội học, kết quả."
 )
-rounds = typer.Typer(help="Đợt chấm điểm theo năm và loại đơn vị.", no_args_is_help=True)
+rounds = command_group(help="Đợt chấm điểm theo năm và loại đơn vị.")
 app.add_typer(rounds, name="round")
 app.command("against-plan")(against_plan_command)
 

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from planner.cli.command_group import command_group
 from planner.cli.evidence_option import EvidenceOption, read_evidence
 from planner.cli.output import console, print_json, short_id, table
 from planner.cli.session import acting, opened
@@ -15,9 +16,7 @@ from planner.domain.schedule_text import read_schedule
 from planner.domain.task_status import Status
 from planner.presentation.vietnamese import format_date, shorten
 
-app = typer.Typer(
-    help="Nhiệm vụ: thêm, cập nhật trạng thái, báo cáo tiến độ.", no_args_is_help=True
-)
+app = command_group(help="Nhiệm vụ: thêm, cập nhật trạng thái, báo cáo tiến độ.")
 
 As = Annotated[str, typer.Option("--as", help="Mã hoặc tên cơ quan thực hiện thao tác (vd. SNV).")]
 User = Annotated[
