@@ -85,3 +85,22 @@ def test_the_dashboard_refuses_an_agency_it_does_not_know(server: Server) -> Non
     client.close()
     assert page.status_code == 422
     assert "không có cơ quan &#39;SNVV&#39; trong danh mục (có phải: SNV, SNGV?)" in page.text
+
+
+def test_evidence_in_a_task_s_history_is_marked_with_a_drawn_icon_not_an_emoji(
+    server: Server,
+) -> None:
+    office = server.headers("can-bo.vpubnd")
+    client, _ = signed_in(server, "can-bo.vpubnd")
+    tasks = client.get("/api/tasks", headers=office).json()["tasks"]
+    task = next(t["task_id"] for t in tasks if t["reference"] == "PL2 I.3")
+    evidence = [{"name": "Biên bản kiểm tra", "link": "https://vpubnd.backan.gov.vn/bb.pdf"}]
+    reported = client.post(
+        f"/api/tasks/{task}/progress", json={"percent": 65, "evidence": evidence}, headers=office
+    )
+    assert reported.status_code == 200, reported.text
+    page = client.get(f"/tasks/{task}").text
+    client.close()
+    assert '<span class="doc"><svg class="icon"' in page and "Biên bản kiểm tra</span>" in page
+    # Emoji need an emoji font, which many offices' machines lack: none on the page.
+    assert not [c for c in page if ord(c) >= 0x1F000]
