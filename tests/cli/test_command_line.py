@@ -165,3 +165,5 @@ def test_a_day_far_outside_this_century_is_refused_in_vietnamese(tmp_path: Path)
     assert "--on: ngày 31/12/9999 nằm ngoài khoảng planner nhận (01/01/2000 – 31/12/2100)" in (
         refused.stderr
     )
+    too_many = planner(url, "calendar", "after", "01/01/2024", "5000", ok=False)
+    assert too_many.returncode == 2 and "'days'" in too_many.stderr

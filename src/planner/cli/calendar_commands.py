@@ -75,7 +75,10 @@ def list_days(json_: Json = False) -> None:
 
 
 @app.command("after")
-def after(start: Day, days: Annotated[int, typer.Argument(help="Số ngày làm việc.")]) -> None:
+def after(
+    start: Day,
+    days: Annotated[int, typer.Argument(min=0, max=1000, help="Số ngày làm việc (0–1000).")],
+) -> None:
     """Ngày làm việc thứ N sau một ngày (không tính ngày bắt đầu), theo lịch của tỉnh."""
     begin = parse_day(start, where="ngày")
     with opened() as planner:
