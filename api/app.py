@@ -16,6 +16,7 @@ from api.auth.tokens import Tokens
 from api.extensions import BackgroundService, Extension
 from api.json_api import (
     agency_routes,
+    calendar_routes,
     plan_routes,
     reminder_routes,
     task_routes,
@@ -77,6 +78,7 @@ def create_app(
         task_routes,
         plan_routes,
         agency_routes,
+        calendar_routes,
         view_routes,
         reminder_routes,
     ):

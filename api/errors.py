@@ -19,6 +19,7 @@ from api.auth.throttle import TooManyAttempts
 from api.field_error import FieldInvalid
 from api.pages.templating import render
 from api.sign_in import WrongCredentials
+from api.validation_messages import vietnamese
 from api.web import NotSignedIn
 from planner.application.errors import AlreadyExists, Conflict, NotFound
 from planner.domain.errors import DomainError, NotPermitted
@@ -61,7 +62,7 @@ async def on_domain_error(request: Request, error: Exception) -> Response:
 async def on_invalid_request(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
     detail = [
-        {"loc": [str(part) for part in e["loc"]], "msg": e["msg"], "type": e["type"]}
+        {"loc": [str(part) for part in e["loc"]], "msg": vietnamese(e), "type": e["type"]}
         for e in error.errors()
     ]
     fields = "; ".join(f"{'.'.join(d['loc'])}: {d['msg']}" for d in detail)
@@ -100,9 +101,13 @@ async def on_too_many_attempts(request: Request, error: Exception) -> Response:
 
 async def on_http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
-    messages = {404: "không có trang này", 405: "phương thức không được hỗ trợ"}
+    api = is_api(request) or request.url.path == "/openapi.json"
+    messages = {
+        404: "không có địa chỉ API này" if api else "không có trang này",
+        405: "phương thức không được hỗ trợ",
+    }
     message = messages.get(error.status_code, str(error.detail))
-    if is_api(request) or request.url.path == "/openapi.json":
+    if api:
         return JSONResponse(
             error_body(f"http_{error.status_code}", message, []),
             error.status_code,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from api.field_error import FieldInvalid
 from api.web import SignedIn, Web
 from planner.application.errors import NotFound
+from planner.domain.errors import UnknownAgency
 from planner.domain.visibility import require_sight_of_task
 from planner.queries.plans import PlanView
 from planner.queries.tasks import TaskView
@@ -24,3 +26,13 @@ def plan_of(web: Web, plan_id: UUID) -> PlanView:
     if found is None:
         raise NotFound(f"không có kế hoạch mã {plan_id}")
     return found
+
+
+def agency_filter(web: Web, code: str | None) -> str | None:
+    """The registered agency a query names, or None when it names none; unknown ones are 422."""
+    if not code:
+        return None
+    try:
+        return web.planner.views.directory().code(code)
+    except UnknownAgency as error:
+        raise FieldInvalid(error.message, ["query", "agency"]) from None

@@ -89,6 +89,6 @@ def require_monitor(signed: SignedIn) -> None:
     """Sở Nội vụ's and administrators' views of the whole province."""
     if not (signed.actor.oversees or signed.actor.administers):
         raise NotPermitted(
-            f"{signed.user.username} ({signed.actor.agency}) không có quyền xem trang này; "
-            "chỉ Sở Nội vụ và quản trị viên"
+            f"{signed.user.username} ({signed.actor.agency}) không có quyền: chỉ Sở Nội vụ và "
+            "quản trị viên xem được số liệu của toàn tỉnh"
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, timedelta
+from datetime import date
 from typing import Annotated
 
 import typer
@@ -12,10 +12,11 @@ from notifications.preview import outbox_json
 from notifications.scheduler import run_until_stopped
 from notifications.service import ReminderService
 from notifications.settings import ReminderSettings
-from notifications.wording import label, when
+from notifications.wording import brief_label, when
+from planner.cli.command_group import command_group
 from planner.cli.output import console, errors, print_json, table
 from planner.cli.session import opened
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 from planner.domain.errors import InvalidValue
 from planner.domain.reminder_outbox import (
     Outbox,
@@ -23,7 +24,7 @@ from planner.domain.reminder_outbox import (
 from planner.presentation.vietnamese import format_date, format_datetime
 from planner.queries.reminders import ReminderEntry, reminder_log
 
-reminders = typer.Typer(help="Nhắc hạn qua e-mail cho các cơ quan.", no_args_is_help=True)
+reminders = command_group(help="Nhắc hạn qua e-mail cho các cơ quan.")
 
 On = Annotated[str | None, typer.Option("--on", help="Ngày gửi dd/mm/yyyy; bỏ trống: hôm nay.")]
 Json = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")]
@@ -52,7 +53,7 @@ def preview(on: On = None, json_: Json = False) -> None:
     for digest in (*outbox.digests, *outbox.unreachable):
         for notice in digest.notices:
             due = format_date(notice.item.due_on)
-            items.add_row(digest.recipient.code, label(notice.item), due, when(notice.days))
+            items.add_row(digest.recipient.code, brief_label(notice.item), due, when(notice.days))
     console.print(items)
     _say_unreachable(outbox)
 
@@ -84,21 +85,26 @@ def run(on: On = None) -> None:
 @reminders.command("log")
 def log(
     since: Annotated[
-        str | None, typer.Option("--since", help="Từ ngày dd/mm/yyyy; bỏ trống: 7 ngày qua.")
+        str | None,
+        typer.Option("--since", help="Từ ngày dd/mm/yyyy; bỏ trống: các nhắc hạn gần nhất."),
     ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, help="In tối đa N nhắc hạn, mới nhất trước.")
+    ] = 50,
     json_: Json = False,
 ) -> None:
     """Các nhắc hạn đã ghi nhận: đã gửi, chưa gửi được (và lý do), gộp hoặc bỏ."""
-    with opened() as planner:
-        service = ReminderService(planner, ReminderSettings.from_env())
-        start = parse_date(since, where="--since") if since else service.today() - timedelta(7)
-        with planner.views.engine.connect() as connection:
-            entries = reminder_log(connection, start)
+    # Without --since, the latest entries, whatever day runs were for (a run for a past day
+    # is logged under that day, so "the last 7 days" of real time would show nothing).
+    start = parse_day(since, where="--since") if since else None
+    with opened() as planner, planner.views.engine.connect() as connection:
+        entries = reminder_log(connection, start, limit)
     if json_:
         print_json({"since": start, "reminders": entries})
         return
+    heading = f"Nhắc hạn từ ngày {format_date(start)}" if start else "Nhắc hạn gần nhất"
     shown = table(
-        f"Nhắc hạn từ ngày {format_date(start)}: {len(entries)}",
+        f"{heading}: {len(entries)}",
         "#Ngày gửi",
         "#Cơ quan",
         "Việc",
@@ -154,7 +160,7 @@ def _state(entry: ReminderEntry) -> str:
 
 
 def _day(on: str | None, service: ReminderService) -> date:
-    return parse_date(on, where="--on") if on else service.today()
+    return parse_day(on, where="--on") if on else service.today()
 
 
 def _said_day_off(outbox: Outbox) -> bool:

@@ -71,7 +71,6 @@ class ReminderService:
     def __init__(self, planner: Planner, settings: ReminderSettings) -> None:
         self.planner = planner
         self.settings = settings
-        self.calendar = settings.calendar()
         self.composer = Composer(settings)
         self.mailer = Mailer(settings.mail) if settings.mail else None
 
@@ -96,7 +95,9 @@ class ReminderService:
                 reports=reports_due(self.planner, day),
             )
         now = self.planner.workspace.clock.now()
-        return plan_outbox(situation, day, now, self.calendar, self.settings.policy)
+        # Read each time: Sở Nội vụ may record a day off while the scheduler runs.
+        calendar = self.planner.calendar.calendar(self.settings.days_off)
+        return plan_outbox(situation, day, now, calendar, self.settings.policy)
 
     def emails(self, outbox: Outbox) -> list[tuple[Message, EmailMessage]]:
         """Each message that can go out with the e-mail it would be, without sending anything."""

@@ -10,11 +10,9 @@ from email.headerregistry import Address
 from email.utils import parseaddr
 from enum import StrEnum
 
-from planner.application.vietnam_calendar import vietnam_calendar
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 from planner.domain.errors import InvalidValue
 from planner.domain.reminder_policy import ReminderPolicy
-from planner.domain.working_days import WorkingCalendar
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -55,9 +53,6 @@ class ReminderSettings:
     days_off: Mapping[date, str] = field(default_factory=dict)  # the province's own days off
     retry_every_seconds: float = 60.0  # how often the scheduler looks for failed reminders
     mail: MailSettings | None = None  # None: reminders can be previewed, not sent
-
-    def calendar(self) -> WorkingCalendar:
-        return vietnam_calendar(self.days_off)
 
     def task_link(self, task_id: object) -> str:
         return f"{self.base_url}/tasks/{task_id}"
@@ -151,7 +146,7 @@ def _time(environ: Mapping[str, str], name: str, default: str) -> time:
 def _days_off(environ: Mapping[str, str], name: str) -> dict[date, str]:
     text = environ.get(name) or ""
     return {
-        parse_date(part, where=name): "Ngày nghỉ của tỉnh"
+        parse_day(part, where=name): "Ngày nghỉ của tỉnh"
         for part in text.split(",")
         if part.strip()
     }

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 from planner.domain.reminder_outbox import DueItem, ItemKind
 from planner.domain.task_status import Status
-from planner.presentation.vietnamese import format_date
+from planner.presentation.vietnamese import format_date, shorten
 
-LABEL_LENGTH = 60
+LABEL_LENGTH = 60  # where a line must stay short: subjects, the terminal's preview table
 
 
 def label(item: DueItem) -> str:
-    """A task's reference and the start of its text; an obligation's text."""
-    text = item.text if len(item.text) <= LABEL_LENGTH else item.text[:LABEL_LENGTH] + "…"
+    """A task's reference and its whole text; an obligation's text (for the mail's body)."""
+    return f"{item.reference} {item.text}" if item.reference else item.text
+
+
+def brief_label(item: DueItem) -> str:
+    """The reference and the text's first words, for a table row in a terminal."""
+    text = shorten(item.text, LABEL_LENGTH)
     return f"{item.reference} {text}" if item.reference else text
 
 
 def short_label(item: DueItem) -> str:
-    """For subject lines: the reference alone when there is one."""
-    return item.reference or label(item)
+    """For subject lines: the reference alone when there is one, else the first words."""
+    return item.reference or shorten(item.text, LABEL_LENGTH)
 
 
 def when(days: int) -> str:

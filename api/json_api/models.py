@@ -9,6 +9,7 @@ from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from api.days import Day
 from api.plain_text import plain
 from planner.domain.actor import Role
 from planner.domain.agency import AgencyKind
@@ -86,7 +87,7 @@ class Unblock(Dated):
 
 
 class Deadline(Dated):
-    due_on: date
+    due_on: Day
     reason: Text
 
 
@@ -128,7 +129,7 @@ class NewPlan(Body):
     province: Name
     year: Year
     indices: Annotated[list[Name], Field(min_length=1, max_length=3)]
-    issued_on: date | None = None
+    issued_on: Day | None = None
     issuer: Text = ""
 
 
@@ -184,7 +185,7 @@ class Rename(Body):
 
 
 class Reorganisation(Body):
-    effective_on: date
+    effective_on: Day
     reason: Text
 
 
@@ -214,3 +215,10 @@ class NewPassword(Body):
 
 class Reason(Body):
     reason: Text
+
+
+class CalendarDay(Body):
+    """A day the province adds to (or withdraws from) the national calendar."""
+
+    day: Day
+    reason: Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(plain)]

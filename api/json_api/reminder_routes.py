@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
+from api.days import Day
 from api.web import ApiUser, WebDep, api_user, require_monitor
 from notifications.preview import outbox_json
 from notifications.service import ReminderService
@@ -20,7 +20,7 @@ router = APIRouter(prefix="/api", tags=["reminders"], dependencies=[Depends(api_
 def preview(
     web: WebDep,
     signed: ApiUser,
-    on: Annotated[date | None, Query(description="Ngày gửi (ISO 8601); bỏ trống: hôm nay")] = None,
+    on: Annotated[Day | None, Query(description="Ngày gửi (ISO 8601); bỏ trống: hôm nay")] = None,
 ) -> Any:
     """The object `planner reminders preview --json` prints; Sở Nội vụ and administrators only."""
     require_monitor(signed)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query, UploadFile
 
 from api.json_api import models
 from api.json_api.evidence import evidence_of
-from api.lookups import plan_of, visible_task
+from api.lookups import agency_filter, plan_of, visible_task
 from api.uploads import chunks
 from api.web import ApiUser, SignedIn, Web, WebDep, api_user
 from planner.cli.output import to_json
@@ -34,11 +34,12 @@ def list_tasks(
     agency: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,31}$")] = None,
 ) -> dict[str, Any]:
     views = web.planner.views
+    code = agency_filter(web, agency)
     if sees_every_task(signed.actor):
-        found = views.tasks(plan_id, agency.upper() if agency else None)
+        found = views.tasks(plan_id, code)
     else:
         own = {signed.actor.agency, *signed.actor.represents}
-        wanted = own & {agency.upper()} if agency else own
+        wanted = own & {code} if code else own
         found = [t for code in sorted(wanted) for t in views.tasks(plan_id, code)]
         found = list({t.task_id: t for t in found}.values())
     return {"tasks": to_json(found)}

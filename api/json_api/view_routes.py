@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query
 
-from api.lookups import plan_of, visible_task
+from api.days import Day
+from api.lookups import agency_filter, plan_of, visible_task
 from api.web import ApiUser, WebDep, api_user, require_monitor
 from planner.application.clock import SystemClock, today
 from planner.application.errors import NotFound
@@ -19,7 +19,7 @@ from planner.queries.basis import Basis
 router = APIRouter(prefix="/api", tags=["views"], dependencies=[Depends(api_user)])
 
 AgencyFilter = Annotated[str | None, Query(pattern=r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,31}$")]
-On = Annotated[date | None, Query(description="Ngày xét (ISO 8601); bỏ trống: hôm nay")]
+On = Annotated[Day | None, Query(description="Ngày xét (ISO 8601); bỏ trống: hôm nay")]
 BasisQuery = Annotated[
     Basis,
     Query(
@@ -41,7 +41,7 @@ def overdue(
     """Agency staff see only the work their agency carries; Sở Nội vụ sees the province."""
     day = on or today(SystemClock())
     plan = plan_of(web, plan_id) if plan_id else None
-    wanted = agency.upper() if agency else None
+    wanted = agency_filter(web, agency)
     if not sees_every_task(signed.actor):
         wanted = signed.actor.agency
     items = web.planner.views.overdue(day, plan_id, wanted, basis=basis)

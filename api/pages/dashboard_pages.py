@@ -9,12 +9,13 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from api.lookups import agency_filter
 from api.pages.charts import progress_bars, target_bars
 from api.pages.templating import render
 from api.reports.links import report_links
 from api.web import PageUser, WebDep, require_monitor
 from planner.application.clock import SystemClock, today
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 from planner.queries.at_risk import CriterionAtRisk
 from planner.queries.basis import Basis
 from planner.queries.progress import AgencyProgress
@@ -39,11 +40,11 @@ def dashboard(
     `basis`, as the reports and the command line read it."""
     require_monitor(signed)
     views = web.planner.views
-    day = parse_date(on, where="Ngày xét") if on else today(SystemClock())
+    day = parse_day(on, where="Ngày xét") if on else today(SystemClock())
     plans = views.plans()
     chosen = next((p for p in plans if str(p.plan_id) == plan), None)
     plan_id: UUID | None = chosen.plan_id if chosen else None
-    code = agency.upper() or None
+    code = agency_filter(web, agency)
     overdue = views.overdue(day, plan_id, code, limit=OVERDUE_SHOWN, basis=basis)
     progress = views.progress(day, plan_id, basis)
     at_risk = views.points_at_risk(day, plan_id)

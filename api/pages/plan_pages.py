@@ -14,7 +14,7 @@ from api.pages.templating import render
 from api.reports.links import ReportLink, report_links
 from api.web import PageUser, SignedIn, WebDep, page_user
 from planner.application.clock import SystemClock, today
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 from planner.domain.visibility import may_see_task
 from planner.queries.plans import PlanView
 from planner.queries.tasks import TaskView
@@ -65,5 +65,5 @@ def _reports(signed: SignedIn, plan: PlanView, on: str) -> list[ReportLink]:
     """Reports show every agency's work, so only those who see every task get the links."""
     if not (signed.actor.oversees or signed.actor.administers):
         return []
-    day = parse_date(on, where="Ngày xét") if on else today(SystemClock())
+    day = parse_day(on, where="Ngày xét") if on else today(SystemClock())
     return report_links(plan, day, chosen=bool(on))

@@ -11,7 +11,7 @@ from starlette.datastructures import FormData
 from api.plain_text import plain
 from api.uploads import evidence_of
 from api.web import SignedIn, Web
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 from planner.domain.errors import InvalidValue
 from planner.domain.evidence import Evidence
 
@@ -65,7 +65,7 @@ class ActionForm:
         """The service's keyword arguments for a change said to have happened earlier."""
         day = self.text("effective_on").strip()
         return {
-            "effective_on": parse_date(day, where=LABELS["effective_on"]) if day else None,
+            "effective_on": parse_day(day, where=LABELS["effective_on"]) if day else None,
             "because": self.text("backdated_because"),
         }
 
@@ -142,7 +142,7 @@ def _cancel(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
 
 
 def _deadline(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
-    due_on = parse_date(form.text("due_on"), where="Thời hạn mới")
+    due_on = parse_day(form.text("due_on"), where="Thời hạn mới")
     web.planner.tasks.change_deadline(
         task,
         form.occurrence(),
@@ -166,7 +166,7 @@ def _reassign(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
 
 
 def _request_extension(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
-    to = parse_date(form.text("to"), where=LABELS["to"])
+    to = parse_day(form.text("to"), where=LABELS["to"])
     web.planner.tasks.request_extension(
         task, form.occurrence(), to, form.text("reason"), signed.actor, form.version()
     )

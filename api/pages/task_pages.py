@@ -20,7 +20,7 @@ from api.pages.templating import render
 from api.web import PageUser, SignedIn, WebDep
 from planner.application.clock import SystemClock, today
 from planner.application.errors import NotFound
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 from planner.domain.errors import DomainError
 
 router = APIRouter(include_in_schema=False)
@@ -39,7 +39,7 @@ def my_tasks(
 ) -> Response:
     """Every occurrence the user's agency leads or coordinates, open work by due date first;
     days late as of `on` (dd/mm/yyyy; today when empty)."""
-    day = parse_date(on, where="Ngày xét") if on else today(SystemClock())
+    day = parse_day(on, where="Ngày xét") if on else today(SystemClock())
     rows = my_rows(web, signed, day)
     return render(
         request,

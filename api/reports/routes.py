@@ -13,9 +13,10 @@ from uuid import UUID
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
+from api.days import Day
 from api.lookups import plan_of
 from api.web import ApiUser, PageUser, SignedIn, Web, WebDep, require_monitor
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 from planner.queries.basis import Basis
 from planner.reports.delivery import ReportFormat, render_report
 from planner.reports.periods import ReportPeriod
@@ -45,7 +46,7 @@ def download_report(
     basis: Basis = Basis.CURRENT,
 ) -> Response:
     """The quarter (2023-Q3) or year (2023) report, as of the end of `on` (dd/mm/yyyy)."""
-    day = parse_date(on, where=WHERE) if on else None
+    day = parse_day(on, where=WHERE) if on else None
     return _report(web, signed, plan_id, period, format, day, basis)
 
 
@@ -62,7 +63,7 @@ def report_file(
     web: WebDep,
     signed: ApiUser,
     format: Format = "xlsx",
-    on: Annotated[date | None, Query(description="Số liệu đến hết ngày (ISO 8601)")] = None,
+    on: Annotated[Day | None, Query(description="Số liệu đến hết ngày (ISO 8601)")] = None,
     basis: Annotated[
         Basis,
         Query(description="current: theo số liệu hiện nay; recorded: đã ghi nhận đến ngày `on`"),

@@ -22,7 +22,7 @@ from api.scoring.rows import card_state, rows
 from api.web import PageUser, SignedIn, Web, WebDep
 from planner.application.scoring import AppraisalEntry
 from planner.domain.criteria_set import UnitKind
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 from planner.domain.errors import DomainError, NotPermitted
 
 router = APIRouter(include_in_schema=False)
@@ -115,7 +115,7 @@ def _finalize(
 def _reopen(
     web: Web, signed: SignedIn, year: int, kind: UnitKind, unit: str, form: ScoringForm
 ) -> str:
-    until = parse_date(form.text("until"), where="Mở đến ngày")
+    until = parse_day(form.text("until"), where="Mở đến ngày")
     web.planner.scoring.reopen(year, kind, unit, until, form.text("reason"), signed.actor)
     return "reopen"
 

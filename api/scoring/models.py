@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
+from api.days import Day
 from api.json_api.models import AgencyCode, Body, EvidenceIn, Text, Year
 from api.plain_text import plain
 from planner.domain.criteria_set import UnitKind
@@ -62,5 +62,5 @@ class ResponseIn(Body):
 
 
 class Reopen(Body):
-    until: date
+    until: Day
     reason: Text

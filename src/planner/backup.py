@@ -53,7 +53,9 @@ def import_events(store: EventStore, path: Path, progress: Progress | None = Non
     """
     if store.position:
         raise AlreadyExists(
-            f"kho sự kiện đã có {store.position} sự kiện; chỉ nhập vào kho trống (planner init mới)"
+            f"kho sự kiện đã có {store.position} sự kiện; chỉ nhập được vào một kho trống: đặt "
+            "PLANNER_DATABASE_URL tới một cơ sở dữ liệu mới (vd. sqlite:///var/khoi-phuc.db) rồi "
+            "chạy lại lệnh này, không chạy planner init trước (init đã ghi danh mục cơ quan)"
         )
     total = sum(1 for _ in _stored_events(path))
     imported = 0

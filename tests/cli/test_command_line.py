@@ -95,6 +95,11 @@ def test_bad_input_is_refused_with_what_and_where(database_url: str) -> None:
     assert "--on: ngày 31/02/2023 không tồn tại" in wrong_date.stderr
     unknown = planner(database_url, "task", "start", "00000000", "--as", "SNV", ok=False)
     assert "không có nhiệm vụ mã '00000000'" in unknown.stderr
+    not_hex = planner(database_url, "task", "start", "zzzz", "--as", "SNV", ok=False)
+    assert "mã chỉ gồm chữ số 0–9 và chữ a–f" in not_hex.stderr
+    assert "ít nhất 4" not in not_hex.stderr  # it has 4
+    too_short = planner(database_url, "task", "start", "abc", "--as", "SNV", ok=False)
+    assert "cần ít nhất 4 ký tự của mã, có 3" in too_short.stderr
     stranger = planner(database_url, "overdue", "--plan", "999/KH-UBND", ok=False)
     assert "không có kế hoạch số '999/KH-UBND'" in stranger.stderr
     nobody = planner(database_url, "task", "list", "--plan", "365/KH-UBND", "--json")
@@ -104,6 +109,14 @@ def test_bad_input_is_refused_with_what_and_where(database_url: str) -> None:
         "không có cơ quan 'Sở Tư phap'" in unknown_agency.stderr
         and "Sở Tư pháp" in unknown_agency.stderr
     )
+    no_such_code = planner(database_url, "overdue", "--agency", "SOXYZ", ok=False)
+    assert "không có cơ quan 'SOXYZ' trong danh mục (có phải:" in no_such_code.stderr
+    misnamed = planner(
+        database_url, "task", "list", "--agency", "Sở Thông tin truyền thông", ok=False
+    )
+    assert "có phải: Sở Thông tin và Truyền thông" in misnamed.stderr
+    by_name = planner(database_url, "task", "list", "--agency", "Sở Tài chính", "--json")
+    assert all("STC" in (*t["lead"], *t["coordinating"]) for t in as_json(by_name)["tasks"])
 
 
 def test_backup_restore_and_rebuild_from_the_command_line(tmp_path: Path) -> None:
@@ -122,9 +135,48 @@ def test_backup_restore_and_rebuild_from_the_command_line(tmp_path: Path) -> Non
     ]
     assert same[0] == same[1]
     again = planner(restored, "events", "import", str(backup), ok=False)
-    assert "chỉ nhập vào kho trống" in again.stderr
+    assert "chỉ nhập được vào một kho trống" in again.stderr
+    assert "không chạy planner init trước" in again.stderr  # init records the agencies
 
 
 @pytest.mark.parametrize("command", [["--help"], ["task", "--help"], ["agency", "list"]])
 def test_help_and_listings_work_on_a_new_store(tmp_path: Path, command: list[str]) -> None:
     planner(f"sqlite:///{tmp_path / 'new.db'}", *command)
+
+
+def test_sở_nội_vụ_keeps_the_province_s_own_days_and_counts_working_days_on_them(
+    database_url: str,
+) -> None:
+    planner(database_url, "init")
+    counted = planner(database_url, "calendar", "after", "24/04/2025", "5").stdout
+    assert "5 ngày làm việc sau 24/04/2025: 05/05/2025" in counted  # 26/04 was worked (làm bù)
+
+    planner(database_url, "calendar", "day-off", "05/05/2025", "--reason", "Ngày giải phóng tỉnh")
+    counted = planner(database_url, "calendar", "after", "24/04/2025", "5").stdout
+    assert "24/04/2025: 06/05/2025" in counted
+    refused = planner(database_url, "calendar", "day-off", "06/05/2025", "--reason", "", ok=False)
+    assert "Lỗi:" in refused.stderr and "06/05/2025: cần nêu lý do" in refused.stderr
+
+    listed = as_json(planner(database_url, "calendar", "list", "--json"))
+    assert listed["days"] == [
+        {"day": "2025-05-05", "kind": "ngày nghỉ", "reason": "Ngày giải phóng tỉnh"}
+    ]
+    history = as_json(planner(database_url, "calendar", "history", "--json"))["entries"]
+    added = history[-1]
+    assert (added["event"], added["actor_user"], added["actor_agency"]) == (
+        "DayOffAdded",
+        "kiem-thu",
+        "SNV",
+    )
+    assert added["details"] == {"day": "2025-05-05", "reason": "Ngày giải phóng tỉnh"}
+
+
+def test_a_day_far_outside_this_century_is_refused_in_vietnamese(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    refused = planner(url, "overdue", "--on", "31/12/9999", ok=False)
+    assert refused.returncode == 1
+    assert "--on: ngày 31/12/9999 nằm ngoài khoảng planner nhận (01/01/2000 – 31/12/2100)" in (
+        refused.stderr
+    )
+    too_many = planner(url, "calendar", "after", "01/01/2024", "5000", ok=False)
+    assert too_many.returncode == 2 and "'days'" in too_many.stderr

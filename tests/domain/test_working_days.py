@@ -6,7 +6,12 @@ import pytest
 
 from planner.application.vietnam_calendar import vietnam_calendar
 from planner.domain.errors import InvalidValue
-from planner.domain.working_days import WorkingCalendar, working_days_in
+from planner.domain.working_days import (
+    FixedHolidays,
+    ProvinceDays,
+    WorkingCalendar,
+    working_days_in,
+)
 
 calendar = vietnam_calendar()
 
@@ -24,14 +29,33 @@ def test_weekends_tet_and_national_holidays_are_days_off_with_their_names() -> N
     assert calendar.is_working_day(date(2023, 9, 5))
 
 
-def test_a_province_can_add_its_own_days_off() -> None:
-    province = vietnam_calendar({date(2023, 10, 11): "Ngày thành lập tỉnh"})
+def test_saturdays_worked_in_exchange_for_a_bridge_day_are_working_days() -> None:
+    # Ngày làm bù: 26/04/2025 was worked for 02/05/2025; 05/01/2019 and 27/12/2014 likewise.
+    for saturday in (date(2025, 4, 26), date(2019, 1, 5), date(2014, 12, 27)):
+        assert calendar.is_working_day(saturday), saturday
+    assert calendar.day_off(date(2025, 5, 2)) == "Ngày nghỉ (thay cho ngày 26/04/2025)"
+    # Fri 25/04, Sat 26/04 (làm bù), Mon 28/04, Tue 29/04, then 30/04–04/05 off: Mon 05/05.
+    assert calendar.add_working_days(date(2025, 4, 24), 5) == date(2025, 5, 5)
+
+
+def test_a_province_can_add_its_own_days_off_and_working_days() -> None:
+    province = vietnam_calendar(
+        ProvinceDays(
+            days_off={date(2023, 10, 11): "Ngày thành lập tỉnh"},
+            working_days={date(2023, 10, 14): "Làm bù ngày 11/10 theo Quyết định 12/QĐ-UBND"},
+        )
+    )
     assert province.day_off(date(2023, 10, 11)) == "Ngày thành lập tỉnh"
+    assert province.is_working_day(date(2023, 10, 14))  # a Saturday
     assert calendar.is_working_day(date(2023, 10, 11))
+    assert not calendar.is_working_day(date(2023, 10, 14))
+    # Tue 10/10 + 2: Thu 12/10, Fri 13/10 — the founding day is skipped.
+    assert province.add_working_days(date(2023, 10, 10), 2) == date(2023, 10, 13)
+    assert province.add_working_days(date(2023, 10, 13), 1) == date(2023, 10, 14)
 
 
 def test_any_list_of_holidays_makes_a_calendar() -> None:
-    founding = WorkingCalendar({date(2023, 10, 11): "Ngày thành lập tỉnh"})
+    founding = WorkingCalendar(FixedHolidays({date(2023, 10, 11): "Ngày thành lập tỉnh"}))
     assert founding.day_off(date(2023, 10, 11)) == "Ngày thành lập tỉnh"
     assert founding.add_working_days(date(2023, 10, 10), 1) == date(2023, 10, 12)
 

@@ -123,6 +123,9 @@ def test_a_failed_send_exits_with_an_error_and_is_kept_for_retry(
         ("SNV", "Báo cáo Kế hoạch số 365/KH-UBND", 0, "failed"),
     }
     assert all("máy chủ thư 127.0.0.1" in r["reason"] for r in logged["reminders"])
+    # Without --since: the latest entries, though the run was for a day long past.
+    latest = planner(database_url, "reminders", "log").stdout
+    assert "Nhắc hạn gần nhất: 3" in latest and "PL2 III.2" in latest
 
 
 def test_bad_mail_settings_are_refused_naming_the_variable(database_url: str) -> None:

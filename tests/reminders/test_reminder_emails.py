@@ -264,3 +264,34 @@ def test_the_reminder_view_rebuilt_from_events_equals_the_one_kept_up_to_date(
     assert len(incremental["view_reminders"]) == 2
     planner.projector.rebuild()
     assert snapshot(planner.projector.reader) == incremental
+
+
+def test_a_long_task_is_named_in_full_in_the_mail_and_cut_between_words_in_a_subject(
+    planner: Planner, clock: FixedClock, reminders: ReminderService, mail_server: MailServer
+) -> None:
+    plan, _, _ = province(planner)
+    long_text = (
+        "Công khai đầy đủ, kịp thời thủ tục hành chính trên Cổng dịch vụ công, bảo đảm đủ nội "
+        "dung theo quy định và cập nhật khi có thay đổi"
+    )
+    add_task(planner, plan, "PL2 I.2", long_text, "Sở Tư pháp", "Trước ngày 12/9/2023")
+    planner.plans.add_obligation(
+        plan,
+        key="bao-cao-quy",
+        text="Báo cáo kết quả thực hiện Kế hoạch về Sở Nội vụ, kèm biểu mẫu số liệu chi tiết",
+        schedule=read_schedule("Trước ngày 30/9/2023", 2023, date(2023, 6, 8)).schedule,
+        responsible=("Sở Tư pháp",),
+        report_to="SNV",
+        actor=planner.system,
+    )
+    reminders.run(on(clock, date(2023, 9, 5)))
+    [mail] = mail_server.received
+    assert f"- PL2 I.2 {long_text}" in mail.part("plain")
+    assert f"PL2 I.2 {long_text}</a>" in mail.part("html")
+
+    reminders.run(on(clock, date(2023, 9, 22)))  # a week before the report's 30/09
+    # A subject line must stay short: the obligation's words are cut between two words.
+    assert mail_server.received[-1].subject.endswith(
+        "; Báo cáo kết quả thực hiện Kế hoạch về Sở Nội vụ, kèm biểu… "
+        "đến hạn 30/09/2023 (còn 8 ngày)"
+    )

@@ -111,3 +111,27 @@ def test_work_of_a_merged_department_counts_for_its_successor_in_both_quarters(
     assert finance_department.change == Change(
         completed=1, overdue=0, percent_points=Decimal("50.0")
     )
+
+
+def test_the_change_in_completion_rate_is_taken_from_exact_rates_and_rounded_once(
+    planner: Planner, clock: FixedClock
+) -> None:
+    plan = bac_kan_plan(planner)
+    tasks = [
+        add_task(planner, plan, f"PL2 VI.{n}", f"Nhiệm vụ số {n}", "Sở Tài chính", "Năm 2023")
+        for n in range(1, 7)
+    ]
+    clock.set(vietnam_time(date(2023, 6, 20)))
+    planner.tasks.complete(tasks[0], None, staff(planner, "STC"))
+    clock.set(vietnam_time(date(2023, 9, 20)))
+    planner.tasks.complete(tasks[1], None, staff(planner, "STC"))
+    clock.set(vietnam_time(date(2023, 10, 5)))
+
+    report = build_report(planner, PLAN, ReportPeriod.parse_quarter("2023Q3"))
+
+    # 1/6 (16,67%) to 2/6 (33,33%) is 16,67 points, not 33,3 − 16,7 = 16,6.
+    (finance,) = report.progress.agencies
+    assert finance.change == Change(completed=1, overdue=0, percent_points=Decimal("16.7"))
+    assert report.progress.plan_change == finance.change
+    csv = render(report, ReportFormat.CSV).content.decode("utf-8-sig")
+    assert "+16,7" in csv and "+16,6" not in csv

@@ -34,7 +34,9 @@ def test_export_and_import_round_trip(planner: Planner, clock: FixedClock, tmp_p
 def test_import_refuses_a_store_that_is_not_empty(planner: Planner, tmp_path: Path) -> None:
     backup = tmp_path / "events.jsonl"
     export_events(planner.store, backup)
-    with pytest.raises(AlreadyExists, match="chỉ nhập vào kho trống"):
+    with pytest.raises(
+        AlreadyExists, match="chỉ nhập được vào một kho trống: đặt PLANNER_DATABASE_URL"
+    ):
         import_events(planner.store, backup)
 
 

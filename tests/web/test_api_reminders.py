@@ -44,3 +44,58 @@ def test_an_agency_may_not_preview_the_province_s_reminders(server: Server) -> N
         answer = client.get("/api/reminders/preview", headers=server.headers("can-bo.stc"))
     assert answer.status_code == 403
     assert "Sở Nội vụ" in answer.json()["message"]
+
+
+def test_sở_nội_vụ_records_a_province_day_off_over_the_api_and_reads_its_history(
+    server: Server,
+) -> None:
+    day = {"day": "2023-11-24", "reason": "Ngày hội văn hoá tỉnh (QĐ 88/QĐ-UBND)"}
+    with server.client() as client:
+        refused = client.post(
+            "/api/calendar/days-off", json=day, headers=server.headers("can-bo.stc")
+        )
+        assert refused.status_code == 403
+        added = client.post(
+            "/api/calendar/days-off", json=day, headers=server.headers("chuyen-vien.snv")
+        )
+        assert added.status_code == 201, added.text
+        assert added.json()["days_off"] == [day]
+        history = client.get("/api/calendar/history", headers=server.headers("can-bo.stc"))
+        preview = client.get(
+            "/api/reminders/preview",
+            params={"on": FRIDAY.isoformat()},
+            headers=server.headers("chuyen-vien.snv"),
+        )
+        client.post(
+            "/api/calendar/withdrawn",
+            json={"day": "2023-11-24", "reason": "nhập thử"},
+            headers=server.headers("chuyen-vien.snv"),
+        )
+    entry = history.json()["entries"][-1]
+    assert (entry["event"], entry["actor_user"], entry["details"]) == (
+        "DayOffAdded",
+        "chuyen-vien.snv",
+        {"day": "2023-11-24", "reason": "Ngày hội văn hoá tỉnh (QĐ 88/QĐ-UBND)"},
+    )
+    # Nothing goes out on the province's day off.
+    assert preview.json()["messages"] == []
+
+
+def test_days_far_outside_this_century_are_refused_not_computed(server: Server) -> None:
+    monitor = server.headers("chuyen-vien.snv")
+    with server.client() as client:
+        answers = [
+            client.get("/api/reminders/preview", params={"on": "9999-12-31"}, headers=monitor),
+            client.get("/api/reminders/preview", params={"on": "5555-05-05"}, headers=monitor),
+            client.get("/api/overdue", params={"on": "0001-01-01"}, headers=monitor),
+            client.post(
+                "/api/calendar/days-off",
+                json={"day": "2999-01-01", "reason": "thử"},
+                headers=monitor,
+            ),
+        ]
+        fine = client.get("/api/reminders/preview", params={"on": "2100-12-31"}, headers=monitor)
+    for answer in answers:
+        assert answer.status_code == 422, answer.text
+        assert "nằm ngoài khoảng planner nhận (01/01/2000 – 31/12/2100)" in answer.json()["message"]
+    assert fine.status_code == 200

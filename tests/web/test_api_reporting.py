@@ -138,6 +138,37 @@ def test_refusals_name_the_field_the_status_and_nothing_is_recorded(server: Serv
         assert (shown["version"], shown["occurrences"][0]["percent"]) == (task["version"] + 1, 70)
 
 
+ENGLISH = ("Input should", "Field required", "Value error", "String should", "Extra inputs")
+
+
+def test_refusals_of_the_api_are_worded_in_vietnamese_only(server: Server) -> None:
+    task = task_named(server, "PL2 I.3")
+    office = server.headers("can-bo.vpubnd")
+    url = f"/api/tasks/{task['task_id']}"
+    with server.client() as client:
+        answers = {
+            "percent": client.post(f"{url}/progress", json={"percent": 140}, headers=office),
+            "missing": client.post(f"{url}/block", json={}, headers=office),
+            "extra": client.post(f"{url}/start", json={"lý do": "x"}, headers=office),
+            "date": client.get("/api/overdue", params={"on": "2023-13-45"}, headers=office),
+            "uuid": client.get("/api/tasks/abc", headers=office),
+            "control": client.post(f"{url}/progress", json={"note": "a\x00b"}, headers=office),
+        }
+        nowhere = client.get("/api/khong-co", headers=office)
+        forbidden = client.get("/api/reminders/preview", headers=office)
+    for name, answer in answers.items():
+        assert answer.status_code == 422, name
+        refusal = answer.json()
+        texts = [refusal["message"], *(d["msg"] for d in refusal["detail"])]
+        assert not any(word in text for word in ENGLISH for text in texts), (name, texts)
+    assert "body.percent: phải không quá 100" in answers["percent"].json()["message"]
+    assert "thiếu trường bắt buộc" in answers["missing"].json()["message"]
+    assert "query.on: cần một ngày dạng yyyy-mm-dd" in answers["date"].json()["message"]
+    assert "có ký tự không hợp lệ (U+0000)" in answers["control"].json()["message"]
+    assert nowhere.json()["message"] == "không có địa chỉ API này"
+    assert forbidden.status_code == 403 and "trang" not in forbidden.json()["message"]
+
+
 def test_sở_nội_vụ_watches_overdue_progress_and_scores_as_the_cli_shows_them(
     server: Server,
 ) -> None:
@@ -167,6 +198,22 @@ def test_sở_nội_vụ_watches_overdue_progress_and_scores_as_the_cli_shows_th
             "/api/overdue", params={"on": "2023-10-02", "agency": "SKHDT"}, headers=office
         ).json()
         assert all("VPUBND" in i["responsible"] for i in others["items"])
+
+
+def test_an_unknown_agency_in_a_filter_is_refused_with_the_closest_known_codes(
+    server: Server,
+) -> None:
+    monitor = server.headers("chuyen-vien.snv")
+    with server.client() as client:
+        overdue = client.get("/api/overdue", params={"agency": "SNVV"}, headers=monitor)
+        tasks = client.get("/api/tasks", params={"agency": "SNVV"}, headers=monitor)
+        known = client.get("/api/tasks", params={"agency": "stc"}, headers=monitor)
+    for answer in (overdue, tasks):
+        assert answer.status_code == 422, answer.text
+        refusal = answer.json()
+        assert refusal["message"] == "không có cơ quan 'SNVV' trong danh mục (có phải: SNV, SNGV?)"
+        assert refusal["detail"][0]["loc"] == ["query", "agency"]
+    assert known.status_code == 200 and known.json()["tasks"]
 
 
 def test_two_people_saving_the_same_version_at_once_one_is_told_to_reload(

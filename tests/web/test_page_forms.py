@@ -77,3 +77,30 @@ def test_sở_nội_vụ_moves_a_deadline_only_to_a_real_date(server: Server) ->
     assert moved.status_code == 303
     shown = client.get(moved.headers["location"]).text
     assert "Hạn mới 29/02/2024" in shown and "Chờ kết quả thẩm định" in shown
+
+
+def test_the_dashboard_refuses_an_agency_it_does_not_know(server: Server) -> None:
+    client, _ = signed_in(server, "chuyen-vien.snv")
+    page = client.get("/dashboard", params={"agency": "SNVV", "on": "25/11/2023"})
+    client.close()
+    assert page.status_code == 422
+    assert "không có cơ quan &#39;SNVV&#39; trong danh mục (có phải: SNV, SNGV?)" in page.text
+
+
+def test_evidence_in_a_task_s_history_is_marked_with_a_drawn_icon_not_an_emoji(
+    server: Server,
+) -> None:
+    office = server.headers("can-bo.vpubnd")
+    client, _ = signed_in(server, "can-bo.vpubnd")
+    tasks = client.get("/api/tasks", headers=office).json()["tasks"]
+    task = next(t["task_id"] for t in tasks if t["reference"] == "PL2 I.3")
+    evidence = [{"name": "Biên bản kiểm tra", "link": "https://vpubnd.backan.gov.vn/bb.pdf"}]
+    reported = client.post(
+        f"/api/tasks/{task}/progress", json={"percent": 65, "evidence": evidence}, headers=office
+    )
+    assert reported.status_code == 200, reported.text
+    page = client.get(f"/tasks/{task}").text
+    client.close()
+    assert '<span class="doc"><svg class="icon"' in page and "Biên bản kiểm tra</span>" in page
+    # Emoji need an emoji font, which many offices' machines lack: none on the page.
+    assert not [c for c in page if ord(c) >= 0x1F000]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from planner.application.agencies import AgencyService
 from planner.application.clock import Clock, SystemClock, today
 from planner.application.imports import ImportService
+from planner.application.local_calendar import LocalCalendarService
 from planner.application.plans import PlanService
 from planner.application.scoring import ScoringService
 from planner.application.targets import TargetService
@@ -38,6 +39,7 @@ class Planner:
         self.users = UserService(self.workspace, settings.monitor_agency)
         self.imports = ImportService(self.workspace)
         self.scoring = ScoringService(self.workspace)
+        self.calendar = LocalCalendarService(self.workspace)
 
     @property
     def system(self) -> Actor:

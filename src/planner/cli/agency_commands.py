@@ -6,14 +6,13 @@ from typing import Annotated
 
 import typer
 
+from planner.cli.command_group import command_group
 from planner.cli.output import console, print_json, table
 from planner.cli.session import opened
 from planner.domain.agency import AgencyKind, AgencyState
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 
-app = typer.Typer(
-    help="Danh mục cơ quan: thêm, đổi tên, sáp nhập, chia tách, giải thể.", no_args_is_help=True
-)
+app = command_group(help="Danh mục cơ quan: thêm, đổi tên, sáp nhập, chia tách, giải thể.")
 
 Reason = Annotated[str, typer.Option("--reason", help="Căn cứ, lý do (vd. số quyết định).")]
 Effective = Annotated[str, typer.Option("--on", help="Ngày có hiệu lực dd/mm/yyyy.")]
@@ -107,7 +106,7 @@ def merge(
 ) -> None:
     """Sáp nhập: nhiệm vụ và điểm số cũ được tính cho cơ quan tiếp nhận."""
     with opened() as planner:
-        planner.agencies.merge(code, into, parse_date(on, where="--on"), reason, planner.system)
+        planner.agencies.merge(code, into, parse_day(on, where="--on"), reason, planner.system)
     console.print(f"{code.upper()} đã sáp nhập vào {into.upper()}")
 
 
@@ -122,7 +121,7 @@ def split(
     """Chia tách một cơ quan."""
     successors = tuple(part.strip() for part in into.split(",") if part.strip())
     with opened() as planner:
-        effective = parse_date(on, where="--on")
+        effective = parse_day(on, where="--on")
         planner.agencies.split(code, successors, carried_by, effective, reason, planner.system)
     console.print(f"{code.upper()} đã chia tách")
 
@@ -139,6 +138,6 @@ def dissolve(
     """Giải thể (vd. kết thúc cấp huyện)."""
     with opened() as planner:
         planner.agencies.dissolve(
-            code, successor, parse_date(on, where="--on"), reason, planner.system
+            code, successor, parse_day(on, where="--on"), reason, planner.system
         )
     console.print(f"{code.upper()} đã giải thể")

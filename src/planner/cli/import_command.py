@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress
 from planner.cli.import_report import print_errors, print_report, report_json
 from planner.cli.output import console, errors, print_json
 from planner.cli.session import opened
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 from planner.domain.errors import InvalidValue
 from planner.importer.document_file import read_document
 from planner.importer.errors import UnreadableDocument
@@ -87,7 +87,7 @@ def _bar(total: int, quiet: bool) -> Iterator[Callable[[int, int], None] | None]
 
 
 def _day(text: str | None) -> date | None:
-    return parse_date(text, where="--issued-on") if text else None
+    return parse_day(text, where="--issued-on") if text else None
 
 
 def _refuse(path: Path, message: str, json_: bool) -> NoReturn:

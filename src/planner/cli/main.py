@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import typer
-
 from notifications import cli as reminder_commands
 from planner.cli import (
     agency_commands,
+    calendar_commands,
     criteria_commands,
     import_command,
     plan_commands,
@@ -18,11 +17,11 @@ from planner.cli import (
     user_commands,
     view_commands,
 )
+from planner.cli.command_group import command_group
 
-app = typer.Typer(
+app = command_group(
     help="planner — theo dõi kế hoạch nâng cao Chỉ số CCHC (PAR INDEX), SIPAS và PAPI.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
+    pretty_exceptions=False,
 )
 
 app.command("init")(store_commands.init)
@@ -37,6 +36,7 @@ app.add_typer(task_commands.app, name="task")
 app.add_typer(plan_commands.plans, name="plan")
 app.add_typer(plan_commands.targets, name="target")
 app.add_typer(agency_commands.app, name="agency")
+app.add_typer(calendar_commands.app, name="calendar")
 app.add_typer(store_commands.events, name="events")
 app.add_typer(store_commands.projections, name="projections")
 app.add_typer(report_commands.app, name="report")

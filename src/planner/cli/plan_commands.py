@@ -6,19 +6,20 @@ from typing import Annotated
 
 import typer
 
+from planner.cli.command_group import command_group
 from planner.cli.output import console, print_json, table
 from planner.cli.session import opened
 from planner.domain.criterion import CriterionCode, Index, Level
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 from planner.domain.identity import target_id
 from planner.domain.points import parse_points
 from planner.domain.schedule_text import read_schedule
 from planner.domain.score_target import Definition, ResultKind
 from planner.domain.target import Target
-from planner.presentation.vietnamese import format_date
+from planner.presentation.vietnamese import format_date, shorten
 
-plans = typer.Typer(help="Kế hoạch và các yêu cầu chung của kế hoạch.", no_args_is_help=True)
-targets = typer.Typer(help="Mục tiêu theo tiêu chí và kết quả đạt được.", no_args_is_help=True)
+plans = command_group(help="Kế hoạch và các yêu cầu chung của kế hoạch.")
+targets = command_group(help="Mục tiêu theo tiêu chí và kết quả đạt được.")
 
 PlanNumber = Annotated[str, typer.Option("--plan", help="Số kế hoạch, vd. 365/KH-UBND.")]
 
@@ -42,7 +43,7 @@ def add_plan(
             title=title,
             issuer=issuer or f"UBND tỉnh {province}",
             province=province,
-            issued_on=parse_date(issued, where="--issued") if issued else None,
+            issued_on=parse_day(issued, where="--issued") if issued else None,
             year=year,
             indices=tuple(Index.parse(i) for i in index),
             actor=planner.system,
@@ -66,7 +67,7 @@ def list_plans(json_: Annotated[bool, typer.Option("--json")] = False) -> None:
             format_date(plan.issued_on),
             str(plan.year),
             ", ".join(plan.indices),
-            plan.title[:80],
+            shorten(plan.title, 80),
         )
     console.print(shown)
 

@@ -10,10 +10,11 @@ import typer
 
 from planner.application.clock import today
 from planner.cli.basis_option import DEFAULT, BasisOption
+from planner.cli.command_group import command_group
 from planner.cli.output import console, errors, print_json, table
 from planner.cli.session import opened
 from planner.domain.criteria_set import UnitKind
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 from planner.domain.errors import DomainError, InvalidValue
 from planner.presentation.vietnamese import format_date
 from planner.queries.basis import Basis
@@ -23,10 +24,7 @@ from planner.reports.delivery import ReportFormat, render_report
 from planner.reports.periods import ReportPeriod
 from planner.reports.scoring_report import render_scoring
 
-app = typer.Typer(
-    help="Báo cáo quý, năm: tiến độ theo cơ quan, mục tiêu và kết quả chỉ số.",
-    no_args_is_help=True,
-)
+app = command_group(help="Báo cáo quý, năm: tiến độ theo cơ quan, mục tiêu và kết quả chỉ số.")
 
 PlanNumber = Annotated[str, typer.Option("--plan", help="Số kế hoạch, vd. 365/KH-UBND.")]
 Out = Annotated[Path, typer.Option("--out", help="Tệp ghi báo cáo, vd. bao-cao-q3.html.")]
@@ -138,7 +136,7 @@ def _write(
         fmt = ReportFormat.parse(format_ or out.suffix, where="--format" if format_ else "--out")
         if not out.parent.is_dir():
             raise InvalidValue(f"--out: không có thư mục {out.parent}")
-        day = parse_date(as_of, where="--as-of") if as_of else None
+        day = parse_day(as_of, where="--as-of") if as_of else None
         rendered = render_report(planner, plan, period, fmt, day, where="--as-of", basis=reading)
         out.write_bytes(rendered.content)
     report = rendered.report

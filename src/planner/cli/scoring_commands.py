@@ -9,21 +9,21 @@ import typer
 
 from planner.application.scoring import ScoringResults
 from planner.cli.against_plan_command import against_plan_command
+from planner.cli.command_group import command_group
 from planner.cli.evidence_option import EvidenceOption, read_evidence
 from planner.cli.output import console, print_json, table
 from planner.cli.session import acting, opened
 from planner.domain.criteria_set import UnitKind
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 from planner.domain.errors import InvalidValue
 from planner.domain.scoring.calendar import ScoringCalendar, dmy
 from planner.domain.scoring.results import rounded
 from planner.presentation.vietnamese import format_number, format_percent
 
-app = typer.Typer(
-    help="Chấm điểm Chỉ số CCHC: tự đánh giá, thẩm định, điều tra xã hội học, kết quả.",
-    no_args_is_help=True,
+app = command_group(
+    help="Chấm điểm Chỉ số CCHC: tự đánh giá, thẩm định, điều tra xã hội học, kết quả."
 )
-rounds = typer.Typer(help="Đợt chấm điểm theo năm và loại đơn vị.", no_args_is_help=True)
+rounds = command_group(help="Đợt chấm điểm theo năm và loại đơn vị.")
 app.add_typer(rounds, name="round")
 app.command("against-plan")(against_plan_command)
 
@@ -216,7 +216,7 @@ def reopen(
 ) -> None:
     """Mở lại việc tự đánh giá cho một đơn vị (Sở Nội vụ)."""
     with opened() as planner:
-        day = parse_date(until, where="--until")
+        day = parse_day(until, where="--until")
         planner.scoring.reopen(year, unit_kind, unit, day, reason, acting(planner, as_, user))
     console.print(f"{unit}: mở lại việc tự đánh giá đến hết ngày {dmy(day)}")
 
@@ -366,7 +366,7 @@ def _calendar(
 ) -> ScoringCalendar:
     """The base calendar with the dates given on the command line."""
     changes: dict[str, Any] = {
-        name: parse_date(text, where=f"--{name.replace('_', '-')}")
+        name: parse_day(text, where=f"--{name.replace('_', '-')}")
         for name, text in (
             ("survey_by", survey_by),
             ("self_assessment_closes", self_assessment_closes),

@@ -13,6 +13,7 @@ from planner.application.clock import FixedClock, SystemClock
 from planner.application.planner import Planner
 from planner.backup import export_events, import_events
 from planner.cli import view_commands
+from planner.cli.command_group import command_group
 from planner.cli.output import console, errors
 from planner.cli.session import opened
 from planner.demo.loader import AS_OF, load_demo
@@ -21,8 +22,8 @@ from planner.domain.errors import DomainError
 from planner.presentation.vietnamese import format_date
 from planner.settings import Settings
 
-events = typer.Typer(help="Sao lưu và khôi phục kho sự kiện (JSON lines).", no_args_is_help=True)
-projections = typer.Typer(help="Các bảng tổng hợp dựng từ sự kiện.", no_args_is_help=True)
+events = command_group(help="Sao lưu và khôi phục kho sự kiện (JSON lines).")
+projections = command_group(help="Các bảng tổng hợp dựng từ sự kiện.")
 
 
 @contextmanager

@@ -6,18 +6,17 @@ from typing import Annotated, Any
 
 import typer
 
+from planner.cli.command_group import command_group
 from planner.cli.evidence_option import EvidenceOption, read_evidence
 from planner.cli.output import console, print_json, short_id, table
 from planner.cli.session import acting, opened
 from planner.domain.criterion import CriterionRef, Index
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 from planner.domain.schedule_text import read_schedule
 from planner.domain.task_status import Status
-from planner.presentation.vietnamese import format_date
+from planner.presentation.vietnamese import format_date, shorten
 
-app = typer.Typer(
-    help="Nhiệm vụ: thêm, cập nhật trạng thái, báo cáo tiến độ.", no_args_is_help=True
-)
+app = command_group(help="Nhiệm vụ: thêm, cập nhật trạng thái, báo cáo tiến độ.")
 
 As = Annotated[str, typer.Option("--as", help="Mã hoặc tên cơ quan thực hiện thao tác (vd. SNV).")]
 User = Annotated[
@@ -45,7 +44,7 @@ Because = Annotated[str, typer.Option("--because", help="Lý do ghi nhận lùi 
 
 def _dated(effective_on: str | None, because: str) -> dict[str, Any]:
     """The service's keyword arguments for a change said to have happened on an earlier day."""
-    day = parse_date(effective_on, where="--effective-on") if effective_on else None
+    day = parse_day(effective_on, where="--effective-on") if effective_on else None
     return {"effective_on": day, "because": because}
 
 
@@ -104,13 +103,16 @@ def add(
 @app.command("list")
 def list_tasks(
     plan: Annotated[str | None, typer.Option("--plan", help="Số kế hoạch.")] = None,
-    agency: Annotated[str | None, typer.Option("--agency", help="Mã cơ quan liên quan.")] = None,
+    agency: Annotated[
+        str | None, typer.Option("--agency", help="Mã hoặc tên cơ quan liên quan.")
+    ] = None,
     json_: Json = False,
 ) -> None:
     """Danh sách nhiệm vụ và các kỳ, với trạng thái và thời hạn."""
     with opened() as planner:
         plan_id = planner.views.plan(plan).plan_id if plan else None
-        found = planner.views.tasks(plan_id, agency.upper() if agency else None)
+        code = planner.views.directory().code(agency) if agency else None
+        found = planner.views.tasks(plan_id, code)
     if json_:
         print_json({"tasks": found})
         return
@@ -123,7 +125,7 @@ def list_tasks(
                 short_id(task.task_id),
                 task.plan_number,
                 task.reference,
-                task.text[:70],
+                shorten(task.text, 70),
                 ", ".join(task.lead),
                 o.occurrence,
                 format_date(o.due_on) or task.schedule_text,
@@ -359,7 +361,7 @@ def deadline(
     """Điều chỉnh thời hạn — Sở Nội vụ."""
     with opened() as planner:
         actor = acting(planner, as_, user)
-        due_on = parse_date(due, where="--due")
+        due_on = parse_day(due, where="--due")
         task_id = planner.views.task_id(task)
         planner.tasks.change_deadline(
             task_id,
@@ -416,7 +418,7 @@ def extend(
     """Xin gia hạn (cơ quan chủ trì); Sở Nội vụ quyết định bằng `decide-extension`."""
     with opened() as planner:
         actor = acting(planner, as_, user)
-        day = parse_date(to, where="--to")
+        day = parse_day(to, where="--to")
         task_id = planner.views.task_id(task)
         planner.tasks.request_extension(task_id, occurrence, day, reason, actor, expected_version)
         console.print(f"Đã gửi đề nghị gia hạn đến {format_date(day)}; chờ Sở Nội vụ quyết định.")

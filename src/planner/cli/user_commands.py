@@ -9,12 +9,13 @@ from typing import Annotated
 
 import typer
 
+from planner.cli.command_group import command_group
 from planner.cli.output import console, print_json, table
 from planner.cli.session import opened
 from planner.domain.actor import Actor, Role
 from planner.domain.errors import InvalidValue
 
-app = typer.Typer(help="Tài khoản đăng nhập: thêm, khóa, đặt lại mật khẩu.", no_args_is_help=True)
+app = command_group(help="Tài khoản đăng nhập: thêm, khóa, đặt lại mật khẩu.")
 
 Reason = Annotated[str, typer.Option("--reason", help="Lý do.")]
 

@@ -14,7 +14,7 @@ from planner.application.planner import Planner
 from planner.cli.basis_option import DEFAULT, BasisOption
 from planner.cli.output import console, print_json, short_id, table
 from planner.cli.session import opened
-from planner.domain.dates import parse_date
+from planner.domain.dates import parse_day
 from planner.domain.errors import DomainError
 from planner.domain.identity import agency_id
 from planner.domain.score_target import ResultKind
@@ -24,6 +24,7 @@ from planner.presentation.vietnamese import (
     format_datetime,
     format_number,
     format_percent,
+    shorten,
 )
 from planner.queries.basis import Basis
 
@@ -33,7 +34,7 @@ Json = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON."
 
 
 def _on(value: str | None) -> date:
-    return parse_date(value, where="--on") if value else today(SystemClock())
+    return parse_day(value, where="--on") if value else today(SystemClock())
 
 
 def overdue(
@@ -49,7 +50,7 @@ def overdue(
     with opened() as planner:
         day = _on(on)
         plan_id = planner.views.plan(plan).plan_id if plan else None
-        code = planner.views.directory().find(agency) or agency if agency else None
+        code = planner.views.directory().code(agency) if agency else None
         items = planner.views.overdue(day, plan_id, code, limit, reading)
         count = planner.views.count_overdue(day, plan_id, code, reading) if limit else len(items)
         names = {a.code: a.name for a in planner.views.agencies()}
@@ -73,7 +74,7 @@ def overdue(
             short_id(item.task_id),
             item.plan_number,
             item.reference,
-            item.text[:80],
+            shorten(item.text, 80),
             item.occurrence,
             format_date(item.due_on),
             str(item.days_late),
@@ -156,10 +157,10 @@ def scores(plan: Plan = None, json_: Json = False) -> None:
             line.index,
             str(line.year),
             line.code or "Tổng",
-            (line.name or "(cộng các tiêu chí trong kế hoạch)")[:60],
+            shorten(line.name or "(cộng các tiêu chí trong kế hoạch)", 60),
             format_number(line.max_points),
             format_number(line.last_year_points),
-            target[:40],
+            shorten(target, 40),
             format_number(line.result_points),
             ResultKind(line.result_kind).label if line.result_kind else "",
             format_number(line.gap),
@@ -189,7 +190,7 @@ def history(target: str, json_: Json = False) -> None:
             entry.actor_user,
             entry.actor_agency,
             entry.event,
-            details[:120],
+            shorten(details, 120),
         )
     console.print(shown)
 

@@ -41,6 +41,12 @@ class AgencyDirectory:
         """The code of the agency called `name` (its code, name or an alias), if known."""
         return self._names.get(name_key(name))
 
+    def code(self, name: str) -> str:
+        """The code of the agency called `name`; an unknown name is refused with the closest."""
+        if found := self.find(name):
+            return found
+        raise UnknownAgency(name, self.closest(name))
+
     def resolve(self, name: str) -> tuple[str, ...]:
         """Codes for a name: one agency, or every member of a collective name."""
         if code := self.find(name):
@@ -58,8 +64,14 @@ class AgencyDirectory:
 
     def closest(self, name: str, count: int = 3) -> list[str]:
         """Known names that look like `name`, to suggest when it is not found."""
-        candidates = {name_key(n): n for a in self.agencies.values() for n in (a.name, *a.aliases)}
-        matches = difflib.get_close_matches(name_key(name), list(candidates), n=count, cutoff=0.6)
+        candidates = {
+            name_key(n): n for a in self.agencies.values() for n in (a.code, a.name, *a.aliases)
+        }
+        key = name_key(name)
+        # A mistyped code shares few letters with any name: look wider before giving up.
+        matches = difflib.get_close_matches(
+            key, list(candidates), n=count, cutoff=0.6
+        ) or difflib.get_close_matches(key, list(candidates), n=count, cutoff=0.4)
         return [candidates[m] for m in matches]
 
     def successor(self, code: str) -> str:

@@ -34,3 +34,26 @@ def parse_date(text: str, *, where: str = "ngày") -> date:
         year, month, day = (int(group) for group in match.groups())
         return make_date(year, month, day, where=where)
     raise InvalidValue(f"{where}: '{text}' không phải là ngày theo dạng dd/mm/yyyy")
+
+
+# Days people ask about (a report's day, a deadline, a reminder run): plans and scores of this
+# century. A day far outside means a typing slip, and would have planner count holidays and
+# working days for thousands of years.
+FIRST_DAY = date(2000, 1, 1)
+LAST_DAY = date(2100, 12, 31)
+
+
+def check_day(day: date, *, where: str = "ngày") -> date:
+    """`day`, if it lies in 2000–2100; otherwise an error naming where it was given."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InvalidValue(
+            f"{where}: ngày {day.day:02d}/{day.month:02d}/{day.year:04d} nằm ngoài khoảng "
+            "planner nhận "
+            f"({FIRST_DAY:%d/%m/%Y} – {LAST_DAY:%d/%m/%Y})"
+        )
+    return day
+
+
+def parse_day(text: str, *, where: str = "ngày") -> date:
+    """A day a person asks for (dd/mm/yyyy or ISO), within 2000–2100."""
+    return check_day(parse_date(text, where=where), where=where)

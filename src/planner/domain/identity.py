@@ -37,3 +37,7 @@ def scoring_round_id(year: int, unit_kind: str) -> UUID:
 
 def scorecard_id(round_id: UUID, unit: str) -> UUID:
     return uuid5(round_id, f"scorecard:{unit.upper()}")
+
+
+def local_calendar_id() -> UUID:
+    return uuid5(NAMESPACE, "local-calendar")

@@ -1,13 +1,16 @@
-"""Ngày làm việc: Monday to Friday, except public holidays and their days in lieu.
+"""Ngày làm việc: the national working-day rules, and a province's own days on top of them.
 
-The domain is given the holidays (see `planner.application.vietnam_calendar`, which takes
-them from the maintained `holidays` package), never a hand-written list.
+The domain is given the national rules (see `planner.application.vietnam_calendar`, which takes
+them from the maintained `holidays` package: holidays, days in lieu and the Saturdays worked to
+make up for a bridge day, ngày làm bù) and the province's recorded days as a `ProvinceDays`
+value; it never reads a hand-written list.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol
 
@@ -18,18 +21,45 @@ _WEEKDAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sá
 _IN_WORKING_DAYS = re.compile(r"(\d{1,3})\s+ngày\s+làm\s+việc")
 
 
-class Holidays(Protocol):
-    """Public holidays by date, for any year asked: the holiday's name, or None."""
+class NationalRules(Protocol):
+    """The country's calendar for any year asked: holiday names and which days offices work
+    (weekends, holidays, days in lieu, ngày làm bù)."""
 
     def get(self, day: date) -> str | None: ...
+
+    def is_working_day(self, day: date) -> bool: ...
+
+
+@dataclass(frozen=True)
+class FixedHolidays:
+    """National rules from a plain list of holidays: Monday to Friday, except those days."""
+
+    holidays: Mapping[date, str]
+
+    def get(self, day: date) -> str | None:
+        return self.holidays.get(day)
+
+    def is_working_day(self, day: date) -> bool:
+        return day.weekday() < 5 and day not in self.holidays
+
+
+@dataclass(frozen=True)
+class ProvinceDays:
+    """A province's own days off and its own extra working days, each with its reason."""
+
+    days_off: Mapping[date, str] = field(default_factory=dict)
+    working_days: Mapping[date, str] = field(default_factory=dict)
+
+    def with_days_off(self, more: Mapping[date, str]) -> ProvinceDays:
+        return ProvinceDays({**more, **self.days_off}, self.working_days)
 
 
 class WorkingCalendar:
     """Which days offices work; deadlines in working days are counted on it."""
 
-    def __init__(self, holidays: Holidays, days_off: Mapping[date, str] | None = None) -> None:
-        self._holidays = holidays
-        self._extra = dict(days_off or {})  # a province's own days off
+    def __init__(self, national: NationalRules, province: ProvinceDays | None = None) -> None:
+        self._national = national
+        self._province = province or ProvinceDays()
         self._known: dict[date, str | None] = {}
 
     def day_off(self, day: date) -> str | None:
@@ -40,12 +70,13 @@ class WorkingCalendar:
         return self._known[day]
 
     def _why_off(self, day: date) -> str | None:
-        holiday = self._extra.get(day) or self._holidays.get(day)
-        if holiday:
-            return str(holiday)
-        if day.weekday() >= 5:
-            return _WEEKDAY_NAMES[day.weekday()]
-        return None
+        if day in self._province.working_days:
+            return None
+        if own := self._province.days_off.get(day):
+            return own
+        if self._national.is_working_day(day):
+            return None
+        return str(self._national.get(day) or _WEEKDAY_NAMES[day.weekday()])
 
     def is_working_day(self, day: date) -> bool:
         return self.day_off(day) is None

@@ -34,3 +34,13 @@ def format_number(value: Decimal | int | None, places: int | None = None) -> str
 
 def format_percent(value: Decimal | int | None) -> str:
     return f"{format_number(value, 1)}%" if value is not None else ""
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` if it fits in `limit` characters, else its first words and "…", never half a word."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if not text[limit - 1].isspace() and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]  # the word that does not fit is left out whole
+    return cut.rstrip(" ,;:.-–") + "…"

@@ -156,8 +156,11 @@ class ReminderEntry:
     updated_at: datetime
 
 
-def reminder_log(connection: Connection, since: date) -> list[ReminderEntry]:
-    """Reminders meant for `since` or later, newest first, with why any did not go out."""
+def reminder_log(
+    connection: Connection, since: date | None, limit: int | None = None
+) -> list[ReminderEntry]:
+    """Reminders meant for `since` or later (any day when None), newest first, at most
+    `limit` of them, with why any did not go out."""
     labels = {
         f"task:{task_id}": reference or text[:60]
         for task_id, reference, text in connection.execute(
@@ -168,11 +171,13 @@ def reminder_log(connection: Connection, since: date) -> list[ReminderEntry]:
         f"{REPORT}:{plan_id}": f"Báo cáo Kế hoạch số {number}"
         for plan_id, number in connection.execute(select(plans.c.plan_id, plans.c.number))
     }
-    query = (
-        select(reminders)
-        .where(reminders.c.send_on >= since)
-        .order_by(reminders.c.send_on.desc(), reminders.c.recipient, reminders.c.item)
+    query = select(reminders).order_by(
+        reminders.c.send_on.desc(), reminders.c.recipient, reminders.c.item
     )
+    if since is not None:
+        query = query.where(reminders.c.send_on >= since)
+    if limit is not None:
+        query = query.limit(limit)
     return [
         ReminderEntry(
             reminder_id=row["reminder_id"],

@@ -48,8 +48,15 @@ class TaskView:
 def resolve_task_id(connection: Connection, text: str) -> UUID:
     """A full task id, or a unique prefix of at least 4 characters (as `planner` prints them)."""
     prefix = text.strip().lower().replace("-", "")
-    if len(prefix) < 4 or any(c not in "0123456789abcdef" for c in prefix):
-        raise NotFound(f"mã nhiệm vụ '{text}' không hợp lệ (cần ít nhất 4 ký tự của mã)")
+    if len(prefix) < 4:
+        raise NotFound(
+            f"mã nhiệm vụ '{text}' quá ngắn: cần ít nhất 4 ký tự của mã, có {len(prefix)}"
+        )
+    if any(c not in "0123456789abcdef" for c in prefix):
+        raise NotFound(
+            f"mã nhiệm vụ '{text}' không hợp lệ: mã chỉ gồm chữ số 0–9 và chữ a–f, "
+            "như planner in ra (vd. 3f2a9c1d)"
+        )
     hex_id = func.replace(cast(tasks.c.task_id, String), "-", "")
     found = (
         connection.execute(select(tasks.c.task_id).where(hex_id.like(f"{prefix}%")).limit(2))

@@ -147,9 +147,15 @@ def completed_in(snapshot: Snapshot, period: ReportPeriod) -> tuple[CompletedTas
 
 
 def percent(part: int, whole: int) -> Decimal:
-    if whole == 0:
-        return Decimal("0.0")
-    return (Decimal(part) * 100 / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return _one_decimal(_exact_percent(part, whole))
+
+
+def _exact_percent(part: int, whole: int) -> Decimal:
+    return Decimal(part) * 100 / whole if whole else Decimal(0)
+
+
+def _one_decimal(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def _counts(row: progress_query.AgencyProgress) -> Counts:
@@ -189,5 +195,9 @@ def _change(now: Counts, before: Counts) -> Change:
     return Change(
         completed=now.completed - before.completed,
         overdue=now.overdue - before.overdue,
-        percent_points=now.percent_complete - before.percent_complete,
+        # From the exact rates, rounded once: 1/6 → 2/6 is +16,7, not 33,3 − 16,7 = 16,6.
+        percent_points=_one_decimal(
+            _exact_percent(now.completed, now.total)
+            - _exact_percent(before.completed, before.total)
+        ),
     )

@@ -9,9 +9,9 @@ from __future__ import annotations
 import csv
 import io
 
-from planner.reports.cell_text import cell_text
 from planner.reports.layout import report_tables
 from planner.reports.model import ProgressReport
+from planner.reports.spreadsheet_text import csv_cell, csv_text
 from planner.reports.titles import data_date, due_date, report_subtitle, report_title
 
 BOM = "\ufeff"
@@ -26,18 +26,18 @@ def render_csv(report: ProgressReport) -> bytes:
         data_date(report),
         due_date(report),
     ):
-        writer.writerow([line])
+        writer.writerow([csv_text(line)])
     for table in report_tables(report):
         writer.writerow([])
-        writer.writerow([table.title])
-        writer.writerow([column.heading for column in table.columns])
+        writer.writerow([csv_text(table.title)])
+        writer.writerow([csv_text(column.heading) for column in table.columns])
         for row in table.rows:
             writer.writerow(
                 [
-                    cell_text(value, column.kind)
+                    csv_cell(value, column.kind)
                     for value, column in zip(row.cells, table.columns, strict=True)
                 ]
             )
         for note in table.notes:
-            writer.writerow([note])
+            writer.writerow([csv_text(note)])
     return (BOM + buffer.getvalue()).encode("utf-8")

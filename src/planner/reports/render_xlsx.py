@@ -5,13 +5,14 @@ from __future__ import annotations
 import io
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.reports.layout import report_tables
 from planner.reports.model import ProgressReport
-from planner.reports.tables import Kind, Row, Style, Table
+from planner.reports.tables import Kind, Row, Style, Table, Value
 from planner.reports.titles import data_date, report_subtitle, report_title
 
 HEADING_ROW = 5  # rows 1–3 name the report, row 4 the table
@@ -52,13 +53,13 @@ def write_sheet(sheet: Worksheet, lines: tuple[str, str, str], table: Table) -> 
         (3, as_of, Font(italic=True)),
         (4, table.title, Font(bold=True, size=12)),
     ):
-        cell = sheet.cell(row=number, column=1, value=text)
+        cell = _put(sheet, number, 1, text)
         cell.font = font
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.merge_cells(start_row=number, start_column=1, end_row=number, end_column=width)
     sheet.row_dimensions[2].height = 30
     for number, column in enumerate(table.columns, start=1):
-        cell = sheet.cell(row=HEADING_ROW, column=number, value=column.heading)
+        cell = _put(sheet, HEADING_ROW, number, column.heading)
         cell.font = Font(bold=True)
         cell.fill = HEADING_FILL
         cell.border = BOX
@@ -68,7 +69,7 @@ def write_sheet(sheet: Worksheet, lines: tuple[str, str, str], table: Table) -> 
         _write_row(sheet, HEADING_ROW + offset, row, table)
     last = HEADING_ROW + len(table.rows)
     for offset, note in enumerate(table.notes, start=2):
-        cell = sheet.cell(row=last + offset, column=1, value=note)
+        cell = _put(sheet, last + offset, 1, note)
         cell.font = Font(italic=True, size=9)
     _print_setup(sheet)
 
@@ -81,7 +82,7 @@ def _write_row(sheet: Worksheet, number: int, row: Row, table: Table) -> None:
     for column_number, (value, column) in enumerate(
         zip(row.cells, table.columns, strict=True), start=1
     ):
-        cell = sheet.cell(row=number, column=column_number, value=value)
+        cell = _put(sheet, number, column_number, value)
         cell.font = font
         cell.border = BOX
         if Style.AT_RISK in row.styles:
@@ -91,6 +92,14 @@ def _write_row(sheet: Worksheet, number: int, row: Row, table: Table) -> None:
         else:
             cell.number_format = NUMBER_FORMATS.get(column.kind, "General")
             cell.alignment = Alignment(vertical="top")
+
+
+def _put(sheet: Worksheet, row: int, column: int, value: Value) -> Cell:
+    """Write a cell; text is typed as text, so "=…" from a document never becomes a formula."""
+    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
 
 
 def _print_setup(sheet: Worksheet) -> None:

@@ -22,6 +22,7 @@ from planner.reports.scoring_tables import (
     scoring_tables,
     scoring_title,
 )
+from planner.reports.spreadsheet_text import csv_cell, csv_text
 from planner.reports.tables import Kind, Table
 
 _environment = Environment(
@@ -84,18 +85,18 @@ def scoring_csv(results: ScoringResults, tables: tuple[Table, ...]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     for line in (scoring_title(results), scoring_subtitle(results), scoring_status(results)):
-        writer.writerow([line])
+        writer.writerow([csv_text(line)])
     for table in tables:
         writer.writerow([])
-        writer.writerow([table.title])
-        writer.writerow([column.heading for column in table.columns])
+        writer.writerow([csv_text(table.title)])
+        writer.writerow([csv_text(column.heading) for column in table.columns])
         for row in table.rows:
             writer.writerow(
                 [
-                    cell_text(value, column.kind)
+                    csv_cell(value, column.kind)
                     for value, column in zip(row.cells, table.columns, strict=True)
                 ]
             )
         for note in table.notes:
-            writer.writerow([note])
+            writer.writerow([csv_text(note)])
     return (BOM + buffer.getvalue()).encode("utf-8")
