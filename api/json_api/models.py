@@ -63,17 +63,29 @@ class Dated(Change):
         return {"effective_on": self.effective_on, "because": self.backdated_because}
 
 
-class Start(Dated):
+class OnPart(Dated):
+    part: AgencyCode | None = Field(
+        None,
+        description="Mã cơ quan có phần việc (nhiệm vụ do nhiều cơ quan chủ trì); bỏ trống: "
+        "phần của cơ quan người gửi",
+    )
+
+    def on_part(self) -> dict[str, Any]:
+        """The service's keyword arguments for the effective day and the part."""
+        return {**self.dated(), "part": self.part}
+
+
+class Start(OnPart):
     pass
 
 
-class Progress(Dated):
+class Progress(OnPart):
     percent: Annotated[int, Field(ge=0, le=100)] | None = None
     note: Text = ""
     evidence: Annotated[list[EvidenceIn], Field(max_length=20)] = []
 
 
-class Complete(Dated):
+class Complete(OnPart):
     note: Text = ""
     evidence: Annotated[list[EvidenceIn], Field(max_length=20)] = []
 
@@ -82,7 +94,23 @@ class WithReason(Dated):
     reason: Text
 
 
-class Unblock(Dated):
+class PartWithReason(OnPart):
+    reason: Text
+
+
+class NotApplicable(Body):
+    bodies: Annotated[list[Name], Field(min_length=1, max_length=200)] = Field(
+        description="Các cơ quan (mã hoặc tên) có phần việc không áp dụng"
+    )
+    occurrences: Annotated[list[Occurrence], Field(max_length=60)] = Field(
+        [], description="Các kỳ; bỏ trống: mọi kỳ còn mở"
+    )
+    reason: Text
+    applicable: bool = Field(False, description="true: áp dụng trở lại")
+    expected_version: Version | None = None
+
+
+class Unblock(OnPart):
     note: Text = ""
 
 

@@ -80,7 +80,7 @@ def task_history(task_id: UUID, web: WebDep, signed: ApiUser) -> dict[str, Any]:
 def start(task_id: UUID, body: models.Start, web: WebDep, signed: ApiUser) -> dict[str, Any]:
     visible_task(web, signed, task_id)
     web.planner.tasks.start(
-        task_id, body.occurrence, signed.actor, body.expected_version, **body.dated()
+        task_id, body.occurrence, signed.actor, body.expected_version, **body.on_part()
     )
     return task_answer(web, signed, task_id)
 
@@ -98,7 +98,7 @@ def report_progress(
         note=body.note,
         evidence=evidence_of(body.evidence, web.files),
         expected_version=body.expected_version,
-        **body.dated(),
+        **body.on_part(),
     )
     return task_answer(web, signed, task_id)
 
@@ -113,16 +113,18 @@ def complete(task_id: UUID, body: models.Complete, web: WebDep, signed: ApiUser)
         note=body.note,
         evidence=evidence_of(body.evidence, web.files),
         expected_version=body.expected_version,
-        **body.dated(),
+        **body.on_part(),
     )
     return task_answer(web, signed, task_id)
 
 
 @router.post("/tasks/{task_id}/block", summary="Báo vướng mắc")
-def block(task_id: UUID, body: models.WithReason, web: WebDep, signed: ApiUser) -> dict[str, Any]:
+def block(
+    task_id: UUID, body: models.PartWithReason, web: WebDep, signed: ApiUser
+) -> dict[str, Any]:
     visible_task(web, signed, task_id)
     web.planner.tasks.block(
-        task_id, body.occurrence, body.reason, signed.actor, body.expected_version, **body.dated()
+        task_id, body.occurrence, body.reason, signed.actor, body.expected_version, **body.on_part()
     )
     return task_answer(web, signed, task_id)
 
@@ -131,16 +133,18 @@ def block(task_id: UUID, body: models.WithReason, web: WebDep, signed: ApiUser) 
 def unblock(task_id: UUID, body: models.Unblock, web: WebDep, signed: ApiUser) -> dict[str, Any]:
     visible_task(web, signed, task_id)
     web.planner.tasks.unblock(
-        task_id, body.occurrence, body.note, signed.actor, body.expected_version, **body.dated()
+        task_id, body.occurrence, body.note, signed.actor, body.expected_version, **body.on_part()
     )
     return task_answer(web, signed, task_id)
 
 
 @router.post("/tasks/{task_id}/reopen", summary="Mở lại")
-def reopen(task_id: UUID, body: models.WithReason, web: WebDep, signed: ApiUser) -> dict[str, Any]:
+def reopen(
+    task_id: UUID, body: models.PartWithReason, web: WebDep, signed: ApiUser
+) -> dict[str, Any]:
     visible_task(web, signed, task_id)
     web.planner.tasks.reopen(
-        task_id, body.occurrence, body.reason, signed.actor, body.expected_version, **body.dated()
+        task_id, body.occurrence, body.reason, signed.actor, body.expected_version, **body.on_part()
     )
     return task_answer(web, signed, task_id)
 
@@ -222,3 +226,23 @@ def upload(file: UploadFile, web: WebDep) -> dict[str, Any]:
     """Returns the file's reference, to name in `evidence[].file` of progress or completion."""
     reference = web.files.store(chunks(file), file.filename or "tep")
     return {"file": reference, "name": file.filename or ""}
+
+
+@router.post(
+    "/tasks/{task_id}/not-applicable",
+    summary="Đánh dấu phần việc của nhiều cơ quan không áp dụng, hoặc áp dụng lại (Sở Nội vụ)",
+)
+def not_applicable(
+    task_id: UUID, body: models.NotApplicable, web: WebDep, signed: ApiUser
+) -> dict[str, Any]:
+    visible_task(web, signed, task_id)
+    web.planner.tasks.mark_not_applicable(
+        task_id,
+        tuple(body.occurrences),
+        body.bodies,
+        body.reason,
+        signed.actor,
+        applicable=body.applicable,
+        expected_version=body.expected_version,
+    )
+    return task_answer(web, signed, task_id)

@@ -61,6 +61,10 @@ class ActionForm:
             raise InvalidValue(f"Tiến độ (%): '{value}' không phải số từ 0 đến 100")
         return int(value)
 
+    def part(self) -> str | None:
+        """The body whose part Sở Nội vụ acts on; empty: the sender's own part."""
+        return self.text("part") or None
+
     def dated(self) -> dict[str, Any]:
         """The service's keyword arguments for a change said to have happened earlier."""
         day = self.text("effective_on").strip()
@@ -85,7 +89,9 @@ Perform = Callable[[Web, SignedIn, UUID, ActionForm], None]
 
 
 def _start(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
-    web.planner.tasks.start(task, form.occurrence(), signed.actor, form.version(), **form.dated())
+    web.planner.tasks.start(
+        task, form.occurrence(), signed.actor, form.version(), part=form.part(), **form.dated()
+    )
 
 
 def _progress(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
@@ -97,6 +103,7 @@ def _progress(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
         note=form.text("note"),
         evidence=form.evidence(),
         expected_version=form.version(),
+        part=form.part(),
         **form.dated(),
     )
 
@@ -109,6 +116,7 @@ def _complete(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
         note=form.text("note"),
         evidence=form.evidence(),
         expected_version=form.version(),
+        part=form.part(),
         **form.dated(),
     )
 
@@ -116,21 +124,39 @@ def _complete(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
 def _block(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
     tasks = web.planner.tasks
     tasks.block(
-        task, form.occurrence(), form.text("reason"), signed.actor, form.version(), **form.dated()
+        task,
+        form.occurrence(),
+        form.text("reason"),
+        signed.actor,
+        form.version(),
+        part=form.part(),
+        **form.dated(),
     )
 
 
 def _unblock(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
     tasks = web.planner.tasks
     tasks.unblock(
-        task, form.occurrence(), form.text("note"), signed.actor, form.version(), **form.dated()
+        task,
+        form.occurrence(),
+        form.text("note"),
+        signed.actor,
+        form.version(),
+        part=form.part(),
+        **form.dated(),
     )
 
 
 def _reopen(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
     tasks = web.planner.tasks
     tasks.reopen(
-        task, form.occurrence(), form.text("reason"), signed.actor, form.version(), **form.dated()
+        task,
+        form.occurrence(),
+        form.text("reason"),
+        signed.actor,
+        form.version(),
+        part=form.part(),
+        **form.dated(),
     )
 
 

@@ -43,18 +43,44 @@ class Row:
 
 
 def actions_for(actor: Actor, task: TaskView, occurrence: OccurrenceView) -> tuple[str, ...]:
-    """The changes this user may make to this occurrence now (the domain re-checks each)."""
+    """The changes this user may make to this occurrence now (the domain re-checks each);
+    a lead body acts on its own part of shared work."""
     status = Status(occurrence.status)
+    own = [p for p in occurrence.parts if not actor.oversees and actor.speaks_for((p.agency,))]
+    if own and own[0].applies:
+        status = Status(own[0].status)
     if actor.oversees or actor.speaks_for(task.lead):
         offered = LEAD_ACTIONS + (MONITOR_ACTIONS if actor.oversees else ())
     elif actor.speaks_for(task.coordinating):
         offered = ("progress",)
     else:
         offered = ()
-    allowed = tuple(a for a in offered if status in ALLOWED_FROM[a] and _fits(a, occurrence))
+    allowed = tuple(
+        a
+        for a in offered
+        if (
+            a not in PART_ACTIONS
+            or status in ALLOWED_FROM[a]
+            or _some_part_allows(a, occurrence, actor)
+        )
+        and (a in PART_ACTIONS or status in ALLOWED_FROM[a])
+        and _fits(a, occurrence)
+    )
     if actor.oversees and occurrence.requested_to is not None:
         return (*allowed, "decide_extension")
     return allowed
+
+
+PART_ACTIONS = frozenset({"start", "progress", "complete", "block", "unblock", "reopen"})
+
+
+def _some_part_allows(action: str, occurrence: OccurrenceView, actor: Actor) -> bool:
+    """Sở Nội vụ may act on any body's part of shared work."""
+    return (
+        action in PART_ACTIONS
+        and actor.oversees
+        and any(p.applies and Status(p.status) in ALLOWED_FROM[action] for p in occurrence.parts)
+    )
 
 
 def _fits(action: str, occurrence: OccurrenceView) -> bool:
@@ -104,6 +130,7 @@ def task_sheet(web: Web, signed: SignedIn, task_id: UUID) -> dict[str, Any]:
         "oversees": signed.actor.oversees,
         "agencies": web.planner.views.agencies(),
         "today": on,
+        "shared": len(task.lead) > 1,
     }
 
 

@@ -77,7 +77,9 @@ def test_a_day_ends_at_midnight_in_vietnam_not_in_utc(planner: Planner, clock: F
 
     assert [t.reference for t in report.overdue] == ["PL2 III.2"]
     office_row = next(a for a in report.progress.agencies if a.agency == "VPUBND")
-    assert office_row.counts.in_progress == 3  # III.1 counted as reported at 23:00
+    assert office_row.counts.in_progress == 2  # I.3, and III.1 at 90 % as reported at 23:00
+    then = planner.views.tasks_on(date(2023, 11, 25), report.plan.plan_id, Basis.RECORDED)
+    assert next(t for t in then if t.reference == "PL2 III.1").occurrences[0].percent == 90
 
 
 def test_a_report_cannot_be_made_before_its_period_starts_nor_for_a_day_to_come(

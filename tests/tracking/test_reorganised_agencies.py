@@ -34,9 +34,10 @@ def test_merged_department_s_work_rolls_up_and_its_heir_reports_on_it(planner: P
     assert planner.views.task(task).occurrences[0].status == "completed"
 
 
-def test_work_two_merged_bodies_led_together_counts_once_for_their_heir(
+def test_the_heir_of_two_merged_bodies_carries_both_their_parts_of_shared_work(
     planner: Planner,
 ) -> None:
+    """Each lead body had its own part; the merger hands the merged body's part on."""
     plan = bac_kan_plan(planner)
     add_task(
         planner,
@@ -54,7 +55,9 @@ def test_work_two_merged_bodies_led_together_counts_once_for_their_heir(
     planner.agencies.merge("SKHDT", "STC", date(2025, 3, 1), "Sáp nhập sở", planner.system)
 
     (after,) = planner.views.progress(date(2025, 3, 2), plan)
-    assert (after.agency, after.total, after.overdue) == ("STC", 1, 1)
+    assert (after.agency, after.total, after.overdue) == ("STC", 2, 2)
+    (late,) = planner.views.overdue(date(2025, 3, 2), plan)
+    assert (late.parts, late.parts_open, late.responsible) == (2, ["SKHDT", "STC"], ["STC"])
 
 
 def test_a_chain_of_reorganisations_ends_at_the_last_body(planner: Planner) -> None:

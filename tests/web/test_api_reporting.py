@@ -284,3 +284,41 @@ def test_a_past_day_reads_alike_in_the_api_the_dashboard_and_the_report_in_each_
     assert seen["current"][0] == seen["recorded"][0] - 1
     assert "theo số liệu hiện nay" in seen["current"][1]
     assert "theo số liệu đã ghi nhận đến ngày 25/11/2023" in seen["recorded"][1]
+
+
+def test_a_department_completes_its_own_part_of_work_every_department_leads(
+    server: Server,
+) -> None:
+    shared = task_named(server, "PL2 VIII.2")  # led by every department and district
+    finance, monitor = server.headers("can-bo.stc"), server.headers("chuyen-vien.snv")
+    url = f"/api/tasks/{shared['task_id']}"
+    with server.client() as client:
+        done = client.post(f"{url}/complete", json={"note": "Thu ngân sách đạt"}, headers=finance)
+        assert done.status_code == 200, done.text
+        occurrence = done.json()["task"]["occurrences"][0]
+        parts = {p["agency"]: p["status"] for p in occurrence["parts"]}
+        assert (parts["STC"], parts["STP"], occurrence["status"]) == (
+            "completed",
+            "not_started",
+            "in_progress",
+        )
+        others = client.post(f"{url}/start", json={"part": "STP"}, headers=finance)
+        assert others.status_code == 403, others.text
+
+        districts = [code for code in parts if code.startswith("UBND_")]
+        marked = client.post(
+            f"{url}/not-applicable",
+            json={"bodies": districts, "reason": "Chỉ giao các sở, ban, ngành"},
+            headers=monitor,
+        )
+        assert marked.status_code == 200, marked.text
+        late = client.get(
+            "/api/overdue",
+            params={"on": "2024-01-10", "plan_id": shared["plan_id"]},
+            headers=monitor,
+        ).json()
+        item = next(i for i in late["items"] if i["reference"] == "PL2 VIII.2")
+        assert item["parts"] == len(parts) - len(districts)
+        assert "STC" not in item["parts_open"] and "STP" in item["parts_open"]
+        mine = client.get("/api/overdue", headers=finance).json()
+        assert "PL2 VIII.2" not in {i["reference"] for i in mine["items"]}

@@ -88,8 +88,9 @@ def test_an_agency_completes_its_task_with_evidence_and_the_dashboard_shows_it(
     expect(history).to_contain_text("Hoàn thành")
     page.screenshot(path=shots / "task.png", full_page=True)
 
-    dashboard.reload()
-    expect(dashboard.locator("#overdue")).to_contain_text("Không có nhiệm vụ quá hạn")
+    # Done today: today's board counts it; 25/11/2023 still reads as it stood then.
+    dashboard.goto(f"{server.url}/dashboard")
+    expect(dashboard.locator("#overdue")).not_to_contain_text("PL2 III.2")
     expect(office_bar).to_contain_text("42,9%")
     dashboard.screenshot(path=shots / "dashboard.png", full_page=True)
 

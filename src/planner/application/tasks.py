@@ -70,9 +70,12 @@ class TaskService:
         *,
         effective_on: date | None = None,
         because: str = "",
+        part: str | None = None,
     ) -> Status:
         found = self._load(task, expected_version)
-        found.start(occurrence, actor, self.workspace.clock.now(), self._on(effective_on, because))
+        found.start(
+            occurrence, actor, self.workspace.clock.now(), self._on(effective_on, because), part
+        )
         return self._save(found, occurrence)
 
     def report_progress(
@@ -87,6 +90,7 @@ class TaskService:
         expected_version: int | None = None,
         effective_on: date | None = None,
         because: str = "",
+        part: str | None = None,
     ) -> Status:
         found = self._load(task, expected_version)
         found.report_progress(
@@ -97,6 +101,7 @@ class TaskService:
             actor,
             self.workspace.clock.now(),
             self._on(effective_on, because),
+            part,
         )
         return self._save(found, occurrence)
 
@@ -111,6 +116,7 @@ class TaskService:
         expected_version: int | None = None,
         effective_on: date | None = None,
         because: str = "",
+        part: str | None = None,
     ) -> Status:
         found = self._load(task, expected_version)
         found.complete(
@@ -120,6 +126,7 @@ class TaskService:
             actor,
             self.workspace.clock.now(),
             self._on(effective_on, because),
+            part,
         )
         return self._save(found, occurrence)
 
@@ -133,6 +140,7 @@ class TaskService:
         *,
         effective_on: date | None = None,
         because: str = "",
+        part: str | None = None,
     ) -> Status:
         found = self._load(task, expected_version)
         found.block(
@@ -141,6 +149,7 @@ class TaskService:
             actor,
             self.workspace.clock.now(),
             self._on(effective_on, because),
+            part,
         )
         return self._save(found, occurrence)
 
@@ -154,10 +163,16 @@ class TaskService:
         *,
         effective_on: date | None = None,
         because: str = "",
+        part: str | None = None,
     ) -> Status:
         found = self._load(task, expected_version)
         found.unblock(
-            occurrence, note, actor, self.workspace.clock.now(), self._on(effective_on, because)
+            occurrence,
+            note,
+            actor,
+            self.workspace.clock.now(),
+            self._on(effective_on, because),
+            part,
         )
         return self._save(found, occurrence)
 
@@ -171,6 +186,7 @@ class TaskService:
         *,
         effective_on: date | None = None,
         because: str = "",
+        part: str | None = None,
     ) -> Status:
         found = self._load(task, expected_version)
         found.reopen(
@@ -179,6 +195,7 @@ class TaskService:
             actor,
             self.workspace.clock.now(),
             self._on(effective_on, because),
+            part,
         )
         return self._save(found, occurrence)
 
@@ -284,6 +301,25 @@ class TaskService:
             actor,
             self.workspace.clock.now(),
             self._on(effective_on, because),
+        )
+        self.workspace.save(found, what=f"nhiệm vụ {found.label}")
+
+    def mark_not_applicable(
+        self,
+        task: UUID,
+        occurrences: tuple[str, ...],
+        bodies: Iterable[str],
+        reason: str,
+        actor: Actor,
+        *,
+        applicable: bool = False,
+        expected_version: int | None = None,
+    ) -> None:
+        """Không áp dụng (or applicable again) for many bodies' parts in one action."""
+        found = self._load(task, expected_version)
+        codes = self.workspace.agency_codes(bodies)
+        found.mark_not_applicable(
+            occurrences, codes, reason, actor, self.workspace.clock.now(), applicable
         )
         self.workspace.save(found, what=f"nhiệm vụ {found.label}")
 

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
+from planner.application.planner import Planner
 from planner.cli.command_group import command_group
 from planner.cli.evidence_option import EvidenceOption, read_evidence
 from planner.cli.output import console, print_json, short_id, table
@@ -40,6 +41,17 @@ EffectiveOn = Annotated[
     ),
 ]
 Because = Annotated[str, typer.Option("--because", help="Lý do ghi nhận lùi ngày.")]
+Part = Annotated[
+    str | None,
+    typer.Option(
+        "--part", help="Phần của cơ quan nào (nhiệm vụ nhiều cơ quan chủ trì); mặc định: của --as."
+    ),
+]
+
+
+def _part(planner: Planner, body: str | None) -> str | None:
+    """The code of the body whose part is meant (a name or a code)."""
+    return planner.views.directory().code(body) if body else None
 
 
 def _dated(effective_on: str | None, because: str) -> dict[str, Any]:
@@ -153,6 +165,10 @@ def show(task: str, json_: Json = False) -> None:
         due = format_date(o.due_on) or "không có hạn"
         line = f"  {o.occurrence or 'Nhiệm vụ'}: {Status(o.status).label}, {o.percent}%, hạn {due}"
         console.print(line)
+        if len(o.parts) > 1:
+            for part in o.parts:
+                state = Status(part.status).label if part.applies else "Không áp dụng"
+                console.print(f"    {part.agency}: {state}, {part.percent}%")
 
 
 def _report(status: Status | None) -> None:
@@ -171,6 +187,7 @@ def start(
     expected_version: Version = None,
     effective_on: EffectiveOn = None,
     because: Because = "",
+    part: Part = None,
 ) -> None:
     """Bắt đầu thực hiện."""
     with opened() as planner:
@@ -182,6 +199,7 @@ def start(
                 actor,
                 expected_version,
                 **_dated(effective_on, because),
+                part=_part(planner, part),
             )
         )
 
@@ -198,6 +216,7 @@ def progress(
     expected_version: Version = None,
     effective_on: EffectiveOn = None,
     because: Because = "",
+    part: Part = None,
 ) -> None:
     """Báo cáo tiến độ (chủ trì) hoặc ghi chú, tài liệu (phối hợp)."""
     with opened() as planner:
@@ -211,6 +230,7 @@ def progress(
             evidence=read_evidence(evidence),
             expected_version=expected_version,
             **_dated(effective_on, because),
+            part=_part(planner, part),
         )
         _report(status)
 
@@ -226,6 +246,7 @@ def complete(
     expected_version: Version = None,
     effective_on: EffectiveOn = None,
     because: Because = "",
+    part: Part = None,
 ) -> None:
     """Hoàn thành (kèm tài liệu kiểm chứng nếu có)."""
     with opened() as planner:
@@ -238,6 +259,7 @@ def complete(
             evidence=read_evidence(evidence),
             expected_version=expected_version,
             **_dated(effective_on, because),
+            part=_part(planner, part),
         )
         _report(status)
 
@@ -255,6 +277,7 @@ def block(
     expected_version: Version = None,
     effective_on: EffectiveOn = None,
     because: Because = "",
+    part: Part = None,
 ) -> None:
     """Báo vướng mắc."""
     with opened() as planner:
@@ -268,6 +291,7 @@ def block(
                 actor,
                 expected_version,
                 **_dated(effective_on, because),
+                part=_part(planner, part),
             )
         )
 
@@ -282,6 +306,7 @@ def unblock(
     expected_version: Version = None,
     effective_on: EffectiveOn = None,
     because: Because = "",
+    part: Part = None,
 ) -> None:
     """Đã gỡ vướng mắc, tiếp tục thực hiện."""
     with opened() as planner:
@@ -289,7 +314,13 @@ def unblock(
         task_id = planner.views.task_id(task)
         _report(
             planner.tasks.unblock(
-                task_id, occurrence, note, actor, expected_version, **_dated(effective_on, because)
+                task_id,
+                occurrence,
+                note,
+                actor,
+                expected_version,
+                **_dated(effective_on, because),
+                part=_part(planner, part),
             )
         )
 
@@ -304,6 +335,7 @@ def reopen(
     expected_version: Version = None,
     effective_on: EffectiveOn = None,
     because: Because = "",
+    part: Part = None,
 ) -> None:
     """Mở lại nhiệm vụ đã hoàn thành hoặc đã hủy."""
     with opened() as planner:
@@ -317,6 +349,7 @@ def reopen(
                 actor,
                 expected_version,
                 **_dated(effective_on, because),
+                part=_part(planner, part),
             )
         )
 
@@ -452,3 +485,33 @@ def decide_extension(
             **_dated(effective_on, because),
         )
         console.print("Đã đồng ý gia hạn." if approve else "Đã không đồng ý gia hạn.")
+
+
+@app.command("not-applicable")
+def not_applicable(
+    task: str,
+    bodies: Annotated[
+        str, typer.Option("--bodies", help="Các cơ quan (tên hoặc mã), cách nhau bởi ';'.")
+    ],
+    reason: Reason,
+    as_: As,
+    occurrence: Annotated[
+        list[str] | None, typer.Option("--occurrence", "-k", help="Kỳ; bỏ trống: mọi kỳ còn mở.")
+    ] = None,
+    applicable: Annotated[
+        bool, typer.Option("--undo", help="Áp dụng trở lại thay vì đánh dấu không áp dụng.")
+    ] = False,
+    user: User = None,
+) -> None:
+    """Đánh dấu phần việc của nhiều cơ quan là không áp dụng, một lần, một lý do — Sở Nội vụ."""
+    with opened() as planner:
+        actor = acting(planner, as_, user)
+        planner.tasks.mark_not_applicable(
+            planner.views.task_id(task),
+            tuple(occurrence or ()),
+            _names(bodies),
+            reason,
+            actor,
+            applicable=applicable,
+        )
+        console.print("Đã áp dụng trở lại." if applicable else "Đã đánh dấu không áp dụng.")

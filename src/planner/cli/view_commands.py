@@ -27,6 +27,7 @@ from planner.presentation.vietnamese import (
     shorten,
 )
 from planner.queries.basis import Basis
+from planner.queries.overdue import OverdueItem
 
 Plan = Annotated[str | None, typer.Option("--plan", help="Số kế hoạch; bỏ trống: mọi kế hoạch.")]
 On = Annotated[str | None, typer.Option("--on", help="Ngày xét dd/mm/yyyy; bỏ trống: hôm nay.")]
@@ -79,9 +80,17 @@ def overdue(
             format_date(item.due_on),
             str(item.days_late),
             Status(item.status).label,
-            "; ".join(names.get(code, code) for code in item.responsible),
+            _still_to_do(item, names),
         )
     console.print(shown)
+
+
+def _still_to_do(item: OverdueItem, names: dict[str, str]) -> str:
+    """Who has not done their part: all of them, or "20/27 chưa xong: …" for shared work."""
+    shown = "; ".join(names.get(code, code) for code in item.responsible)
+    if item.parts > 1:
+        return f"{len(item.parts_open)}/{item.parts} chưa xong: {shown}"
+    return shown
 
 
 def progress(

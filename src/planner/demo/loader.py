@@ -144,6 +144,8 @@ def _replay_2023(planner: Planner, clock: FixedClock, tasks: dict[str, UUID]) ->
     on(date(2023, 6, 15))
     planner.tasks.start(tasks["PL2 I.3"], None, vp)
     planner.tasks.complete(tasks["PL2 I.1b"], "2023-Q2", vp, note="Báo cáo chuyên đề quý II")
+    for body in (stttt, stp, stc):  # each lead body sends its own thematic report
+        planner.tasks.complete(tasks["PL2 I.1b"], "2023-Q2", body, note="Báo cáo chuyên đề quý II")
     on(date(2023, 6, 20))
     planner.tasks.start(tasks["PL2 II.4"], None, stp)
     planner.tasks.start(tasks["PL2 VI.1"], None, skhdt)
@@ -160,7 +162,8 @@ def _replay_2023(planner: Planner, clock: FixedClock, tasks: dict[str, UUID]) ->
         stttt,
     )
     on(date(2023, 9, 11))
-    planner.tasks.complete(tasks["PL2 I.1b"], "2023-Q3", vp, note="Báo cáo chuyên đề quý III")
+    for body in (vp, stttt, stp, stc):
+        planner.tasks.complete(tasks["PL2 I.1b"], "2023-Q3", body, note="Báo cáo chuyên đề quý III")
     on(date(2023, 9, 15))
     planner.tasks.complete(
         tasks["PL2 I.1"],

@@ -45,3 +45,9 @@ class UnknownAgency(DomainError):
         super().__init__(f"không có cơ quan '{name}' trong danh mục{hint}")
         self.name = name
         self.suggestions = suggestions
+
+
+class UnknownPart(UnknownOccurrence):
+    """A task led by several bodies was addressed for a body that has no part in it."""
+
+    code = "unknown_part"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
@@ -12,10 +12,22 @@ from eventsourcing.domain import Aggregate, event
 from planner.domain.actor import Actor
 from planner.domain.criterion import CriterionRef
 from planner.domain.effective_day import Dated, effective_day
-from planner.domain.errors import InvalidTransition, InvalidValue, NotPermitted, UnknownOccurrence
+from planner.domain.errors import (
+    InvalidTransition,
+    InvalidValue,
+    NotPermitted,
+    UnknownOccurrence,
+    UnknownPart,
+)
 from planner.domain.evidence import Evidence
 from planner.domain.identity import task_id
 from planner.domain.schedule import Schedule
+from planner.domain.task_part import (
+    UNASSIGNED,
+    PartState,
+    occurrence_percent,
+    occurrence_status,
+)
 from planner.domain.task_status import ACTION_LABELS, ALLOWED_FROM, Status
 from planner.domain.text import clean
 from planner.domain.vietnam_time import local_date
@@ -23,17 +35,27 @@ from planner.domain.vietnam_time import local_date
 
 @dataclass
 class OccurrenceState:
-    """The state of one occurrence; a task that does not recur has exactly one, keyed ""."""
+    """The state of one occurrence; a task that does not recur has exactly one, keyed "".
+
+    Each lead body answers for its own part; the occurrence's status is derived from them.
+    """
 
     key: str
     due_on: date | None
-    status: Status = Status.NOT_STARTED
-    percent: int = 0
-    status_before_block: Status | None = None
-    completed_at: datetime | None = None
+    parts: dict[str, PartState] = field(default_factory=dict)
     effective_on: date | None = None  # the day its latest change took effect
     requested_to: date | None = None  # an extension asked for and not yet decided
     extended_to: date | None = None  # an approved extension; `due_on` stays for on-time counts
+
+    @property
+    def status(self) -> Status:
+        return occurrence_status(p.status for p in self.parts.values() if p.applies)
+
+    @property
+    def percent(self) -> int:
+        return occurrence_percent(
+            p.percent for p in self.parts.values() if p.applies and p.status != Status.CANCELLED
+        )
 
     @property
     def due_by(self) -> date | None:
@@ -49,6 +71,27 @@ def _recorded_when_effective(state: dict[str, object]) -> None:
 
 def _added_when_recorded(state: dict[str, object]) -> None:
     state["effective_on"] = None
+
+
+def _part_unnamed(state: dict[str, object]) -> None:
+    """Work recorded before parts existed names no part: `None` reads it as its author meant
+    (Sở Nội vụ's change was the whole task's, a lead body's its own part)."""
+    state["part"] = None
+
+
+def _new_parts(lead: tuple[str, ...]) -> dict[str, PartState]:
+    return {code: PartState(code) for code in lead or (UNASSIGNED,)}
+
+
+def reassigned_parts(parts: dict[str, PartState], lead: tuple[str, ...]) -> dict[str, PartState]:
+    """Bodies still leading keep their parts; new leads get new ones (the unassigned part's
+    state, if the work had none before)."""
+    kept = {code: part for code, part in parts.items() if code in lead}
+    unassigned = parts.get(UNASSIGNED)
+    for code in lead:
+        if code not in kept:
+            kept[code] = replace(unassigned, body=code) if unassigned else PartState(code)
+    return kept or _new_parts(lead)
 
 
 class Task(Aggregate):
@@ -77,8 +120,10 @@ class Task(Aggregate):
         occurrence: str
         effective_on: date | None = None
         backdated_because: str = ""
-        class_version = 2
+        part: str | None = None  # the lead body whose part this is
+        class_version = 3
         upcast_v1_v2 = staticmethod(_recorded_when_effective)
+        upcast_v2_v3 = staticmethod(_part_unnamed)
 
     class ProgressReported(Event):
         occurrence: str
@@ -87,8 +132,10 @@ class Task(Aggregate):
         evidence: tuple[Evidence, ...]
         effective_on: date | None = None
         backdated_because: str = ""
-        class_version = 2
+        part: str | None = None  # the lead body whose part this is
+        class_version = 3
         upcast_v1_v2 = staticmethod(_recorded_when_effective)
+        upcast_v2_v3 = staticmethod(_part_unnamed)
 
     class Completed(Event):
         occurrence: str
@@ -96,16 +143,20 @@ class Task(Aggregate):
         evidence: tuple[Evidence, ...]
         effective_on: date | None = None
         backdated_because: str = ""
-        class_version = 2
+        part: str | None = None  # the lead body whose part this is
+        class_version = 3
         upcast_v1_v2 = staticmethod(_recorded_when_effective)
+        upcast_v2_v3 = staticmethod(_part_unnamed)
 
     class Blocked(Event):
         occurrence: str
         reason: str
         effective_on: date | None = None
         backdated_because: str = ""
-        class_version = 2
+        part: str | None = None  # the lead body whose part this is
+        class_version = 3
         upcast_v1_v2 = staticmethod(_recorded_when_effective)
+        upcast_v2_v3 = staticmethod(_part_unnamed)
 
     class Unblocked(Event):
         occurrence: str
@@ -113,8 +164,10 @@ class Task(Aggregate):
         status: Status  # the status the work returns to
         effective_on: date | None = None
         backdated_because: str = ""
-        class_version = 2
+        part: str | None = None  # the lead body whose part this is
+        class_version = 3
         upcast_v1_v2 = staticmethod(_recorded_when_effective)
+        upcast_v2_v3 = staticmethod(_part_unnamed)
 
     class Cancelled(Event):
         occurrences: tuple[str, ...]
@@ -129,8 +182,10 @@ class Task(Aggregate):
         reason: str
         effective_on: date | None = None
         backdated_because: str = ""
-        class_version = 2
+        part: str | None = None  # the lead body whose part this is
+        class_version = 3
         upcast_v1_v2 = staticmethod(_recorded_when_effective)
+        upcast_v2_v3 = staticmethod(_part_unnamed)
 
     class DeadlineChanged(Event):
         occurrence: str
@@ -165,6 +220,22 @@ class Task(Aggregate):
         occurrence: str
         approved: bool
         to: date
+        reason: str
+        effective_on: date | None = None
+        backdated_because: str = ""
+
+    class MarkedNotApplicable(Event):
+        """Không áp dụng: these bodies' parts of these occurrences are not theirs to do."""
+
+        occurrences: tuple[str, ...]
+        parts: tuple[str, ...]
+        reason: str
+        effective_on: date | None = None
+        backdated_because: str = ""
+
+    class MarkedApplicable(Event):
+        occurrences: tuple[str, ...]
+        parts: tuple[str, ...]
         reason: str
         effective_on: date | None = None
         backdated_because: str = ""
@@ -244,7 +315,9 @@ class Task(Aggregate):
         self.coordinating_wording = coordinating_wording
         self.effective_on = effective_on or local_date(timestamp)
         self.occurrences = {
-            o.key: OccurrenceState(o.key, o.due_on, effective_on=self.effective_on)
+            o.key: OccurrenceState(
+                o.key, o.due_on, _new_parts(self.lead), effective_on=self.effective_on
+            )
             for o in schedule.occurrences()
         }
 
@@ -257,11 +330,20 @@ class Task(Aggregate):
     # `dated` says the change took effect on an earlier day than `at` (with a reason).
 
     def start(
-        self, occurrence: str | None, actor: Actor, at: datetime, dated: Dated | None = None
+        self,
+        occurrence: str | None,
+        actor: Actor,
+        at: datetime,
+        dated: Dated | None = None,
+        part: str | None = None,
     ) -> None:
-        state = self._occurrence_for("start", occurrence, actor)
+        state, own = self._part_for("start", occurrence, part, actor)
         self._started(
-            occurrence=state.key, actor=actor, timestamp=at, **self._when(dated, actor, at, state)
+            occurrence=state.key,
+            part=own.body,
+            actor=actor,
+            timestamp=at,
+            **self._when(dated, actor, at, state),
         )
 
     def report_progress(
@@ -273,8 +355,9 @@ class Task(Aggregate):
         actor: Actor,
         at: datetime,
         dated: Dated | None = None,
+        part: str | None = None,
     ) -> None:
-        """Lead agencies report a percentage; coordinating agencies may add notes and evidence."""
+        """Lead bodies report their part's percentage; coordinating bodies add notes, evidence."""
         if percent is not None and not 0 <= percent <= 100:
             raise InvalidValue(
                 f"nhiệm vụ {self.label}: tiến độ phải từ 0 đến 100%, không phải {percent}"
@@ -288,11 +371,14 @@ class Task(Aggregate):
                     "và gửi tài liệu kiểm chứng, không cập nhật tiến độ"
                 )
             state = self._occurrence(occurrence)
-            self._require_status("progress", state)
+            self._require_status("progress", state.status, state)
+            body = actor.agency  # a note of the coordinating body: no part of its own changes
         else:
-            state = self._occurrence_for("progress", occurrence, actor)
+            state, own = self._part_for("progress", occurrence, part, actor)
+            body = own.body
         self._progress_reported(
             occurrence=state.key,
+            part=body,
             percent=percent,
             note=clean(note),
             evidence=evidence,
@@ -309,10 +395,12 @@ class Task(Aggregate):
         actor: Actor,
         at: datetime,
         dated: Dated | None = None,
+        part: str | None = None,
     ) -> None:
-        state = self._occurrence_for("complete", occurrence, actor)
+        state, own = self._part_for("complete", occurrence, part, actor)
         self._completed(
             occurrence=state.key,
+            part=own.body,
             note=clean(note),
             evidence=evidence,
             actor=actor,
@@ -327,10 +415,12 @@ class Task(Aggregate):
         actor: Actor,
         at: datetime,
         dated: Dated | None = None,
+        part: str | None = None,
     ) -> None:
-        state = self._occurrence_for("block", occurrence, actor)
+        state, own = self._part_for("block", occurrence, part, actor)
         self._blocked(
             occurrence=state.key,
+            part=own.body,
             reason=self._reason(reason, "block"),
             actor=actor,
             timestamp=at,
@@ -344,12 +434,14 @@ class Task(Aggregate):
         actor: Actor,
         at: datetime,
         dated: Dated | None = None,
+        part: str | None = None,
     ) -> None:
-        state = self._occurrence_for("unblock", occurrence, actor)
+        state, own = self._part_for("unblock", occurrence, part, actor)
         self._unblocked(
             occurrence=state.key,
+            part=own.body,
             note=clean(note),
-            status=state.status_before_block or Status.IN_PROGRESS,
+            status=own.status_before_block or Status.IN_PROGRESS,
             actor=actor,
             timestamp=at,
             **self._when(dated, actor, at, state),
@@ -362,14 +454,51 @@ class Task(Aggregate):
         actor: Actor,
         at: datetime,
         dated: Dated | None = None,
+        part: str | None = None,
     ) -> None:
-        state = self._occurrence_for("reopen", occurrence, actor)
+        """Reopen a part; Sở Nội vụ reopening a cancelled occurrence reopens every part."""
+        state = self._occurrence(occurrence)
+        whole = part is None and actor.oversees and state.status is Status.CANCELLED
+        body = None if whole else self._part_for("reopen", occurrence, part, actor)[1].body
         self._reopened(
             occurrence=state.key,
+            part=body,
             reason=self._reason(reason, "reopen"),
             actor=actor,
             timestamp=at,
             **self._when(dated, actor, at, state),
+        )
+
+    def mark_not_applicable(
+        self,
+        occurrences: tuple[str, ...],
+        bodies: tuple[str, ...],
+        reason: str,
+        actor: Actor,
+        at: datetime,
+        applicable: bool = False,
+    ) -> None:
+        """Không áp dụng (or applicable again): Sở Nội vụ, for many bodies at once."""
+        self._require_oversight(actor, "not_applicable")
+        keys = occurrences or tuple(
+            k for k, s in self.occurrences.items() if not s.status.is_closed
+        )
+        states = [self._occurrence(k) for k in keys]
+        for state in states:
+            missing = [b for b in bodies if b not in state.parts]
+            if missing:
+                raise UnknownPart(
+                    f"nhiệm vụ {self.label}{self._of(state)} không giao cho "
+                    f"{', '.join(missing)}; các cơ quan chủ trì: {', '.join(state.parts)}"
+                )
+        mark = self._marked_applicable if applicable else self._marked_not_applicable
+        mark(
+            occurrences=keys,
+            parts=tuple(dict.fromkeys(bodies)),
+            reason=self._reason(reason, "not_applicable"),
+            actor=actor,
+            timestamp=at,
+            **self._when(None, actor, at, *states),
         )
 
     def cancel(
@@ -390,7 +519,7 @@ class Task(Aggregate):
                 raise InvalidTransition(f"nhiệm vụ {self.label}: không còn kỳ nào để hủy")
         else:
             state = self._occurrence(occurrence)
-            self._require_status("cancel", state)
+            self._require_status("cancel", state.status, state)
             keys = (state.key,)
         self._cancelled(
             occurrences=keys,
@@ -460,7 +589,9 @@ class Task(Aggregate):
         dated: Dated | None = None,
     ) -> None:
         """Xin gia hạn: the lead (or Sở Nội vụ for it) asks for a later day, with a reason."""
-        state = self._occurrence_for("request_extension", occurrence, actor)
+        self._require_lead_or_oversight(actor, "request_extension")
+        state = self._occurrence(occurrence)
+        self._require_status("request_extension", state.status, state)
         where = f"nhiệm vụ {self.label}{self._of(state)}"
         if state.due_by is None:
             raise InvalidValue(f"{where}: không có thời hạn cụ thể, không cần xin gia hạn")
@@ -521,9 +652,11 @@ class Task(Aggregate):
         timestamp: datetime,
         effective_on: date | None = None,
         backdated_because: str = "",
+        part: str | None = None,
     ) -> None:
         state = self.occurrences[occurrence]
-        state.status = Status.IN_PROGRESS
+        for own in self._touched(state, part, actor):
+            own.status = Status.IN_PROGRESS
         self._took_effect(timestamp, effective_on, state)
 
     @event(ProgressReported)
@@ -538,12 +671,14 @@ class Task(Aggregate):
         timestamp: datetime,
         effective_on: date | None = None,
         backdated_because: str = "",
+        part: str | None = None,
     ) -> None:
         state = self.occurrences[occurrence]
         if percent is not None:
-            state.percent = percent
-            if state.status is Status.NOT_STARTED:
-                state.status = Status.IN_PROGRESS
+            for own in self._touched(state, part, actor):
+                own.percent = percent
+                if own.status is Status.NOT_STARTED:
+                    own.status = Status.IN_PROGRESS
         self._took_effect(timestamp, effective_on, state)
 
     @event(Completed)
@@ -557,10 +692,13 @@ class Task(Aggregate):
         timestamp: datetime,
         effective_on: date | None = None,
         backdated_because: str = "",
+        part: str | None = None,
     ) -> None:
         state = self.occurrences[occurrence]
-        state.status, state.percent, state.completed_at = Status.COMPLETED, 100, timestamp
-        state.requested_to = None
+        for own in self._touched(state, part, actor):
+            own.status, own.percent = Status.COMPLETED, 100
+        if state.status is Status.COMPLETED:
+            state.requested_to = None
         self._took_effect(timestamp, effective_on, state)
 
     @event(Blocked)
@@ -573,9 +711,11 @@ class Task(Aggregate):
         timestamp: datetime,
         effective_on: date | None = None,
         backdated_because: str = "",
+        part: str | None = None,
     ) -> None:
         state = self.occurrences[occurrence]
-        state.status_before_block, state.status = state.status, Status.BLOCKED
+        for own in self._touched(state, part, actor):
+            own.status_before_block, own.status = own.status, Status.BLOCKED
         self._took_effect(timestamp, effective_on, state)
 
     @event(Unblocked)
@@ -589,10 +729,46 @@ class Task(Aggregate):
         timestamp: datetime,
         effective_on: date | None = None,
         backdated_because: str = "",
+        part: str | None = None,
     ) -> None:
         state = self.occurrences[occurrence]
-        state.status, state.status_before_block = Status(status), None
+        for own in self._touched(state, part, actor):
+            own.status, own.status_before_block = Status(status), None
         self._took_effect(timestamp, effective_on, state)
+
+    @event(MarkedNotApplicable)
+    def _marked_not_applicable(
+        self,
+        *,
+        occurrences: tuple[str, ...],
+        parts: tuple[str, ...],
+        reason: str,
+        actor: Actor,
+        timestamp: datetime,
+        effective_on: date | None = None,
+        backdated_because: str = "",
+    ) -> None:
+        for key in occurrences:
+            for body in parts:
+                self.occurrences[key].parts[body].applies = False
+            self._took_effect(timestamp, effective_on, self.occurrences[key])
+
+    @event(MarkedApplicable)
+    def _marked_applicable(
+        self,
+        *,
+        occurrences: tuple[str, ...],
+        parts: tuple[str, ...],
+        reason: str,
+        actor: Actor,
+        timestamp: datetime,
+        effective_on: date | None = None,
+        backdated_because: str = "",
+    ) -> None:
+        for key in occurrences:
+            for body in parts:
+                self.occurrences[key].parts[body].applies = True
+            self._took_effect(timestamp, effective_on, self.occurrences[key])
 
     @event(Cancelled)
     def _cancelled(
@@ -606,7 +782,8 @@ class Task(Aggregate):
         backdated_because: str = "",
     ) -> None:
         for key in occurrences:
-            self.occurrences[key].status = Status.CANCELLED
+            for own in self.occurrences[key].parts.values():
+                own.status = Status.CANCELLED
             self.occurrences[key].requested_to = None
             self._took_effect(timestamp, effective_on, self.occurrences[key])
 
@@ -620,9 +797,11 @@ class Task(Aggregate):
         timestamp: datetime,
         effective_on: date | None = None,
         backdated_because: str = "",
+        part: str | None = None,
     ) -> None:
         state = self.occurrences[occurrence]
-        state.status, state.completed_at = Status.IN_PROGRESS, None
+        for own in self._touched(state, part, actor):
+            own.status = Status.IN_PROGRESS
         self._took_effect(timestamp, effective_on, state)
 
     @event(DeadlineChanged)
@@ -655,6 +834,9 @@ class Task(Aggregate):
         backdated_because: str = "",
     ) -> None:
         self.lead, self.coordinating = tuple(lead), tuple(coordinating)
+        for state in self.occurrences.values():
+            if not state.status.is_closed:
+                state.parts = reassigned_parts(state.parts, self.lead)
         self._took_effect(timestamp, effective_on, *self.occurrences.values())
 
     @event(ExtensionRequested)
@@ -710,15 +892,57 @@ class Task(Aggregate):
         for state in states:
             state.effective_on = max(day, state.effective_on or day)
 
-    def _occurrence_for(self, action: str, key: str | None, actor: Actor) -> OccurrenceState:
+    def _part_for(
+        self, action: str, key: str | None, part: str | None, actor: Actor
+    ) -> tuple[OccurrenceState, PartState]:
+        """The occurrence and the body's part an action is for; a lead body acts on its own."""
+        self._require_lead_or_oversight(actor, action)
+        state = self._occurrence(key)
+        own = self._own_part(state, part, actor)
+        self._require_status(action, own.status, state, own)
+        return state, own
+
+    def _require_lead_or_oversight(self, actor: Actor, action: str) -> None:
         if not (actor.oversees or actor.speaks_for(self.lead)):
             raise NotPermitted(
                 f"{actor.agency} không chủ trì nhiệm vụ {self.label}; chỉ cơ quan chủ trì "
                 f"({', '.join(self.lead)}) hoặc Sở Nội vụ được {ACTION_LABELS[action]}"
             )
-        state = self._occurrence(key)
-        self._require_status(action, state)
-        return state
+
+    def _own_part(self, state: OccurrenceState, part: str | None, actor: Actor) -> PartState:
+        if part is not None:
+            if part not in state.parts:
+                raise UnknownPart(
+                    f"nhiệm vụ {self.label}{self._of(state)} không có phần của {part}; "
+                    f"các cơ quan chủ trì: {', '.join(state.parts) or '—'}"
+                )
+            if not (actor.oversees or actor.speaks_for((part,))):
+                raise NotPermitted(
+                    f"{actor.agency} chỉ cập nhật phần việc của mình, không phải của {part} "
+                    f"(nhiệm vụ {self.label})"
+                )
+            return state.parts[part]
+        own = [
+            p for code, p in state.parts.items() if not actor.oversees and actor.speaks_for((code,))
+        ]
+        if own:
+            return next((p for p in own if not p.status.is_closed), own[0])
+        if len(state.parts) == 1:
+            return next(iter(state.parts.values()))
+        raise UnknownPart(
+            f"nhiệm vụ {self.label}{self._of(state)} do {len(state.parts)} cơ quan chủ trì, mỗi "
+            f"cơ quan một phần; hãy chọn phần của cơ quan nào: {', '.join(state.parts)}"
+        )
+
+    @staticmethod
+    def _touched(state: OccurrenceState, part: str | None, actor: Actor) -> list[PartState]:
+        """The parts a recorded change applies to (see `_part_unnamed` for `None`)."""
+        if part is not None:
+            return [state.parts[part]] if part in state.parts else []
+        if actor.oversees:
+            return list(state.parts.values())
+        own = [p for code, p in state.parts.items() if actor.speaks_for((code,))]
+        return own or list(state.parts.values())
 
     def _occurrence(self, key: str | None) -> OccurrenceState:
         if key is None or key == "":
@@ -734,11 +958,23 @@ class Task(Aggregate):
             )
         return self.occurrences[key]
 
-    def _require_status(self, action: str, state: OccurrenceState) -> None:
-        if state.status not in ALLOWED_FROM[action]:
+    def _require_status(
+        self,
+        action: str,
+        status: Status,
+        state: OccurrenceState,
+        part: PartState | None = None,
+    ) -> None:
+        if part is not None and not part.applies:
             raise InvalidTransition(
-                f"nhiệm vụ {self.label}{self._of(state)} đang ở trạng thái "
-                f"'{state.status.label}', không thể {ACTION_LABELS[action]}"
+                f"nhiệm vụ {self.label}{self._of(state)}: phần của {part.body} đã được đánh dấu "
+                "không áp dụng"
+            )
+        if status not in ALLOWED_FROM[action]:
+            whose = f", phần của {part.body}" if part is not None and len(state.parts) > 1 else ""
+            raise InvalidTransition(
+                f"nhiệm vụ {self.label}{self._of(state)}{whose} đang ở trạng thái "
+                f"'{status.label}', không thể {ACTION_LABELS[action]}"
             )
 
     def _require_oversight(self, actor: Actor, action: str) -> None:

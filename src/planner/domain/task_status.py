@@ -54,6 +54,7 @@ ACTION_LABELS = {
     "reassign": "giao lại",
     "request_extension": "xin gia hạn",
     "decide_extension": "quyết định gia hạn",
+    "not_applicable": "đánh dấu không áp dụng",
 }
 
 

@@ -61,6 +61,9 @@ class RowBuffer:
         self._patches: dict[Key, Row] = {}  # columns set on rows not read (yet)
         self._dirty: set[Key] = set()
         self._pending: tuple[ViewTransaction, list[Any]] | None = None
+        # Keys by all their columns but the last, so the rows of one (task, occurrence) are
+        # found without scanning the batch's rows.
+        self._siblings: dict[Key, dict[Key, None]] = defaultdict(dict)
 
     def load(self, transaction: ViewTransaction, partitions: Iterable[Any]) -> None:
         """Read the stored rows of the given aggregates (say, task ids) when first needed.
@@ -88,6 +91,7 @@ class RowBuffer:
             self._stored.setdefault(key, row)
             if key in self.rows:
                 continue
+            self._siblings[key[:-1]][key] = None
             patch = self._patches.pop(key, None) if self._patches else None
             self.rows[key] = row if patch is None else {**row, **patch}
             if patch is not None:
@@ -106,6 +110,12 @@ class RowBuffer:
             if row is not None and all(row[name] == value for name, value in values.items())
         ]
 
+    def siblings(self, *prefix: Any) -> list[Row]:
+        """The rows whose key starts with `prefix` (every key column but the last)."""
+        self._load_pending()
+        found = (self.rows.get(key) for key in self._siblings.get(prefix, ()))
+        return [row for row in found if row is not None]
+
     def changed(self) -> list[Row]:
         """The rows put since the buffer was last written (not those removed)."""
         return [row for key in self._dirty if (row := self.rows[key]) is not None]
@@ -113,6 +123,7 @@ class RowBuffer:
     def put(self, row: Row) -> None:
         key = self.key_of(row)
         self.rows[key] = row
+        self._siblings[key[:-1]][key] = None
         if self._patches:  # most batches patch nothing: spare hashing the key again
             self._patches.pop(key, None)
         self._dirty.add(key)
@@ -161,6 +172,7 @@ class RowBuffer:
         self._stored.clear()
         self._patches.clear()
         self._dirty.clear()
+        self._siblings.clear()
         self._pending = None
 
 

@@ -133,15 +133,38 @@ occurrences = Table(
     Index("ix_view_occurrences_plan", "plan_id", "due_on"),
 )
 
-# Each occurrence's state after every change, with the day the change took effect and the
+# Each lead body's own part of an occurrence (one row per lead; "" for work no body leads).
+task_parts = Table(
+    "view_task_parts",
+    metadata,
+    Column("task_id", Uuid, primary_key=True),
+    Column("occurrence", String(16), primary_key=True),
+    Column("agency", String(32), primary_key=True),
+    Column("plan_id", Uuid, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("percent", Integer, nullable=False),
+    Column("applies", Boolean, nullable=False),
+    Column("due_on", Date),
+    Column("deadline_on", Date),
+    Column("completed_on", Date),
+    Column("last_note", Text, nullable=False),
+    Column("evidence_count", Integer, nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    Index("ix_view_task_parts_agency", "agency", "status"),
+    Index("ix_view_task_parts_plan", "plan_id"),
+)
+
+# Each part's state after every change, with the day the change took effect and the
 # day it was recorded: what "as of a day" reads in either sense (`queries/past_day.py`).
 occurrence_states = Table(
     "view_occurrence_states",
     metadata,
     Column("task_id", Uuid, primary_key=True),
     Column("occurrence", String(16), primary_key=True),
+    Column("part", String(32), primary_key=True),
     Column("version", Integer, primary_key=True),
     Column("plan_id", Uuid, nullable=False),
+    Column("applies", Boolean, nullable=False),
     Column("effective_on", Date, nullable=False),
     Column("recorded_on", Date, nullable=False),
     Column("status", String(16), nullable=False),
@@ -149,7 +172,7 @@ occurrence_states = Table(
     Column("due_on", Date),
     Column("deadline_on", Date),
     Column("completed_on", Date),
-    Column("leads", Text, nullable=False),
+    Column("leads", Text, nullable=False),  # the part's body, as the progress counters key it
     Index("ix_view_occurrence_states_effective", "plan_id", "effective_on"),
     Index("ix_view_occurrence_states_recorded", "plan_id", "recorded_on"),
 )
@@ -166,8 +189,8 @@ task_agencies = Table(
 )
 
 # What the progress questions count, kept as counters so a nationwide question sums a few
-# rows per plan and agency instead of reading every occurrence. `leads` is the task's lead
-# agencies joined by commas, so work led jointly is counted once per agency carrying it on.
+# rows per plan and agency instead of reading every part. `leads` is the body whose part is
+# counted: each lead body answers for its own part, rolled up to the body carrying it on today.
 # Overdue depends on the day asked, so open work is also counted by due date, apart.
 progress_counts = Table(
     "view_progress_counts",

@@ -1,23 +1,26 @@
-"""Every task and occurrence as it stands: status, progress, due date, agencies, criteria.
+"""Every task, occurrence and lead body's part as it stands: status, progress, due date.
 
-It also keeps the progress counters: each occurrence counts once under its task's lead
-agencies and status, and open work once more under its due date, moved between counters as
-the occurrence changes. It runs after the plan catalog, whose rows give each occurrence its
-plan's number.
+Each lead body has its own part of each occurrence; the occurrence's status is derived from
+its parts as the aggregate derives it. The progress counters count parts: each under its body
+and status, and open parts once more under their due date, moved between counters as the part
+changes. Every change also leaves the parts' states, dated both ways, for questions about a
+past day. It runs after the plan catalog, whose rows give each occurrence its plan's number.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable
 from datetime import date
-from functools import cache
 from typing import Any
 
 from eventsourcing.dispatch import singledispatchmethod
 
+from planner.domain.actor import Actor
 from planner.domain.task import Task
-from planner.domain.task_status import Status, on_time
+from planner.domain.task_part import UNASSIGNED, occurrence_percent, occurrence_status
+from planner.domain.task_status import Status
 from planner.domain.vietnam_time import local_date
+from planner.projections.part_counts import PartCounts
 from planner.projections.projection import Projection
 from planner.projections.schema import (
     occurrence_states,
@@ -26,34 +29,19 @@ from planner.projections.schema import (
     plans,
     progress_counts,
     task_agencies,
+    task_parts,
     tasks,
 )
 from planner.projections.view_transaction import ViewTransaction
 
-PROGRESS_COUNTS = (
-    "total",
-    "completed",
-    "completed_on_time",
-    "in_progress",
-    "not_started",
-    "blocked",
-    "cancelled",
-)
-CLOSED = frozenset(s for s in Status if s.is_closed)
-# The counts an occurrence adds to, by its status; `total` leaves out cancelled work.
-COUNTED_AS: dict[str, tuple[str, ...]] = {
-    Status.NOT_STARTED: ("total", "not_started"),
-    Status.IN_PROGRESS: ("total", "in_progress"),
-    Status.BLOCKED: ("total", "blocked"),
-    Status.COMPLETED: ("total", "completed"),
-    Status.CANCELLED: ("cancelled",),
-}
+Row = dict[str, Any]
 
 
 class TaskList(Projection):
     tables = (
         tasks,
         occurrences,
+        task_parts,
         occurrence_states,
         task_agencies,
         progress_counts,
@@ -65,9 +53,12 @@ class TaskList(Projection):
         super().__init__()
         self.tasks = self.buffer(tasks, "task_id")
         self.occurrences = self.buffer(occurrences, "task_id")
+        self.parts = self.buffer(task_parts, "task_id")
         self.agencies = self.buffer(task_agencies, "task_id")
-        self.counts = self.counter(progress_counts, *PROGRESS_COUNTS)
-        self.open_by_due = self.counter(open_by_due_date, "occurrences")
+        self.counted = PartCounts(
+            self.counter(progress_counts, *PartCounts.COLUMNS),
+            self.counter(open_by_due_date, "occurrences"),
+        )
         self.states = self.append_buffer(occurrence_states)
 
     @singledispatchmethod
@@ -94,98 +85,119 @@ class TaskList(Projection):
             }
         )
         for occurrence in event.schedule.occurrences():
-            self._put_occurrence(
-                event,
-                event.lead,
-                {
-                    "task_id": event.originator_id,
-                    "occurrence": occurrence.key,
-                    "plan_id": event.plan_id,
-                    "due_on": occurrence.due_on,
-                    "deadline_on": occurrence.due_on,
-                    "requested_to": None,
-                    "status": Status.NOT_STARTED.value,
-                    "percent": 0,
-                    "completed_on": None,
-                    "last_note": "",
-                    "evidence_count": 0,
-                    "plan_number": None,  # filled in by `settle`
-                    "reference": event.reference,
-                },
-            )
+            row = {
+                "task_id": event.originator_id,
+                "occurrence": occurrence.key,
+                "plan_id": event.plan_id,
+                "due_on": occurrence.due_on,
+                "deadline_on": occurrence.due_on,
+                "requested_to": None,
+                "status": Status.NOT_STARTED.value,
+                "percent": 0,
+                "completed_on": None,
+                "last_note": "",
+                "evidence_count": 0,
+                "plan_number": None,  # filled in by `settle`
+                "reference": event.reference,
+            }
+            self.occurrences.put(row)
+            for body in event.lead or (UNASSIGNED,):
+                self._add_part(event, row, body)
         self._assign(event.originator_id, event.plan_id, event.lead, event.coordinating)
 
     @apply.register
     def _(self, event: Task.Started) -> None:
-        self._change(event, event.occurrence, status=Status.IN_PROGRESS.value)
+        self._parts_change(event, event.occurrence, event.part, status=Status.IN_PROGRESS.value)
 
     @apply.register
     def _(self, event: Task.ProgressReported) -> None:
-        def report(row: dict[str, Any]) -> None:
-            if event.note:
-                row["last_note"] = event.note
-            row["evidence_count"] += len(event.evidence)
-            if event.percent is not None:
-                row["percent"] = event.percent
-                # As in the aggregate: a reported percentage starts work not yet started.
-                if row["status"] == Status.NOT_STARTED:
-                    row["status"] = Status.IN_PROGRESS.value
-
-        self._update(event, event.occurrence, report)
+        values: Row = {}
+        if event.percent is not None:
+            values["percent"] = event.percent
+        note = {"last_note": event.note} if event.note else {}
+        evidence = len(event.evidence)
+        self._parts_change(
+            event, event.occurrence, event.part, note=note, evidence=evidence, **values
+        )
 
     @apply.register
     def _(self, event: Task.Completed) -> None:
-        def complete(row: dict[str, Any]) -> None:
-            row.update(
-                status=Status.COMPLETED.value,
-                percent=100,
-                completed_on=_effective_on(event),
-                evidence_count=row["evidence_count"] + len(event.evidence),
-            )
-            if event.note:
-                row["last_note"] = event.note
-
-        self._update(event, event.occurrence, complete)
+        note = {"last_note": event.note} if event.note else {}
+        self._parts_change(
+            event,
+            event.occurrence,
+            event.part,
+            note=note,
+            evidence=len(event.evidence),
+            status=Status.COMPLETED.value,
+            percent=100,
+            completed_on=_effective_on(event),
+        )
 
     @apply.register
     def _(self, event: Task.Blocked) -> None:
-        self._change(event, event.occurrence, status=Status.BLOCKED.value, last_note=event.reason)
+        self._parts_change(
+            event,
+            event.occurrence,
+            event.part,
+            note={"last_note": event.reason},
+            status=Status.BLOCKED.value,
+        )
 
     @apply.register
     def _(self, event: Task.Unblocked) -> None:
-        self._change(event, event.occurrence, status=Status(event.status).value)
+        self._parts_change(event, event.occurrence, event.part, status=Status(event.status).value)
 
     @apply.register
     def _(self, event: Task.Cancelled) -> None:
         for key in event.occurrences:
-            self._change(event, key, status=Status.CANCELLED.value, last_note=event.reason)
+            self._each_part(
+                event,
+                key,
+                self._rows_of(event, key),
+                {"last_note": event.reason},
+                0,
+                {"status": Status.CANCELLED.value},
+            )
 
     @apply.register
     def _(self, event: Task.Reopened) -> None:
-        self._change(event, event.occurrence, status=Status.IN_PROGRESS.value, completed_on=None)
+        self._parts_change(
+            event,
+            event.occurrence,
+            event.part,
+            status=Status.IN_PROGRESS.value,
+            completed_on=None,
+        )
 
     @apply.register
     def _(self, event: Task.DeadlineChanged) -> None:
-        self._change(event, event.occurrence, due_on=event.due_on, deadline_on=event.due_on)
+        self._dates_change(event, event.occurrence, due_on=event.due_on, deadline_on=event.due_on)
 
     @apply.register
     def _(self, event: Task.ExtensionRequested) -> None:
-        self._change(event, event.occurrence, requested_to=event.to)
+        self._dates_change(event, event.occurrence, requested_to=event.to)
 
     @apply.register
     def _(self, event: Task.ExtensionDecided) -> None:
-        if event.approved:
-            self._change(event, event.occurrence, requested_to=None, due_on=event.to)
-        else:
-            self._change(event, event.occurrence, requested_to=None)
+        granted = {"due_on": event.to} if event.approved else {}
+        self._dates_change(event, event.occurrence, requested_to=None, **granted)
+
+    @apply.register
+    def _(self, event: Task.MarkedNotApplicable) -> None:
+        for key in event.occurrences:
+            rows = [self._part(event, key, body) for body in event.parts]
+            self._each_part(event, key, rows, {}, 0, {"applies": False})
+
+    @apply.register
+    def _(self, event: Task.MarkedApplicable) -> None:
+        for key in event.occurrences:
+            rows = [self._part(event, key, body) for body in event.parts]
+            self._each_part(event, key, rows, {}, 0, {"applies": True})
 
     @apply.register
     def _(self, event: Task.Reassigned) -> None:
         task = self._task(event)
-        for row in self.occurrences.find(task_id=event.originator_id):
-            self._count(task["lead"], row, -1)
-            self._count(event.lead, row, +1)
-            self._record_state(event, event.lead, row)
         self.tasks.put(
             {
                 **task,
@@ -195,8 +207,11 @@ class TaskList(Projection):
                 "updated_at": event.timestamp,
             }
         )
-        for row in self.agencies.find(task_id=event.originator_id):
-            self.agencies.remove(row["task_id"], row["agency"])
+        for row in self.occurrences.find(task_id=event.originator_id):
+            if not Status(row["status"]).is_closed:
+                self._follow_lead(event, row, event.lead)
+        for found in self.agencies.find(task_id=event.originator_id):
+            self.agencies.remove(found["task_id"], found["agency"])
         self._assign(event.originator_id, task["plan_id"], event.lead, event.coordinating)
 
     def settle(self, transaction: ViewTransaction) -> None:
@@ -210,6 +225,161 @@ class TaskList(Projection):
         for row in new:
             row["plan_number"] = numbers.get(row["plan_id"], "")
 
+    # Parts: each change to a part moves its counters and leaves its dated state.
+
+    def _parts_change(
+        self,
+        event: Task.Event,
+        occurrence: str,
+        part: str | None,
+        *,
+        note: Row | None = None,
+        evidence: int = 0,
+        **values: Any,
+    ) -> None:
+        rows = self._touched(event, occurrence, part)
+        self._each_part(event, occurrence, rows, note or {}, evidence, values)
+
+    def _each_part(
+        self,
+        event: Task.Event,
+        occurrence: str,
+        rows: Iterable[Row],
+        note: Row,
+        evidence: int,
+        values: Row,
+    ) -> None:
+        for before in rows:
+            after = {**before, **values, **note, "updated_at": event.timestamp}
+            after["evidence_count"] += evidence
+            if values.get("percent") is not None and after["status"] == Status.NOT_STARTED:
+                after["status"] = Status.IN_PROGRESS.value  # a reported percentage starts work
+            self._put_part(event, before, after)
+        self._derive(event, occurrence, note, evidence)
+
+    def _put_part(self, event: Task.Event, before: Row | None, after: Row) -> None:
+        self.parts.put(after)
+        if before is not None:
+            self.counted.add(before, -1)
+        self.counted.add(after, +1)
+        self._record_state(event, after)
+
+    def _add_part(self, event: Task.Event, occurrence: Row, body: str) -> None:
+        self._put_part(
+            event,
+            None,
+            {
+                "task_id": occurrence["task_id"],
+                "occurrence": occurrence["occurrence"],
+                "agency": body,
+                "plan_id": occurrence["plan_id"],
+                "status": Status.NOT_STARTED.value,
+                "percent": 0,
+                "applies": True,
+                "due_on": occurrence["due_on"],
+                "deadline_on": occurrence["deadline_on"],
+                "completed_on": None,
+                "last_note": "",
+                "evidence_count": 0,
+                "updated_at": event.timestamp,
+            },
+        )
+
+    def _follow_lead(self, event: Task.Event, occurrence: Row, lead: tuple[str, ...]) -> None:
+        """As the aggregate does: bodies still leading keep their parts, new leads get one
+        (carrying the unassigned part's state, if the work had no lead before)."""
+        held = {row["agency"]: row for row in self._rows_of(event, occurrence["occurrence"])}
+        unassigned = held.get(UNASSIGNED)
+        for body, row in held.items():
+            if body not in lead:
+                self.parts.remove(row["task_id"], row["occurrence"], body)
+                self.counted.add(row, -1)
+                self._record_state(event, {**row, "applies": False})
+        for body in lead:
+            if body in held:
+                continue
+            if unassigned is not None:
+                self._put_part(event, None, {**unassigned, "agency": body})
+            else:
+                self._add_part(event, occurrence, body)
+        self._derive(event, occurrence["occurrence"], {}, 0)
+
+    def _dates_change(self, event: Task.Event, occurrence: str, **values: Any) -> None:
+        row = self._occurrence(event, occurrence)
+        self.occurrences.put({**row, **values})
+        dates = {k: v for k, v in values.items() if k in ("due_on", "deadline_on")}
+        self._each_part(event, occurrence, self._rows_of(event, occurrence), {}, 0, dates)
+
+    def _derive(self, event: Task.Event, occurrence: str, note: Row, evidence: int) -> None:
+        """The occurrence as its parts make it now."""
+        row = self._occurrence(event, occurrence)
+        counted = [p for p in self._rows_of(event, occurrence) if p["applies"]]
+        status = occurrence_status(Status(p["status"]) for p in counted)
+        working = [p for p in counted if p["status"] != Status.CANCELLED]
+        done = [p["completed_on"] for p in working if p["completed_on"] is not None]
+        self.occurrences.put(
+            {
+                **row,
+                **note,
+                "status": status.value,
+                "percent": occurrence_percent(p["percent"] for p in working),
+                "completed_on": max(done) if status is Status.COMPLETED and done else None,
+                "evidence_count": row["evidence_count"] + evidence,
+            }
+        )
+        self.tasks.patch(
+            {
+                "task_id": event.originator_id,
+                "version": event.originator_version,
+                "updated_at": event.timestamp,
+            }
+        )
+
+    def _record_state(self, event: Task.Event, part: Row) -> None:
+        """The part as this change left it, dated both ways, for questions of the past."""
+        self.states.put(
+            {
+                "task_id": part["task_id"],
+                "occurrence": part["occurrence"],
+                "part": part["agency"],
+                "version": event.originator_version,
+                "plan_id": part["plan_id"],
+                "applies": part["applies"],
+                "effective_on": _effective_on(event),
+                "recorded_on": local_date(event.timestamp),
+                "status": part["status"],
+                "percent": part["percent"],
+                "due_on": part["due_on"],
+                "deadline_on": part["deadline_on"],
+                "completed_on": part["completed_on"],
+                "leads": part["agency"],
+            }
+        )
+
+    def _touched(self, event: Task.Event, occurrence: str, part: str | None) -> list[Row]:
+        """The parts a change applies to, as the aggregate reads it (`Task._touched`)."""
+        rows = self._rows_of(event, occurrence)
+        if part is not None:
+            return [row for row in rows if row["agency"] == part]
+        actor: Actor = event.actor
+        if actor.oversees:
+            return rows
+        own = [row for row in rows if actor.speaks_for((row["agency"],))]
+        return own or rows
+
+    def _rows_of(self, event: Task.Event, occurrence: str) -> list[Row]:
+        return self.parts.siblings(event.originator_id, occurrence)
+
+    def _part(self, event: Task.Event, occurrence: str, body: str) -> Row:
+        found = self.parts.get(event.originator_id, occurrence, body)
+        assert found is not None, f"task {event.originator_id} has no part of {body}"
+        return found
+
+    def _occurrence(self, event: Task.Event, occurrence: str) -> Row:
+        found = self.occurrences.get(event.originator_id, occurrence)
+        assert found is not None, f"task {event.originator_id} has no occurrence '{occurrence}'"
+        return found
+
     def _assign(
         self, task_id: Any, plan_id: Any, lead: tuple[str, ...], coordinating: tuple[str, ...]
     ) -> None:
@@ -219,80 +389,12 @@ class TaskList(Projection):
                     {"task_id": task_id, "agency": code, "role": role, "plan_id": plan_id}
                 )
 
-    def _change(self, event: Task.Event, occurrence: str, **values: Any) -> None:
-        self._update(event, occurrence, lambda row: row.update(values))
-
-    def _update(
-        self, event: Task.Event, occurrence: str, change: Callable[[dict[str, Any]], None]
-    ) -> None:
-        self.tasks.patch(
-            {
-                "task_id": event.originator_id,
-                "version": event.originator_version,
-                "updated_at": event.timestamp,
-            }
-        )
-        before = self.occurrences.get(event.originator_id, occurrence)
-        assert before is not None, f"task {event.originator_id} has no occurrence '{occurrence}'"
-        after = dict(before)
-        change(after)
-        self.occurrences.put(after)
-        lead = self._task(event)["lead"]
-        if _counted(before) != _counted(after):  # a progress report moves no counter
-            self._count(lead, before, -1)
-            self._count(lead, after, +1)
-        self._record_state(event, lead, after)
-
-    def _put_occurrence(self, event: Task.Event, lead: Sequence[str], row: dict[str, Any]) -> None:
-        self.occurrences.put(row)
-        self._count(lead, row, +1)
-        self._record_state(event, lead, row)
-
-    def _record_state(self, event: Task.Event, lead: Sequence[str], row: dict[str, Any]) -> None:
-        """The occurrence as this change left it, dated both ways, for questions of the past."""
-        self.states.put(
-            {
-                "task_id": row["task_id"],
-                "occurrence": row["occurrence"],
-                "version": event.originator_version,
-                "plan_id": row["plan_id"],
-                "effective_on": _effective_on(event),
-                "recorded_on": local_date(event.timestamp),
-                "status": row["status"],
-                "percent": row["percent"],
-                "due_on": row["due_on"],
-                "deadline_on": row["deadline_on"],
-                "completed_on": row["completed_on"],
-                "leads": _leads(tuple(lead)),
-            }
-        )
-
-    def _count(self, lead: Sequence[str], row: dict[str, Any], amount: int) -> None:
-        due_on, status = row["due_on"], row["status"]
-        key = (row["plan_id"], _leads(tuple(lead)))
-        for column in COUNTED_AS[status]:
-            self.counts.add(key, column, amount)
-        if status == Status.COMPLETED and on_time(row["completed_on"], row["deadline_on"]):
-            self.counts.add(key, "completed_on_time", amount)
-        if due_on is not None and status not in CLOSED:
-            self.open_by_due.add((*key, due_on), "occurrences", amount)
-
-    def _task(self, event: Task.Event) -> dict[str, Any]:
+    def _task(self, event: Task.Event) -> Row:
         task = self.tasks.get(event.originator_id)
         assert task is not None, f"task {event.originator_id} has no Added event"
         return task
 
 
-def _counted(row: dict[str, Any]) -> tuple[Any, ...]:
-    """What an occurrence's counters depend on."""
-    return row["status"], row["due_on"], row["deadline_on"], row["completed_on"]
-
-
 def _effective_on(event: Task.Event) -> date:
     """The day a change took effect: as its author said, or the day it was recorded."""
     return getattr(event, "effective_on", None) or local_date(event.timestamp)
-
-
-@cache
-def _leads(lead: tuple[str, ...]) -> str:
-    return ",".join(sorted(set(lead)))

@@ -1,21 +1,20 @@
-"""Quá hạn: occurrences past their due date and neither completed nor cancelled."""
+"""Quá hạn: occurrences past their due date and neither completed nor cancelled.
+
+A task led by many bodies shows once, with the bodies whose own part is not done yet.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from sqlalchemy import ColumnElement, Connection, RowMapping, func, select
 
 from planner.domain.task_status import Status
-from planner.projections.schema import (
-    agencies,
-    occurrences,
-    open_by_due_date,
-    task_agencies,
-    tasks,
-)
+from planner.projections.schema import agencies, occurrences, task_parts, tasks
 
 OPEN = [s.value for s in Status if not s.is_closed]
 
@@ -33,7 +32,9 @@ class OverdueItem:
     status: str
     percent: int
     lead: list[str]
-    responsible: list[str]
+    responsible: list[str]  # the bodies carrying on the parts not done yet
+    parts: int = 1  # how many bodies have a part that applies
+    parts_open: list[str] = field(default_factory=list)  # their codes, as the task names them
 
 
 def overdue(
@@ -71,22 +72,32 @@ def overdue(
         .limit(limit)
     )
     carriers = dict(connection.execute(select(agencies.c.code, agencies.c.carried_by)).all())
-    return [_item(row, on, carriers) for row in connection.execute(query).mappings()]
+    rows = list(connection.execute(query).mappings())
+    parts = parts_of(connection, rows)
+    return [_item(row, on, carriers, parts) for row in rows]
+
+
+def parts_of(
+    connection: Connection, rows: list[RowMapping]
+) -> dict[tuple[Any, str], list[tuple[str, bool]]]:
+    """Each listed occurrence's applicable parts: (body, still open)."""
+    found: dict[tuple[Any, str], list[tuple[str, bool]]] = defaultdict(list)
+    task_ids = list({row["task_id"] for row in rows})
+    for start in range(0, len(task_ids), 500):
+        query = select(
+            task_parts.c.task_id, task_parts.c.occurrence, task_parts.c.agency, task_parts.c.status
+        ).where(task_parts.c.task_id.in_(task_ids[start : start + 500]), task_parts.c.applies)
+        for task_id, occurrence, body, status in connection.execute(query):
+            found[task_id, occurrence].append((body, status in OPEN))
+    return found
 
 
 def count_overdue(
     connection: Connection, on: date, plan_id: UUID | None = None, agency: str | None = None
 ) -> int:
-    if agency is not None:
-        query = select(func.count()).select_from(occurrences)
-        return int(connection.execute(query.where(*_overdue_on(on, plan_id, agency))).scalar_one())
-    # Open work is also counted by due date, so the country's count adds up a few rows a plan.
-    counted = select(func.coalesce(func.sum(open_by_due_date.c.occurrences), 0)).where(
-        open_by_due_date.c.due_on < on
-    )
-    if plan_id is not None:
-        counted = counted.where(open_by_due_date.c.plan_id == plan_id)
-    return int(connection.execute(counted).scalar_one())
+    """How many occurrences are overdue (a task with many late bodies counts once)."""
+    query = select(func.count()).select_from(occurrences)
+    return int(connection.execute(query.where(*_overdue_on(on, plan_id, agency))).scalar_one())
 
 
 def _overdue_on(on: date, plan_id: UUID | None, agency: str | None) -> list[ColumnElement[bool]]:
@@ -94,17 +105,31 @@ def _overdue_on(on: date, plan_id: UUID | None, agency: str | None) -> list[Colu
     if plan_id is not None:
         conditions.append(occurrences.c.plan_id == plan_id)
     if agency is not None:
-        carrier = func.coalesce(agencies.c.carried_by, task_agencies.c.agency)
-        led_by = (
-            select(task_agencies.c.task_id)
-            .outerjoin(agencies, agencies.c.code == task_agencies.c.agency)
-            .where(task_agencies.c.role == "lead", carrier == agency)
+        # The agency's own part (or one it carries on) is not done.
+        carrier = func.coalesce(agencies.c.carried_by, task_parts.c.agency)
+        own_open = (
+            select(task_parts.c.task_id)
+            .outerjoin(agencies, agencies.c.code == task_parts.c.agency)
+            .where(
+                carrier == agency,
+                task_parts.c.applies,
+                task_parts.c.status.in_(OPEN),
+                task_parts.c.occurrence == occurrences.c.occurrence,
+                task_parts.c.task_id == occurrences.c.task_id,
+            )
         )
-        conditions.append(occurrences.c.task_id.in_(led_by))
+        conditions.append(own_open.exists())
     return conditions
 
 
-def _item(row: RowMapping, on: date, carriers: dict[str, str]) -> OverdueItem:
+def _item(
+    row: RowMapping,
+    on: date,
+    carriers: dict[str, str],
+    parts: dict[tuple[Any, str], list[tuple[str, bool]]],
+) -> OverdueItem:
+    held = parts.get((row["task_id"], row["occurrence"]), [])
+    still_open = sorted(body for body, is_open in held if is_open)
     return OverdueItem(
         task_id=row["task_id"],
         plan_id=row["plan_id"],
@@ -117,5 +142,7 @@ def _item(row: RowMapping, on: date, carriers: dict[str, str]) -> OverdueItem:
         status=row["status"],
         percent=row["percent"],
         lead=list(row["lead"]),
-        responsible=list(dict.fromkeys(carriers.get(code, code) for code in row["lead"])),
+        responsible=list(dict.fromkeys(carriers.get(code, code) for code in still_open if code)),
+        parts=len(held),
+        parts_open=still_open,
     )

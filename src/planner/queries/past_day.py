@@ -1,10 +1,10 @@
-"""A past day's tasks, progress and overdue list, read from the occurrences' dated states.
+"""A past day's tasks, progress and overdue list, read from the parts' dated states.
 
-Every change leaves a row with the occurrence's state after it, the day it took effect and
-the day it was recorded. As of day D, each occurrence stands as its latest row dated by D:
-by effective day ("theo số liệu hiện nay") or by recording day ("đã ghi nhận đến ngày D").
-An occurrence's effective days never go backwards, so its latest row by version is also its
-latest by effective day.
+Every change leaves a row with each part's state after it, the day it took effect and the day
+it was recorded. As of day D, each part stands as its latest row dated by D: by effective day
+("theo số liệu hiện nay") or by recording day ("đã ghi nhận đến ngày D"). An occurrence's
+effective days never go backwards, so its latest row by version is also its latest by
+effective day. Occurrences are derived from their parts as the aggregate derives them.
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from uuid import UUID
 
 from sqlalchemy import Connection, RowMapping, func, select
 
+from planner.domain.task_part import occurrence_percent, occurrence_status
 from planner.domain.task_status import Status, on_time
+from planner.projections.part_counts import COUNTED_AS, PROGRESS_COUNTS
 from planner.projections.schema import agencies, occurrence_states, plans, tasks
-from planner.projections.task_list import COUNTED_AS, PROGRESS_COUNTS
 from planner.queries.basis import Basis
 from planner.queries.overdue import OverdueItem
 from planner.queries.parsed_once import as_text
@@ -29,6 +30,8 @@ from planner.queries.tasks import OccurrenceView, TaskView, list_tasks
 _STATE_COLUMNS = (
     "task_id",
     "occurrence",
+    "part",
+    "applies",
     "plan_id",
     "status",
     "percent",
@@ -37,16 +40,17 @@ _STATE_COLUMNS = (
     "completed_on",
     "leads",
 )
+Occurrence = tuple[UUID, str]
 
 
 def states_on(
     connection: Connection, day: date, basis: Basis, plan_id: UUID | None = None
 ) -> list[RowMapping]:
-    """Each occurrence as it stood at the end of `day`; those not yet in a plan are left out."""
+    """Each part as it stood at the end of `day`; parts not yet (or no longer) there left out."""
     s = occurrence_states.c
     dated = s.effective_on if basis is Basis.CURRENT else s.recorded_on
     latest = func.row_number().over(
-        partition_by=(s.task_id, s.occurrence), order_by=s.version.desc()
+        partition_by=(s.task_id, s.occurrence, s.part), order_by=s.version.desc()
     )
     ranked = select(
         *(s[name] for name in _STATE_COLUMNS),
@@ -57,7 +61,7 @@ def states_on(
         ranked = ranked.where(s.plan_id == plan_id)
     found = ranked.subquery()
     query = select(*(found.c[name] for name in (*_STATE_COLUMNS, "plan_key"))).where(
-        found.c.rank == 1
+        found.c.rank == 1, found.c.applies.is_(True)
     )
     return list(connection.execute(query).mappings())
 
@@ -66,9 +70,8 @@ def progress_on(
     connection: Connection, day: date, basis: Basis, plan_id: UUID | None = None
 ) -> list[AgencyProgress]:
     """Progress per agency and plan as of the end of `day`, counted as the live counters are."""
-    by_leads: dict[tuple[str, str], list[int]] = defaultdict(
-        lambda: [0] * (len(PROGRESS_COUNTS) + 1)
-    )
+    width = len(PROGRESS_COUNTS) + 1
+    by_leads: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * width)
     column = {name: i for i, name in enumerate(PROGRESS_COUNTS)}
     for row in states_on(connection, day, basis, plan_id):
         counts = by_leads[row["plan_key"], row["leads"]]
@@ -76,7 +79,7 @@ def progress_on(
             counts[column[name]] += 1
         if row["status"] == Status.COMPLETED and on_time(row["completed_on"], row["deadline_on"]):
             counts[column["completed_on_time"]] += 1
-        if _late(row, day):
+        if _late(row["due_on"], row["status"], day):
             counts[-1] += 1
     return progress_of_counts(connection, by_leads)
 
@@ -90,10 +93,15 @@ def overdue_on(
     limit: int | None = None,
 ) -> list[OverdueItem]:
     """What was overdue at the end of `day`, most overdue first, as the live list orders it."""
-    late = [row for row in states_on(connection, day, basis, plan_id) if _late(row, day)]
-    described = _descriptions(connection, {row["task_id"] for row in late})
+    by_occurrence = _by_occurrence(states_on(connection, day, basis, plan_id))
+    late = {
+        key: parts
+        for key, parts in by_occurrence.items()
+        if _late(parts[0]["due_on"], _status(parts), day)
+    }
+    described = _descriptions(connection, {task for task, _ in late})
     carriers = dict(connection.execute(select(agencies.c.code, agencies.c.carried_by)).all())
-    items = [_item(row, described[row["task_id"]], day, carriers) for row in late]
+    items = [_item(parts, described[key[0]], day, carriers) for key, parts in late.items()]
     if agency is not None:
         items = [item for item in items if agency in item.responsible]
     items.sort(key=lambda i: (i.due_on, i.plan_number, i.reference, i.occurrence))
@@ -108,27 +116,33 @@ def tasks_on(
     agency: str | None = None,
 ) -> list[TaskView]:
     """The plan's tasks with their occurrences as they stood at the end of `day`."""
-    states: dict[UUID, list[RowMapping]] = defaultdict(list)
-    for row in states_on(connection, day, basis, plan_id):
-        states[row["task_id"]].append(row)
+    states: dict[UUID, dict[str, list[RowMapping]]] = defaultdict(dict)
+    for (task_id, key), parts in _by_occurrence(states_on(connection, day, basis, plan_id)).items():
+        states[task_id][key] = parts
     found = []
     for task in list_tasks(connection, plan_id, agency):
         if task.task_id not in states:
             continue
-        rows = sorted(states[task.task_id], key=lambda r: r["occurrence"])
         today = {o.occurrence: o for o in task.occurrences}
-        found.append(
-            replace(
-                task,
-                lead=rows[0]["leads"].split(",") if rows[0]["leads"] else [],
-                occurrences=[_occurrence(row, today.get(row["occurrence"])) for row in rows],
-            )
-        )
+        held = states[task.task_id]
+        occurrences = [_occurrence(key, held[key], today.get(key)) for key in sorted(held)]
+        found.append(replace(task, occurrences=occurrences))
     return found
 
 
-def _late(row: RowMapping, day: date) -> bool:
-    return row["due_on"] is not None and row["due_on"] < day and not Status(row["status"]).is_closed
+def _by_occurrence(rows: list[RowMapping]) -> dict[Occurrence, list[RowMapping]]:
+    grouped: dict[Occurrence, list[RowMapping]] = defaultdict(list)
+    for row in rows:
+        grouped[row["task_id"], row["occurrence"]].append(row)
+    return grouped
+
+
+def _status(parts: list[RowMapping]) -> Status:
+    return occurrence_status(Status(p["status"]) for p in parts)
+
+
+def _late(due_on: date | None, status: str, day: date) -> bool:
+    return due_on is not None and due_on < day and not Status(status).is_closed
 
 
 def _descriptions(connection: Connection, task_ids: set[UUID]) -> dict[UUID, RowMapping]:
@@ -140,35 +154,48 @@ def _descriptions(connection: Connection, task_ids: set[UUID]) -> dict[UUID, Row
     return {row["task_id"]: row for row in connection.execute(query).mappings()}
 
 
-def _item(row: RowMapping, task: RowMapping, day: date, carriers: dict[str, str]) -> OverdueItem:
-    codes = set(row["leads"].split(",")) if row["leads"] else set()
+def _item(
+    parts: list[RowMapping], task: RowMapping, day: date, carriers: dict[str, str]
+) -> OverdueItem:
+    first = parts[0]
+    bodies = {p["part"] for p in parts}
     # In the task's own order when it still names the same bodies.
-    lead = list(task["lead"]) if set(task["lead"]) == codes else sorted(codes)
+    lead = list(task["lead"]) if set(task["lead"]) == bodies else sorted(bodies)
+    open_parts = sorted(p["part"] for p in parts if not Status(p["status"]).is_closed)
     return OverdueItem(
-        task_id=row["task_id"],
-        plan_id=row["plan_id"],
+        task_id=first["task_id"],
+        plan_id=first["plan_id"],
         plan_number=task["number"],
         reference=task["reference"],
         text=task["text"],
-        occurrence=row["occurrence"],
-        due_on=row["due_on"],
-        days_late=(day - row["due_on"]).days,
-        status=row["status"],
-        percent=row["percent"],
+        occurrence=first["occurrence"],
+        due_on=first["due_on"],
+        days_late=(day - first["due_on"]).days,
+        status=_status(parts).value,
+        percent=_percent(parts),
         lead=lead,
-        responsible=list(dict.fromkeys(carriers.get(code, code) for code in lead)),
+        responsible=list(dict.fromkeys(carriers.get(code, code) for code in open_parts if code)),
+        parts=len(parts),
+        parts_open=open_parts,
     )
 
 
-def _occurrence(row: RowMapping, today: OccurrenceView | None) -> OccurrenceView:
-    values: dict[str, Any] = {name: row[name] for name in ("occurrence", "due_on", "status")}
+def _percent(parts: list[RowMapping]) -> int:
+    return occurrence_percent(p["percent"] for p in parts if p["status"] != Status.CANCELLED)
+
+
+def _occurrence(key: str, parts: list[RowMapping], today: OccurrenceView | None) -> OccurrenceView:
+    status = _status(parts)
+    done = [p["completed_on"] for p in parts if p["completed_on"] is not None]
+    values: dict[str, Any] = {"due_on": parts[0]["due_on"], "deadline_on": parts[0]["deadline_on"]}
     return OccurrenceView(
-        **values,
-        percent=row["percent"],
-        completed_on=row["completed_on"],
-        deadline_on=row["deadline_on"],
+        occurrence=key,
+        status=status.value,
+        percent=_percent(parts),
+        completed_on=max(done) if status is Status.COMPLETED and done else None,
         requested_to=None,
         # Notes and evidence are shown as they stand today; the counts never depend on them.
         last_note=today.last_note if today else "",
         evidence_count=today.evidence_count if today else 0,
+        **values,
     )

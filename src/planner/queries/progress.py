@@ -15,8 +15,8 @@ from uuid import UUID
 
 from sqlalchemy import Connection, func, select
 
+from planner.projections.part_counts import PROGRESS_COUNTS
 from planner.projections.schema import agencies, open_by_due_date, plans, progress_counts
-from planner.projections.task_list import PROGRESS_COUNTS
 from planner.queries.driver_rows import driver_rows
 from planner.queries.parsed_once import as_text, parsed_once
 

@@ -14,7 +14,7 @@ from planner.domain.reminder_outbox import ESCALATION, DueItem, ItemKind, Recipi
 from planner.domain.report_outbox import REPORT
 from planner.projections.json_values import schedule_from_json
 from planner.projections.schema import agencies, occurrences, plans, reminders, tasks
-from planner.queries.overdue import OPEN
+from planner.queries.overdue import OPEN, parts_of
 
 _Carriers = Callable[[list[str]], tuple[str, ...]]
 
@@ -57,13 +57,18 @@ def _task_deadlines(connection: Connection, responsible: _Carriers) -> list[DueI
         .join(plans, plans.c.plan_id == occurrences.c.plan_id)
         .where(occurrences.c.due_on.is_not(None), occurrences.c.status.in_(OPEN))
     )
+    rows = list(connection.execute(query).mappings())
+    parts = parts_of(connection, rows)
     return [
         DueItem(
             item=f"task:{row['task_id']}",
             kind=ItemKind.TASK,
             occurrence=row["occurrence"],
             due_on=row["due_on"],
-            responsible=responsible(list(row["lead"])),
+            # Only the bodies whose own part is not done yet are reminded.
+            responsible=responsible(
+                [b for b, is_open in parts[row["task_id"], row["occurrence"]] if is_open and b]
+            ),
             plan_id=row["plan_id"],
             plan_number=row["number"],
             plan_title=row["title"],
@@ -73,7 +78,7 @@ def _task_deadlines(connection: Connection, responsible: _Carriers) -> list[DueI
             percent=row["percent"],
             task_id=row["task_id"],
         )
-        for row in connection.execute(query).mappings()
+        for row in rows
     ]
 
 

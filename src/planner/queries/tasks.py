@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from uuid import UUID
 
-from sqlalchemy import Connection, String, cast, func, select
+from sqlalchemy import Connection, RowMapping, String, cast, func, select
 
 from planner.application.errors import NotFound
-from planner.projections.schema import occurrences, plans, task_agencies, tasks
+from planner.projections.schema import occurrences, plans, task_agencies, task_parts, tasks
+
+
+@dataclass(frozen=True)
+class PartView:
+    """One lead body's own part of an occurrence."""
+
+    agency: str
+    status: str
+    percent: int
+    applies: bool
+    completed_on: date | None
+    last_note: str
+    evidence_count: int
+    updated_at: datetime
 
 
 @dataclass(frozen=True)
@@ -25,6 +41,7 @@ class OccurrenceView:
     # counted against `deadline_on`; `requested_to` is an extension awaiting a decision.
     deadline_on: date | None = None
     requested_to: date | None = None
+    parts: list[PartView] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -84,11 +101,14 @@ def list_tasks(
     rows = list(connection.execute(query.order_by(plans.c.number, tasks.c.reference)).mappings())
     by_task: dict[UUID, list[OccurrenceView]] = {row["task_id"]: [] for row in rows}
     occurrence_query = select(occurrences).order_by(occurrences.c.occurrence)
+    part_query = select(task_parts).order_by(task_parts.c.agency)
     if plan_id is not None:
         occurrence_query = occurrence_query.where(occurrences.c.plan_id == plan_id)
+        part_query = part_query.where(task_parts.c.plan_id == plan_id)
+    parts = _parts(connection.execute(part_query).mappings(), set(by_task))
     for o in connection.execute(occurrence_query).mappings():
         if o["task_id"] in by_task:
-            by_task[o["task_id"]].append(_occurrence(o))
+            by_task[o["task_id"]].append(_occurrence(o, parts))
     return [_task(row, by_task[row["task_id"]]) for row in rows]
 
 
@@ -109,10 +129,36 @@ def task_detail(connection: Connection, task_id: UUID) -> TaskView:
         .where(occurrences.c.task_id == task_id)
         .order_by(occurrences.c.occurrence)
     ).mappings()
-    return _task(row, [_occurrence(o) for o in found])
+    part_rows = connection.execute(
+        select(task_parts).where(task_parts.c.task_id == task_id).order_by(task_parts.c.agency)
+    ).mappings()
+    parts = _parts(part_rows, {task_id})
+    return _task(row, [_occurrence(o, parts) for o in found])
 
 
-def _occurrence(row: object) -> OccurrenceView:
+Parts = dict[tuple[UUID, str], list[PartView]]
+
+
+def _parts(rows: Iterable[RowMapping], wanted: set[UUID]) -> Parts:
+    found: Parts = defaultdict(list)
+    for row in rows:
+        if row["task_id"] in wanted:
+            found[row["task_id"], row["occurrence"]].append(
+                PartView(
+                    agency=row["agency"],
+                    status=row["status"],
+                    percent=row["percent"],
+                    applies=row["applies"],
+                    completed_on=row["completed_on"],
+                    last_note=row["last_note"],
+                    evidence_count=row["evidence_count"],
+                    updated_at=row["updated_at"],
+                )
+            )
+    return found
+
+
+def _occurrence(row: object, parts: Parts) -> OccurrenceView:
     values = dict(row)  # type: ignore[call-overload]
     return OccurrenceView(
         occurrence=values["occurrence"],
@@ -124,6 +170,7 @@ def _occurrence(row: object) -> OccurrenceView:
         evidence_count=values["evidence_count"],
         deadline_on=values["deadline_on"],
         requested_to=values["requested_to"],
+        parts=parts.get((values["task_id"], values["occurrence"]), []),
     )
 
 

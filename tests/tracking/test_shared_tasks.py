@@ -1,0 +1,90 @@
+"""A task led by every department: each answers for its own part, and everything counts parts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from planner.application.clock import FixedClock
+from planner.application.planner import Planner
+from planner.domain.errors import InvalidTransition, NotPermitted, UnknownPart
+from planner.queries.reminders import open_deadlines
+from planner.reports.building import build_report
+from planner.reports.periods import ReportPeriod
+from tests.builders import add_task, bac_kan_plan, monitor, staff
+from tests.conftest import vietnam_time
+
+
+def test_each_department_answers_for_its_own_part_of_a_task_they_all_lead(
+    planner: Planner, clock: FixedClock
+) -> None:
+    plan = bac_kan_plan(planner)
+    task = add_task(
+        planner,
+        plan,
+        "PL2 II.1",
+        "Tự kiểm tra công tác cải cách hành chính tại cơ quan, đơn vị",
+        "Các sở, ban, ngành",
+        "Quý III/2023",
+    )
+    lead = planner.views.task(task).lead
+    assert len(lead) > 10 and {"STP", "STC", "SYT", "STTTT"} <= set(lead)
+
+    clock.set(vietnam_time(date(2023, 8, 1)))
+    planner.tasks.report_progress(task, None, staff(planner, "SYT"), percent=40)
+    planner.tasks.complete(task, None, staff(planner, "STP"), note="Đã tự kiểm tra")
+    planner.tasks.complete(task, None, staff(planner, "STC"), note="Đã tự kiểm tra")
+    with pytest.raises(NotPermitted, match="STTTT chỉ cập nhật phần việc của mình"):
+        planner.tasks.complete(task, None, staff(planner, "STTTT"), part="SYT")
+    with pytest.raises(UnknownPart, match="hãy chọn phần của cơ quan nào"):
+        planner.tasks.complete(task, None, monitor(planner))
+
+    shown = planner.views.task(task).occurrences[0]
+    parts = {p.agency: p.status for p in shown.parts}
+    assert (parts["STP"], parts["STC"], parts["SYT"], parts["STTTT"]) == (
+        "completed",
+        "completed",
+        "in_progress",
+        "not_started",
+    )
+    assert shown.status == "in_progress"
+
+    day = date(2023, 10, 2)
+    rows = {r.agency: r for r in planner.views.progress(day, plan)}
+    assert (rows["STP"].completed, rows["STP"].total, rows["STP"].overdue) == (1, 1, 0)
+    assert (rows["SYT"].in_progress, rows["SYT"].overdue) == (1, 1)
+    assert (rows["STTTT"].not_started, rows["STTTT"].overdue) == (1, 1)
+
+    (late,) = planner.views.overdue(day, plan)
+    assert (late.parts, len(late.parts_open)) == (len(lead), len(lead) - 2)
+    assert "STP" not in late.responsible and "SYT" in late.responsible
+    assert planner.views.count_overdue(day, plan) == 1
+    assert [i.reference for i in planner.views.overdue(day, plan, "SYT")] == ["PL2 II.1"]
+    assert planner.views.overdue(day, plan, "STP") == []
+
+    with planner.views.engine.connect() as connection:
+        (deadline,) = [d for d in open_deadlines(connection, 2023) if d.reference == "PL2 II.1"]
+    assert "STP" not in deadline.responsible and "STTTT" in deadline.responsible
+
+    clock.set(vietnam_time(date(2023, 10, 2)))
+    planner.tasks.mark_not_applicable(
+        task, (), ["STTTT", "SYT"], "Không có đơn vị trực thuộc phải kiểm tra", monitor(planner)
+    )
+    with pytest.raises(InvalidTransition, match="phần của STTTT đã được đánh dấu không áp dụng"):
+        planner.tasks.start(task, None, staff(planner, "STTTT"))
+    (late,) = planner.views.overdue(day, plan)
+    assert (late.parts, len(late.parts_open)) == (len(lead) - 2, len(lead) - 4)
+    rows = {r.agency: r for r in planner.views.progress(day, plan)}
+    assert "STTTT" not in rows  # its only part does not apply: nothing to count
+
+    report = build_report(planner, "365/KH-UBND", ReportPeriod.parse_quarter("2023Q4"), day)
+    in_report = {a.agency: a.counts for a in report.progress.agencies}
+    assert (in_report["STP"].completed, in_report["SXD"].overdue) == (1, 1)
+    (overdue,) = report.overdue
+    assert "Sở Tư pháp" not in overdue.lead and "Sở Xây dựng" in overdue.lead
+
+    for code in set(lead) - {"STP", "STC", "STTTT", "SYT"}:
+        planner.tasks.complete(task, None, staff(planner, code))
+    assert planner.views.task(task).occurrences[0].status == "completed"
+    assert planner.views.overdue(day, plan) == []
