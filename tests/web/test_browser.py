@@ -180,7 +180,9 @@ def test_quick_changes_and_filters_update_the_page_in_place(
     assert monitor is not None
     phone = signed_in_page(monitor, server, "chuyen-vien.snv", "/dashboard?on=01/10/2023")
     phone.get_by_label("Cơ quan").select_option("SKHDT")
-    expect(phone).to_have_url(f"{server.url}/dashboard?plan=&agency=SKHDT&on=01%2F10%2F2023")
+    expect(phone).to_have_url(
+        f"{server.url}/dashboard?plan=&agency=SKHDT&on=01%2F10%2F2023&basis=current"
+    )
     expect(phone.locator("#overdue")).to_contain_text("Không có nhiệm vụ quá hạn")
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"the dashboard is {width}px wide on a {PHONE['width']}px phone"
