@@ -37,3 +37,8 @@ def scoring_round_id(year: int, unit_kind: str) -> UUID:
 
 def scorecard_id(round_id: UUID, unit: str) -> UUID:
     return uuid5(round_id, f"scorecard:{unit.upper()}")
+
+
+def import_record_id(key: str) -> UUID:
+    """Corrections kept for a document, found by its number or by its layout."""
+    return uuid5(NAMESPACE, f"import-record:{name_key(key)}")
