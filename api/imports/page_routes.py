@@ -25,6 +25,7 @@ from api.web import PageUser, SignedIn, Web, WebDep
 from planner.domain.agency_registry import GROUPS
 from planner.domain.errors import DomainError, InvalidValue
 from planner.domain.identity import plan_id
+from planner.domain.import_corrections import Corrections
 from planner.domain.plan import plan_number
 
 router = APIRouter(include_in_schema=False)
@@ -35,6 +36,8 @@ STORED_NAMES = {
     "task": "nhiệm vụ",
     "obligation": "yêu cầu",
     "criteria_set": "bộ tiêu chí",
+    "corrections": "bản sửa cách đọc văn bản",
+    "alias": "tên gọi khác của cơ quan",
 }
 
 ImportId = Annotated[str, Path(pattern=TOKEN_PATTERN)]
@@ -76,7 +79,8 @@ def confirm(request: Request, import_id: ImportId, web: WebDep, signed: PageUser
 
 
 def _dry_run(web: Web, signed: SignedIn, upload: UploadFile, year: int | None) -> Imported:
-    return import_staged(web, signed, stage_upload(web, signed, upload, year), dry_run=True)
+    staged = stage_upload(web, signed, upload, Corrections(year=year))
+    return import_staged(web, signed, staged, dry_run=True)
 
 
 def plan_year(text: str) -> int | None:

@@ -180,7 +180,12 @@ def test_corrections_given_in_a_file_are_kept_and_applied_when_the_plan_is_impor
     stored = as_json(planner(database_url, *command))
     assert stored["corrections"]["number"] == "45/KH-UBND"
     assert stored["corrections"]["rows"] == [
-        {"table": 1, "source": "dòng 12", "role": "task", "text": ""}
+        {
+            "table": 1,
+            "source": "dòng 12",
+            "role": "task",
+            "text": "Tổ chức hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm",
+        }
     ]
     assert stored["corrections_kept"] is None
     assert stored["stored"]["added"] == {

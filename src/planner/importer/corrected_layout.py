@@ -50,20 +50,30 @@ def _moved(layout: Layout, column: Column, meaning: Meaning) -> Layout:
     return replace(layout, columns=tuple(columns))
 
 
+def row_text(row: Row) -> str:
+    """A row's cells as one line: kept with a mark to know the row again when a revised
+    document moves it to another line."""
+    return " ".join(t for t in (cell_text(c) for c in row.cells) if t)
+
+
 def row_words(row: Row) -> str:
-    """A row's words, to know it again when a revised document moves it to another line."""
-    return words_key(" ".join(t for t in (cell_text(c) for c in row.cells) if t))
+    return words_key(row_text(row))
 
 
-def marked_rows(table: RawTable, marks: list[RowMark], findings: Findings) -> dict[Origin, RowRole]:
-    """Each marked row's role, found by place and words; marks that match no row are reported."""
+def marked_rows(
+    table: RawTable, marks: list[RowMark], findings: Findings
+) -> tuple[dict[Origin, RowRole], list[RowMark]]:
+    """Each marked row's role, found by place and words; marks that match no row are reported.
+    Also the marks as they stand now: each at the row's place, with its words."""
     by_source = {str(row.origin): row for row in table.rows}
     by_words: dict[str, list[Row]] = {}
     for row in table.rows:
         by_words.setdefault(row_words(row), []).append(row)
     roles: dict[Origin, RowRole] = {}
+    kept: list[RowMark] = []
     for mark in marks:
         found = _row_of(mark, by_source, by_words)
+        kept.append(mark if found is None else _at(mark, found))
         if found is None:
             findings.warning(
                 f"sửa {mark.source} ({mark.role.label}): không còn dòng nào như vậy trong "
@@ -72,7 +82,11 @@ def marked_rows(table: RawTable, marks: list[RowMark], findings: Findings) -> di
             )
             continue
         roles[found.origin] = mark.role
-    return roles
+    return roles, kept
+
+
+def _at(mark: RowMark, row: Row) -> RowMark:
+    return replace(mark, source=str(row.origin), text=row_text(row))
 
 
 def _row_of(mark: RowMark, by_source: dict[str, Row], by_words: dict[str, list[Row]]) -> Row | None:

@@ -18,7 +18,7 @@ from planner.application.plan_document import (
 )
 from planner.domain.agency_directory import AgencyDirectory
 from planner.domain.criterion import Index
-from planner.domain.import_corrections import NO_CORRECTIONS, Corrections, RowRole
+from planner.domain.import_corrections import NO_CORRECTIONS, Corrections, RowMark, RowRole
 from planner.domain.plan import Obligation, plan_number
 from planner.importer.agency_names import AgencyNames, MentionKind
 from planner.importer.arithmetic import check_sums
@@ -105,6 +105,7 @@ class _Reading:
         self.tasks = TaskEntries(self.names, directory, report, (self.year, self.header.issued_on))
         self.frameworks: list[Framework] = []
         self.roles: dict[Origin, RowRole] = {}  # the rows marked in the table being read
+        self.marks: list[RowMark] = []  # the marks as found: at their rows, with their words
 
     def run(self) -> ImportReport:
         for stray in self.segmented.strays:
@@ -123,6 +124,9 @@ class _Reading:
         check_claims(self.segmented.paragraphs, self.frameworks, self.findings)
         self._check_attachments()
         self.report.document = self._document(tuple(sets))
+        tables = len(self.segmented.tables)
+        beyond = [r for r in self.corrections.rows if r.table > tables]
+        self.report.corrections = replace(self.corrections, rows=(*self.marks, *beyond))
         return self.report
 
     def _table(self, table: RawTable) -> CriteriaSetEntry | None:
@@ -130,7 +134,8 @@ class _Reading:
         if moves:
             move_columns(table, moves, self.findings)
         marks = [r for r in self.corrections.rows if r.table == table.number]
-        self.roles = marked_rows(table, marks, self.findings) if marks else {}
+        self.roles, kept = marked_rows(table, marks, self.findings)
+        self.marks.extend(kept)
         rows = classify(table.layout, table.rows, self.roles)
         lines: list[CriterionLine] = []
         if table.layout.kind is not TableKind.TASKS:
@@ -165,7 +170,7 @@ class _Reading:
             drafts, cells = outline_drafts(
                 table, table.short_label, index, self.findings, self.roles
             )
-            self.report.cells.extend(cells)
+            self.report.cells.extend(replace(c, table=table.number) for c in cells)
         else:
             names = TableNames(table.label, table.short_label)
             drafts = task_drafts(table.layout, rows, names, self._names_agencies, self.findings)
