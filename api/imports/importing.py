@@ -85,6 +85,6 @@ def import_staged(web: Web, signed: SignedIn, staged: StagedDocument, dry_run: b
     reason = f"nhập văn bản {staged.name}"
     outcome = reading.store(planner.imports, signed.actor, reason, dry_run)
     imported = Imported(staged, reading.report, outcome, dry_run, reading.kept)
-    if imported.refused or not dry_run:
+    if not dry_run:  # a refused dry run stays, for Sở Nội vụ to correct and read again
         staging(web).discard(staged.token)
     return imported
