@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Path, UploadFile
@@ -18,7 +19,12 @@ from api.imports.importing import (
 )
 from api.imports.staging import TOKEN_PATTERN
 from api.web import ApiUser, WebDep, api_user
-from planner.domain.errors import DomainError
+from planner.domain.errors import DomainError, InvalidValue
+from planner.domain.import_corrections import (
+    NO_CORRECTIONS,
+    Corrections,
+    corrections_from_json,
+)
 from planner.importer.errors import UnreadableDocument
 from planner.storage.evidence_files import FileTooLarge
 
@@ -40,11 +46,19 @@ def upload_document(
     year: Annotated[
         int | None, Form(ge=1990, le=2100, description="Năm của kế hoạch, khi văn bản ghi sai")
     ] = None,
+    corrections: Annotated[
+        str | None,
+        Form(
+            description="Các sửa cách đọc, JSON như `planner import --corrections` đọc "
+            "(và `corrections` của câu trả lời ghi)"
+        ),
+    ] = None,
 ) -> JSONResponse:
     """The object `planner import --json` prints; a dry run also gives `import_id` to confirm."""
     require_import_rights(signed)
+    given = Corrections(year=year).over(_corrections(corrections))
     try:
-        staged = stage_upload(web, signed, file, year)
+        staged = stage_upload(web, signed, file, given)
         imported = import_staged(web, signed, staged, dry_run)
     except (UnreadableDocument, FileTooLarge) as error:
         raise _file_field(error) from None
@@ -61,6 +75,21 @@ def confirm_import(import_id: ImportId, web: WebDep, signed: ApiUser) -> JSONRes
     require_import_rights(signed)
     staged = staging(web).open(import_id, signed.user.username)
     return _answer(import_staged(web, signed, staged, dry_run=False))
+
+
+def _corrections(text: str | None) -> Corrections:
+    if not text:
+        return NO_CORRECTIONS
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FieldInvalid(
+            f"corrections: không phải JSON hợp lệ ({error})", ["body", "corrections"]
+        ) from None
+    try:
+        return corrections_from_json(data, "corrections")
+    except InvalidValue as error:
+        raise FieldInvalid(error.message, ["body", "corrections"]) from None
 
 
 def _file_field(error: DomainError) -> FieldInvalid:

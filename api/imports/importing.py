@@ -14,9 +14,11 @@ from planner.application.imports import StoreOutcome
 from planner.cli.import_report import report_json
 from planner.cli.output import to_json
 from planner.domain.errors import NotPermitted
+from planner.domain.import_corrections import NO_CORRECTIONS, Corrections
+from planner.domain.import_record import ImportRecord
+from planner.importer.corrected_reading import read_corrected
 from planner.importer.document_file import read_document_bytes
 from planner.importer.errors import UnreadableDocument
-from planner.importer.reading import read_plan_document
 from planner.importer.report import ImportReport
 
 STAGING_FOLDER = "imports"
@@ -30,6 +32,7 @@ class Imported:
     report: ImportReport
     outcome: StoreOutcome | None
     dry_run: bool
+    kept: ImportRecord | None = None  # corrections an earlier import recorded for the document
 
     @property
     def refused(self) -> bool:
@@ -42,7 +45,7 @@ class Imported:
 
     def as_json(self) -> dict[str, Any]:
         """The object `planner import --json` prints, and the upload's id for the confirmation."""
-        found = report_json(self.report, self.outcome, self.dry_run)
+        found = report_json(self.report, self.outcome, self.dry_run, self.kept)
         plain: dict[str, Any] = to_json({**found, "import_id": self.token})
         return plain
 
@@ -64,10 +67,10 @@ def staging(web: Web) -> StagedImports:
 
 
 def stage_upload(
-    web: Web, signed: SignedIn, upload: UploadFile, year: int | None = None
+    web: Web, signed: SignedIn, upload: UploadFile, corrections: Corrections = NO_CORRECTIONS
 ) -> StagedDocument:
     owner = signed.user.username
-    return staging(web).stage(chunks(upload), upload.filename or "", owner, year)
+    return staging(web).stage(chunks(upload), upload.filename or "", owner, corrections)
 
 
 def import_staged(web: Web, signed: SignedIn, staged: StagedDocument, dry_run: bool) -> Imported:
@@ -77,13 +80,11 @@ def import_staged(web: Web, signed: SignedIn, staged: StagedDocument, dry_run: b
     except UnreadableDocument:
         staging(web).discard(staged.token)
         raise
-    report = read_plan_document(source, web.planner.views.directory(), staged.year)
-    outcome = None
-    if report.document is not None:
-        outcome = web.planner.imports.store(
-            report.document, signed.actor, reason=f"nhập văn bản {staged.name}", dry_run=dry_run
-        )
-    imported = Imported(staged, report, outcome, dry_run)
-    if imported.refused or not dry_run:
+    planner = web.planner
+    reading = read_corrected(source, planner.imports, planner.views.directory(), staged.corrections)
+    reason = f"nhập văn bản {staged.name}"
+    outcome = reading.store(planner.imports, signed.actor, reason, dry_run)
+    imported = Imported(staged, reading.report, outcome, dry_run, reading.kept)
+    if not dry_run:  # a refused dry run stays, for Sở Nội vụ to correct and read again
         staging(web).discard(staged.token)
     return imported

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request
@@ -12,6 +11,7 @@ from starlette.datastructures import UploadFile
 
 from api.auth.csrf import require_token
 from api.errors import status_of
+from api.imports.corrections_form import form_corrections, plan_year
 from api.imports.importing import (
     Imported,
     import_staged,
@@ -23,8 +23,9 @@ from api.imports.staging import TOKEN_PATTERN
 from api.pages.templating import render
 from api.web import PageUser, SignedIn, Web, WebDep
 from planner.domain.agency_registry import GROUPS
-from planner.domain.errors import DomainError, InvalidValue
+from planner.domain.errors import DomainError
 from planner.domain.identity import plan_id
+from planner.domain.import_corrections import COLUMN_FIELDS, Corrections, RowRole
 from planner.domain.plan import plan_number
 
 router = APIRouter(include_in_schema=False)
@@ -35,6 +36,8 @@ STORED_NAMES = {
     "task": "nhiệm vụ",
     "obligation": "yêu cầu",
     "criteria_set": "bộ tiêu chí",
+    "corrections": "bản sửa cách đọc văn bản",
+    "alias": "tên gọi khác của cơ quan",
 }
 
 ImportId = Annotated[str, Path(pattern=TOKEN_PATTERN)]
@@ -64,6 +67,24 @@ async def preview(request: Request, web: WebDep, signed: PageUser) -> Response:
     return render(request, "import_preview.html", context, 422 if imported.refused else 200)
 
 
+@router.post("/imports/{import_id}/review", dependencies=[Depends(require_token)])
+async def review(request: Request, import_id: ImportId, web: WebDep, signed: PageUser) -> Response:
+    """Read the upload again with the corrections on the form ("Xem lại"); nothing is stored."""
+    require_import_rights(signed)
+    form = await request.form()
+    owner = signed.user.username
+    staged = staging(web).open(import_id, owner)
+    error = None
+    try:
+        staged = staging(web).correct(staged, owner, form_corrections(form))
+    except DomainError as refused:
+        error = refused.message
+    imported = await run_in_threadpool(import_staged, web, signed, staged, True)
+    context = {**await run_in_threadpool(_page, web, imported), "error": error}
+    status = 422 if imported.refused or error else 200
+    return render(request, "import_preview.html", context, status)
+
+
 @router.post("/imports/{import_id}/confirm", dependencies=[Depends(require_token)])
 def confirm(request: Request, import_id: ImportId, web: WebDep, signed: PageUser) -> Response:
     """Store the document previewed; importing the same document again changes nothing."""
@@ -76,17 +97,8 @@ def confirm(request: Request, import_id: ImportId, web: WebDep, signed: PageUser
 
 
 def _dry_run(web: Web, signed: SignedIn, upload: UploadFile, year: int | None) -> Imported:
-    return import_staged(web, signed, stage_upload(web, signed, upload, year), dry_run=True)
-
-
-def plan_year(text: str) -> int | None:
-    """The year typed on the form, if any: four digits, as plans are dated."""
-    text = text.strip()
-    if not text:
-        return None
-    if not re.fullmatch(r"(19|20|21)\d\d", text):
-        raise InvalidValue(f"Năm của kế hoạch: '{text[:20]}' không phải một năm (vd. 2023)")
-    return int(text)
+    staged = stage_upload(web, signed, upload, Corrections(year=year))
+    return import_staged(web, signed, staged, dry_run=True)
 
 
 def _page(web: Web, imported: Imported) -> dict[str, Any]:
@@ -101,6 +113,12 @@ def _page(web: Web, imported: Imported) -> dict[str, Any]:
         "refused": imported.refused,
         "changed_nothing": imported.changed_nothing,
         "import_id": imported.token,
+        "staged_id": imported.staged.token,
+        "agencies": sorted((a.code, a.name) for a in web.planner.views.agencies()),
+        "roles": [(r.value, r.label) for r in RowRole],
+        "column_fields": COLUMN_FIELDS,
+        "kept": imported.kept,
+        "corrections": imported.report.corrections,
     }
 
 

@@ -18,6 +18,12 @@ from pathlib import Path, PurePosixPath
 
 from planner.application.errors import NotFound
 from planner.domain.errors import InvalidValue
+from planner.domain.import_corrections import (
+    NO_CORRECTIONS,
+    Corrections,
+    corrections_from_json,
+    corrections_json,
+)
 from planner.storage.evidence_files import FileTooLarge
 
 TOKEN_PATTERN = r"^[A-Za-z0-9_\-]{32}$"
@@ -31,7 +37,7 @@ class StagedDocument:
     token: str
     name: str
     data: bytes
-    year: int | None = None  # the plan's year when Sở Nội vụ gives it (the document's is wrong)
+    corrections: Corrections = NO_CORRECTIONS  # what Sở Nội vụ has corrected so far
 
 
 class StagedImports:
@@ -40,7 +46,11 @@ class StagedImports:
         self.max_bytes = max_bytes
 
     def stage(
-        self, chunks: Iterable[bytes], filename: str, owner: str, year: int | None = None
+        self,
+        chunks: Iterable[bytes],
+        filename: str,
+        owner: str,
+        corrections: Corrections = NO_CORRECTIONS,
     ) -> StagedDocument:
         """Keep the upload (refusing more than `max_bytes`) under a new token bound to `owner`."""
         name = safe_name(filename)
@@ -54,9 +64,25 @@ class StagedImports:
         folder = self.root / token
         folder.mkdir(parents=True)
         (folder / "document").write_bytes(bytes(data))
-        kept = {"owner": owner, "name": name, "year": year}
-        (folder / "owner.json").write_text(json.dumps(kept))
-        return StagedDocument(token, name, bytes(data), year)
+        staged = StagedDocument(token, name, bytes(data), corrections)
+        self._keep(staged, owner)
+        return staged
+
+    def correct(
+        self, staged: StagedDocument, owner: str, corrections: Corrections
+    ) -> StagedDocument:
+        """The same upload, to be read (and stored) with these corrections."""
+        corrected = StagedDocument(staged.token, staged.name, staged.data, corrections)
+        self._keep(corrected, owner)
+        return corrected
+
+    def _keep(self, staged: StagedDocument, owner: str) -> None:
+        kept = {
+            "owner": owner,
+            "name": staged.name,
+            "corrections": corrections_json(staged.corrections),
+        }
+        (self._folder(staged.token) / "owner.json").write_text(json.dumps(kept))
 
     def open(self, token: str, owner: str) -> StagedDocument:
         """The upload `owner` sent under `token`; anyone else's, or none, is not found."""
@@ -68,7 +94,8 @@ class StagedImports:
         if kept.get("owner") != owner:
             raise self._missing(token)
         data = (folder / "document").read_bytes()
-        return StagedDocument(token, str(kept["name"]), data, kept.get("year"))
+        corrections = corrections_from_json(kept.get("corrections") or {})
+        return StagedDocument(token, str(kept["name"]), data, corrections)
 
     def discard(self, token: str) -> None:
         shutil.rmtree(self._folder(token), ignore_errors=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -149,3 +150,67 @@ def test_a_plan_that_states_no_number_is_completed_by_sở_nội_vụ_not_refuse
 
     wrong = planner(database_url, "import", str(path), "--issued-on", "31/02/2024", ok=False)
     assert "--issued-on" in wrong.stderr + wrong.stdout
+
+
+GIA_LAI = (
+    Path(__file__).resolve().parents[1] / "importing" / "to_correct" / "gia-lai-2024-to-correct.txt"
+)
+CENTRE = "Trung tâm Phục vụ hành chính công tỉnh"
+
+
+def test_corrections_given_in_a_file_are_kept_and_applied_when_the_plan_is_imported_again(
+    database_url: str, tmp_path: Path
+) -> None:
+    planner(database_url, "init")
+    refused = as_json(planner(database_url, "import", str(GIA_LAI), "--json", ok=False))
+    assert refused["errors"][0]["message"].startswith("không tìm thấy số văn bản")
+    corrections = tmp_path / "sua.json"
+    corrections.write_text(
+        json.dumps(
+            {
+                "number": "45/KH-UBND",
+                "agencies": {CENTRE: "VPUBND"},
+                "rows": [{"table": 1, "source": "dòng 12", "role": "task"}],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    command = ("import", str(GIA_LAI), "--json", "--corrections", str(corrections))
+    stored = as_json(planner(database_url, *command))
+    assert stored["corrections"]["number"] == "45/KH-UBND"
+    assert stored["corrections"]["rows"] == [
+        {
+            "table": 1,
+            "source": "dòng 12",
+            "role": "task",
+            "text": "Tổ chức hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm",
+        }
+    ]
+    assert stored["corrections_kept"] is None
+    assert stored["stored"]["added"] == {
+        "plan": 1,
+        "task": 5,
+        "corrections": 1,
+        "alias": 1,
+    }
+    references = [t["reference"] for t in stored["preview"]["tasks"]]
+    assert references == ["PL I.1", "PL I.2", "PL I.2b", "PL II.1", "PL II.2"]
+
+    again = as_json(planner(database_url, "import", str(GIA_LAI), "--json"))
+    assert again["errors"] == []
+    assert again["document"]["number"] == "45/KH-UBND"
+    assert again["corrections_kept"]["corrections"]["agencies"] == {CENTRE: "VPUBND"}
+    assert again["stored"]["events"] == 0
+    agencies = as_json(planner(database_url, "agency", "list", "--json"))
+    office = next(a for a in agencies["agencies"] if a["code"] == "VPUBND")
+    assert CENTRE in office["aliases"]
+
+
+def test_a_corrections_file_that_is_not_json_is_refused_naming_it(
+    database_url: str, tmp_path: Path
+) -> None:
+    broken = tmp_path / "sua.json"
+    broken.write_text("{number: 45}", encoding="utf-8")
+    refused = planner(database_url, "import", str(GIA_LAI), "--corrections", str(broken), ok=False)
+    assert "Lỗi: --corrections sua.json: không phải JSON hợp lệ" in refused.stderr

@@ -245,3 +245,25 @@ def test_an_upload_is_confirmed_only_by_its_own_token(server: Server) -> None:
             "/imports", data={"csrf_token": "x" * 43}, files={"document": ("a.txt", b"x")}
         )
     assert forged.status_code == 403 and "hãy tải lại trang" in alert(forged)
+
+
+TO_CORRECT = (
+    Path(__file__).resolve().parents[1] / "importing/to_correct/gia-lai-2024-to-correct.txt"
+)
+
+
+def test_a_program_sends_its_corrections_with_the_upload(server: Server) -> None:
+    data = TO_CORRECT.read_bytes()
+    fixes = {"number": "45/KH-UBND", "rows": [{"table": 1, "source": "dòng 12", "role": "task"}]}
+    answer = upload(
+        server, "chuyen-vien.snv", TO_CORRECT.name, data, True, corrections=json.dumps(fixes)
+    )
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert body["document"]["number"] == "45/KH-UBND"
+    assert body["corrections"]["rows"][0]["role"] == "task"
+    assert "PL I.2b" in [t["reference"] for t in body["preview"]["tasks"]]
+
+    wrong = upload(server, "chuyen-vien.snv", TO_CORRECT.name, data, True, corrections="{so: 45")
+    assert wrong.status_code == 422
+    assert wrong.json()["detail"][0]["loc"] == ["body", "corrections"]

@@ -27,11 +27,22 @@ from planner.application.plan_document import (
 )
 from planner.application.workspace import Workspace
 from planner.domain.actor import Actor
+from planner.domain.agency import Agency
 from planner.domain.criteria_set import CriteriaSet
-from planner.domain.identity import criteria_set_id, plan_id, target_id, task_id
+from planner.domain.identity import (
+    agency_id,
+    criteria_set_id,
+    import_record_id,
+    plan_id,
+    target_id,
+    task_id,
+)
+from planner.domain.import_corrections import NO_CORRECTIONS, Corrections
+from planner.domain.import_record import ImportRecord
 from planner.domain.plan import Plan, plan_number
 from planner.domain.score_target import ScoreTarget
 from planner.domain.task import Task
+from planner.domain.text import name_key
 from planner.domain.vietnam_time import local_date
 from planner.presentation.vietnamese import format_date
 
@@ -62,8 +73,11 @@ class ImportService:
         reason: str,
         dry_run: bool = False,
         progress: Progress | None = None,
+        corrections: Corrections = NO_CORRECTIONS,
+        keys: tuple[str, ...] = (),
     ) -> StoreOutcome:
-        """Record the document's differences from the store; a dry run records nothing."""
+        """Record the document's differences from the store, and the corrections it was read
+        with under each of its `keys`; a dry run records nothing."""
         storing = _Storing(self.workspace, actor, reason, progress, document.size)
         storing.criteria_sets(document.criteria_sets)
         if document.plan is not None:
@@ -71,11 +85,22 @@ class ImportService:
             storing.obligations(plan, document.obligations)
             storing.targets(plan.id, document.targets)
             storing.tasks(plan.id, document.tasks)
+        if corrections:
+            storing.corrections(corrections, keys)
+            storing.aliases(corrections.agencies)
         storing.outcome.events = sum(len(a.pending_events) for a in storing.pending)
         if not dry_run and storing.outcome.events:
             with self.workspace.bulk():
                 self.workspace.save(*storing.pending, what="văn bản nhập")
         return storing.outcome
+
+    def kept_corrections(self, keys: tuple[str, ...]) -> ImportRecord | None:
+        """The corrections kept for a document known by one of `keys`, the first found."""
+        for key in keys:
+            identity = import_record_id(key)
+            if self.workspace.exists(identity):
+                return self.workspace.load(ImportRecord, identity, "sửa đã ghi")
+        return None
 
 
 class _Storing:
@@ -194,6 +219,41 @@ class _Storing:
                     at=self.now,
                 )
                 self._keep(found, "criteria_set", added=True)
+
+    def corrections(self, corrections: Corrections, keys: tuple[str, ...]) -> None:
+        """Kept under each key (counted once): the same corrections record nothing."""
+        added = changed = False
+        for key in keys:
+            identity = import_record_id(key)
+            if self.workspace.exists(identity):
+                kept = self.workspace.load(ImportRecord, identity, "sửa đã ghi")
+                revised = kept.revise(corrections, self.reason, self.actor, self.now)
+                changed = changed or revised
+                if revised:
+                    self.pending.append(kept)
+            else:
+                kept = ImportRecord.record(
+                    key=key,
+                    corrections=corrections,
+                    reason=self.reason,
+                    actor=self.actor,
+                    at=self.now,
+                )
+                added = True
+                self.pending.append(kept)
+        self._count("corrections", added=added, changed=changed and not added)
+
+    def aliases(self, names: tuple[tuple[str, str], ...]) -> None:
+        """A name a person mapped to an agency is kept as that agency's alias."""
+        agencies: dict[str, Agency] = {}
+        for name, code in names:
+            if code not in agencies:
+                agencies[code] = self.workspace.load(Agency, agency_id(code), f"cơ quan {code}")
+            agency = agencies[code]
+            if name_key(name) not in {name_key(n) for n in (agency.name, *agency.aliases)}:
+                agency.set_aliases((*agency.aliases, name), self.actor, self.now)
+                self._count("alias", added=True)
+        self.pending.extend(a for a in agencies.values() if a.pending_events)
 
     def _new_task(self, plan: UUID, entry: TaskEntry) -> Task:
         return Task.add(

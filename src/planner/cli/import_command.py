@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -16,9 +17,15 @@ from planner.cli.output import console, errors, print_json
 from planner.cli.session import opened
 from planner.domain.dates import parse_day
 from planner.domain.errors import InvalidValue
+from planner.domain.import_corrections import (
+    NO_CORRECTIONS,
+    Corrections,
+    check_year,
+    corrections_from_json,
+)
+from planner.importer.corrected_reading import read_corrected
 from planner.importer.document_file import read_document
 from planner.importer.errors import UnreadableDocument
-from planner.importer.reading import Identity, read_plan_document
 
 Year = Annotated[
     int | None,
@@ -36,6 +43,14 @@ IssuedOn = Annotated[
     str | None,
     typer.Option("--issued-on", help="Ngày ban hành dd/mm/yyyy, khi văn bản không ghi."),
 ]
+CorrectionsFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--corrections",
+        help="Tệp JSON các sửa cách đọc (số, ngày, năm, tên cơ quan, dòng, cột); được ghi "
+        "cùng lần nhập và tự áp dụng khi nhập lại văn bản.",
+    ),
+]
 
 
 def import_document(
@@ -45,27 +60,24 @@ def import_document(
     json_: Json = False,
     number: Number = None,
     issued_on: IssuedOn = None,
+    corrections: CorrectionsFile = None,
 ) -> None:
     """Nhập kế hoạch (.txt, .docx, .xlsx): tiêu chí, mục tiêu, nhiệm vụ, yêu cầu, bộ tiêu chí."""
     with opened() as planner:
         try:
             source = read_document(path)
-            given = Identity(number, _day(issued_on), year)
+            typed = Corrections(number, _day(issued_on), _year(year))
+            given = typed.over(_corrections(corrections))
         except (UnreadableDocument, InvalidValue) as error:
             _refuse(path, error.message, json_)
-        report = read_plan_document(source, planner.views.directory(), identity=given)
-        outcome = None
-        if report.document is not None:
-            with _bar(report.document.size, quiet=json_ or dry_run) as progress:
-                outcome = planner.imports.store(
-                    report.document,
-                    planner.system,
-                    reason=f"nhập văn bản {path.name}",
-                    dry_run=dry_run,
-                    progress=progress,
-                )
+        reading = read_corrected(source, planner.imports, planner.views.directory(), given)
+        report = reading.report
+        size = report.document.size if report.document else 0
+        with _bar(size, quiet=json_ or dry_run) as progress:
+            reason = f"nhập văn bản {path.name}"
+            outcome = reading.store(planner.imports, planner.system, reason, dry_run, progress)
     if json_:
-        print_json(report_json(report, outcome, dry_run))
+        print_json(report_json(report, outcome, dry_run, reading.kept))
     else:
         print_report(report, outcome, dry_run)
         if report.errors:
@@ -88,6 +100,24 @@ def _bar(total: int, quiet: bool) -> Iterator[Callable[[int, int], None] | None]
 
 def _day(text: str | None) -> date | None:
     return parse_day(text, where="--issued-on") if text else None
+
+
+def _year(year: int | None) -> int | None:
+    return check_year(year, "--year") if year is not None else None
+
+
+def _corrections(path: Path | None) -> Corrections:
+    """The corrections file (`--json` prints the corrections in force in the same shape)."""
+    if path is None:
+        return NO_CORRECTIONS
+    where = f"--corrections {path.name}"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise InvalidValue(f"{where}: không đọc được tệp ({error.strerror})") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise InvalidValue(f"{where}: không phải JSON hợp lệ ({error})") from None
+    return corrections_from_json(data, where)
 
 
 def _refuse(path: Path, message: str, json_: bool) -> NoReturn:

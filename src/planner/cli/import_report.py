@@ -11,6 +11,8 @@ from planner.application.imports import StoreOutcome
 from planner.application.plan_document import PlanDocument
 from planner.cli.output import console, errors, table
 from planner.domain.criteria_set import max_total, survey_max
+from planner.domain.import_corrections import corrections_json
+from planner.domain.import_record import ImportRecord
 from planner.importer.findings import Finding
 from planner.importer.obligations import FoundObligation
 from planner.importer.preview import preview
@@ -29,13 +31,19 @@ _STORED = {
     "task": "nhiệm vụ",
     "obligation": "yêu cầu",
     "criteria_set": "bộ tiêu chí",
+    "corrections": "bản sửa cách đọc văn bản",
+    "alias": "tên gọi khác của cơ quan",
 }
 _SHOWN_WARNINGS = 40
 
 
 def report_json(
-    report: ImportReport, outcome: StoreOutcome | None, dry_run: bool
+    report: ImportReport,
+    outcome: StoreOutcome | None,
+    dry_run: bool,
+    kept: ImportRecord | None = None,
 ) -> dict[str, Any]:
+    """`kept` are the corrections an earlier import recorded for this document."""
     document = report.document
     return {
         "file": report.file,
@@ -54,6 +62,15 @@ def report_json(
         "warnings": [_finding(f) for f in report.warnings],
         "errors": [_finding(f) for f in report.errors],
         "preview": preview(report),
+        "corrections": corrections_json(report.corrections),
+        "corrections_kept": None
+        if kept is None
+        else {
+            "recorded_at": kept.recorded_at,
+            "recorded_by": kept.recorded_by,
+            "reason": kept.reason,
+            "corrections": corrections_json(kept.corrections),
+        },
         "stored": _stored(outcome),
     }
 
@@ -68,6 +85,8 @@ def print_report(report: ImportReport, outcome: StoreOutcome | None, dry_run: bo
     )
     if header.title:
         console.print(header.title)
+    if report.corrections:
+        console.print(f"[bold]Đọc theo các sửa:[/] {_corrections_said(report)}", markup=True)
     if report.tables:
         console.print(_tables(report))
     console.print(
@@ -79,6 +98,20 @@ def print_report(report: ImportReport, outcome: StoreOutcome | None, dry_run: bo
         console.print(f"[yellow]Không tìm thấy:[/] {note}")
     _print_findings(report.warnings, "Cảnh báo")
     _print_outcome(outcome, dry_run)
+
+
+def _corrections_said(report: ImportReport) -> str:
+    """'số 45/KH-UBND; 1 tên cơ quan; 1 dòng' — what the reading was told."""
+    said = report.corrections
+    parts = [
+        f"số {said.number}" if said.number else "",
+        f"ngày {format_date(said.issued_on)}" if said.issued_on else "",
+        f"năm {said.year}" if said.year else "",
+        f"{len(said.agencies)} tên cơ quan" if said.agencies else "",
+        f"{len(said.rows)} dòng" if said.rows else "",
+        f"{len(said.columns)} cột" if said.columns else "",
+    ]
+    return "; ".join(p for p in parts if p)
 
 
 def print_errors(report: ImportReport) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner.domain.agency_registry import GROUPS, AgencyGroup
 from planner.domain.errors import UnknownAgency
@@ -36,6 +36,19 @@ class AgencyDirectory:
             for group in self.groups.values()
             for name in (group.code, group.name, *group.aliases)
         }
+
+    def with_aliases(self, names: Iterable[tuple[str, str]]) -> AgencyDirectory:
+        """The same registry where each (name, code) finds the agency `code`: a person's
+        word on a name wins over the registry's own reading of it."""
+        mapped = [(name, code) for name, code in names if code in self.agencies]
+        records = [
+            replace(a, aliases=(*a.aliases, *(n for n, c in mapped if c == a.code)))
+            for a in self.agencies.values()
+        ]
+        found = AgencyDirectory(records, self.groups.values())
+        for name, code in mapped:
+            found._names[name_key(name)] = code
+        return found
 
     def find(self, name: str) -> str | None:
         """The code of the agency called `name` (its code, name or an alias), if known."""

@@ -41,3 +41,8 @@ def scorecard_id(round_id: UUID, unit: str) -> UUID:
 
 def local_calendar_id() -> UUID:
     return uuid5(NAMESPACE, "local-calendar")
+
+
+def import_record_id(key: str) -> UUID:
+    """Corrections kept for a document, found by its number or by its layout."""
+    return uuid5(NAMESPACE, f"import-record:{name_key(key)}")

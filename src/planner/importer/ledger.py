@@ -28,3 +28,4 @@ class CellUse:
     key: str = ""
     field: str = ""
     joined_with: str = " "  # how the cell's text joins the cell before it in the field
+    table: int = 0  # the table's order in the document

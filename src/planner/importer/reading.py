@@ -18,10 +18,12 @@ from planner.application.plan_document import (
 )
 from planner.domain.agency_directory import AgencyDirectory
 from planner.domain.criterion import Index
+from planner.domain.import_corrections import NO_CORRECTIONS, Corrections, RowMark, RowRole
 from planner.domain.plan import Obligation, plan_number
 from planner.importer.agency_names import AgencyNames, MentionKind
 from planner.importer.arithmetic import check_sums
 from planner.importer.cells import prose_text
+from planner.importer.corrected_layout import marked_rows, move_columns
 from planner.importer.criteria_rows import CriterionLine, criterion_lines
 from planner.importer.document_header import (
     DocumentHeader,
@@ -29,14 +31,14 @@ from planner.importer.document_header import (
     indices_named,
     read_header,
 )
-from planner.importer.findings import Place
+from planner.importer.findings import Findings, Place
 from planner.importer.framework_claims import Framework, check_claims
 from planner.importer.framework_tables import criteria_set, unit_kind
 from planner.importer.headers import Meaning, TableKind
 from planner.importer.obligations import find_obligations
 from planner.importer.report import ColumnSummary, ImportReport, TableSummary
 from planner.importer.score_targets import ScoreTargets
-from planner.importer.source import Paragraph, SourceDocument
+from planner.importer.source import Origin, Paragraph, SourceDocument
 from planner.importer.spelling import words_key
 from planner.importer.table_rows import RowKind, TableRow, classify
 from planner.importer.tables import RawTable, segment
@@ -63,16 +65,31 @@ def read_plan_document(
     directory: AgencyDirectory,
     year: int | None = None,
     identity: Identity = Identity(),
+    corrections: Corrections = NO_CORRECTIONS,
 ) -> ImportReport:
-    """Everything the document says, checked; `year` and `identity` override what it states."""
-    given = replace(identity, year=year or identity.year)
-    return _Reading(source, directory, given).run()
+    """Everything the document says, checked; `year` and `identity` override what it states,
+    and the document is read with a person's `corrections` (identity given here wins)."""
+    given = Identity(
+        identity.number or corrections.number,
+        identity.issued_on or corrections.issued_on,
+        year or identity.year or corrections.year,
+    )
+    return _Reading(source, directory, given, corrections).run()
 
 
 class _Reading:
-    def __init__(self, source: SourceDocument, directory: AgencyDirectory, given: Identity):
+    def __init__(
+        self,
+        source: SourceDocument,
+        directory: AgencyDirectory,
+        given: Identity,
+        corrections: Corrections,
+    ):
         self.segmented = segment(source)
         report = ImportReport(source.name, source.format, _blank_header())
+        report.corrections = corrections
+        self.corrections = corrections
+        directory = _mapped(directory, corrections, report.findings)
         report.header = _identified(
             read_header(self.segmented.paragraphs, report.findings),
             self.segmented.paragraphs,
@@ -87,6 +104,8 @@ class _Reading:
         self.targets = ScoreTargets(self.findings)
         self.tasks = TaskEntries(self.names, directory, report, (self.year, self.header.issued_on))
         self.frameworks: list[Framework] = []
+        self.roles: dict[Origin, RowRole] = {}  # the rows marked in the table being read
+        self.marks: list[RowMark] = []  # the marks as found: at their rows, with their words
 
     def run(self) -> ImportReport:
         for stray in self.segmented.strays:
@@ -105,10 +124,19 @@ class _Reading:
         check_claims(self.segmented.paragraphs, self.frameworks, self.findings)
         self._check_attachments()
         self.report.document = self._document(tuple(sets))
+        tables = len(self.segmented.tables)
+        beyond = [r for r in self.corrections.rows if r.table > tables]
+        self.report.corrections = replace(self.corrections, rows=(*self.marks, *beyond))
         return self.report
 
     def _table(self, table: RawTable) -> CriteriaSetEntry | None:
-        rows = classify(table.layout, table.rows)
+        moves = [c for c in self.corrections.columns if c.table == table.number]
+        if moves:
+            move_columns(table, moves, self.findings)
+        marks = [r for r in self.corrections.rows if r.table == table.number]
+        self.roles, kept = marked_rows(table, marks, self.findings)
+        self.marks.extend(kept)
+        rows = classify(table.layout, table.rows, self.roles)
         lines: list[CriterionLine] = []
         if table.layout.kind is not TableKind.TASKS:
             lines = criterion_lines(table.layout, rows, table.label, self.year, self.findings)
@@ -139,8 +167,10 @@ class _Reading:
         years = [c.year or self.year for c in table.layout.all(Meaning.TARGET)] or [self.year]
         self.targets.add(lines, index, years)
         if table.layout.kind is TableKind.TASKS and not table.layout.has(Meaning.ACTION):
-            drafts, cells = outline_drafts(table, table.short_label, index, self.findings)
-            self.report.cells.extend(cells)
+            drafts, cells = outline_drafts(
+                table, table.short_label, index, self.findings, self.roles
+            )
+            self.report.cells.extend(replace(c, table=table.number) for c in cells)
         else:
             names = TableNames(table.label, table.short_label)
             drafts = task_drafts(table.layout, rows, names, self._names_agencies, self.findings)
@@ -305,6 +335,20 @@ class _Reading:
             criteria=criteria,
             tasks=tasks,
         )
+
+
+def _mapped(
+    directory: AgencyDirectory, corrections: Corrections, findings: Findings
+) -> AgencyDirectory:
+    """The registry, where the names a person mapped find the agencies chosen for them."""
+    known = [(name, code) for name, code in corrections.agencies if code in directory.agencies]
+    for name, code in corrections.agencies:
+        if code not in directory.agencies:
+            findings.error(
+                f"sửa tên cơ quan '{name}': không có cơ quan mã {code} trong danh mục "
+                "(xem 'planner agency list')"
+            )
+    return directory.with_aliases(known) if known else directory
 
 
 def _digits(number: str) -> str:

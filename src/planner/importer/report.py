@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from planner.application.plan_document import PlanDocument
+from planner.domain.import_corrections import Corrections
 from planner.importer.document_header import DocumentHeader
 from planner.importer.findings import Finding, Findings
 from planner.importer.ledger import CellUse
@@ -63,6 +64,7 @@ class ImportReport:
     not_found: list[str] = field(default_factory=list)
     findings: Findings = field(default_factory=Findings)
     cells: list[CellUse] = field(default_factory=list)  # where each cell of a task table went
+    corrections: Corrections = field(default_factory=Corrections)  # what the reading was given
 
     @property
     def errors(self) -> list[Finding]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from planner.domain.criterion import CriterionCode
+from planner.domain.import_corrections import RowRole
 from planner.importer.cells import cell_text
 from planner.importer.headers import POINT_MEANINGS, Column, Layout, Meaning, TableKind
 from planner.importer.numbering import SectionNumber, code_in_name, code_in_number, section_number
@@ -61,13 +62,17 @@ class TableRow:
         return f"{numeral}.{number}" if numeral else number
 
 
-def classify(layout: Layout, rows: list[Row]) -> list[TableRow]:
-    return _Classifier(layout, rows).run()
+def classify(
+    layout: Layout, rows: list[Row], roles: dict[Origin, RowRole] | None = None
+) -> list[TableRow]:
+    """Each row's kind; `roles` are rows a person marked as heading, task or continuation."""
+    return _Classifier(layout, rows, roles or {}).run()
 
 
 class _Classifier:
-    def __init__(self, layout: Layout, rows: list[Row]) -> None:
+    def __init__(self, layout: Layout, rows: list[Row], roles: dict[Origin, RowRole]) -> None:
         self.layout = layout
+        self.roles = roles
         self.rows = rows
         self.number = layout.first(Meaning.NUMBER)
         self.name = layout.first(Meaning.NAME) or layout.first(Meaning.TASK)
@@ -96,11 +101,31 @@ class _Classifier:
         skip = {c.position for c in (self.number, self.name) if c is not None}
         rest = any(text for i, text in enumerate(texts) if i not in skip)
         row = replace(row, number=number, name=name, section=self.section)
+        if (role := self.roles.get(row.origin)) is not None:
+            return self._marked(row, role, number, name, rest, before)
         if _TOTAL.match(words_key(number)) or _TOTAL.match(words_key(name)):
             return replace(row, kind=RowKind.TOTAL, name=name or number)
         if (heading := self._section(row, number, name, rest, before)) is not None:
             return heading
         return self._numbered(row, number, name, rest, before)
+
+    def _marked(
+        self,
+        row: TableRow,
+        role: RowRole,
+        number: str,
+        name: str,
+        rest: bool,
+        before: list[TableRow],
+    ) -> TableRow:
+        if role is RowRole.HEADING:
+            numeral = section_number(number) if number else None
+            self.section = SectionNumber(numeral.numeral if numeral else "", name or number)
+            return replace(row, kind=RowKind.SECTION, section=self.section, name=name or number)
+        if role is RowRole.CONTINUATION:
+            return replace(row, kind=RowKind.CONTINUATION)
+        found = self._numbered(row, number, name, rest, before)
+        return found if found.kind is RowKind.ANCHOR else replace(found, kind=RowKind.ANCHOR)
 
     def _section(
         self, row: TableRow, number: str, name: str, rest: bool, before: list[TableRow]

@@ -15,13 +15,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from planner.domain.criterion import Index
+from planner.domain.import_corrections import RowRole
 from planner.importer.cells import cell_text
 from planner.importer.findings import Findings, Place
 from planner.importer.headers import Column, Meaning
 from planner.importer.index_areas import area_of
 from planner.importer.ledger import CellUse, Use
 from planner.importer.numbering import section_number
-from planner.importer.source import Row
+from planner.importer.source import Origin, Row
 from planner.importer.tables import RawTable
 from planner.importer.task_rows import TaskDraft
 
@@ -59,6 +60,7 @@ class _Entry:
     children: bool = False  # numbered rows 2.1, 2.2 follow this row 2
     parent: _Entry | None = None
     marker: str = ""  # "-", "+", or the letter of "a)"
+    role: RowRole | None = None  # what a person said the row is
 
     def add(self, name: str, piece: _Piece) -> None:
         self.pieces.setdefault(name, []).append(piece)
@@ -79,20 +81,30 @@ class _Entry:
 
 
 def outline_drafts(
-    table: RawTable, short_label: str, default: Index, findings: Findings
+    table: RawTable,
+    short_label: str,
+    default: Index,
+    findings: Findings,
+    roles: dict[Origin, RowRole] | None = None,
 ) -> tuple[list[TaskDraft], list[CellUse]]:
-    """The table's tasks, and where each of its cells went."""
-    reader = _Outline(table, short_label, default, findings)
+    """The table's tasks, and where each of its cells went; `roles` are rows a person marked."""
+    reader = _Outline(table, short_label, default, findings, roles or {})
     reader.read()
     return reader.resolve(), reader.ledger
 
 
 class _Outline:
     def __init__(
-        self, table: RawTable, short_label: str, default: Index, findings: Findings
+        self,
+        table: RawTable,
+        short_label: str,
+        default: Index,
+        findings: Findings,
+        roles: dict[Origin, RowRole],
     ) -> None:
         layout = table.layout
         self.table = table
+        self.roles = roles
         self.label = table.label
         self.short_label = short_label
         self.default = default
@@ -142,6 +154,10 @@ class _Outline:
         number = texts.get(self.number.position, "") if self.number else ""
         text = texts.get(self.task.position, "") if self.task else ""
         own = any(p in texts for p in self.fields)
+        role = self.roles.get(row.origin)
+        if role is not None:
+            self._marked(row, position, role, texts)
+            return
         if (
             row.origin in self.table.resumed
             and not number
@@ -153,7 +169,7 @@ class _Outline:
             return
         elif number:
             self._numbered(row, position, number, texts)
-        elif text and self.current is not None and (_MARKER.match(text) or own):
+        elif text and self.current is not None and (_MARKER.match(text) or own or self._group()):
             self._item(self.current, row, position, texts)
         elif text and self.current is None and (_MARKER.match(text) or own or self.last is None):
             self._numbered(row, position, "", texts)
@@ -173,16 +189,25 @@ class _Outline:
         for column, cell in texts.items():
             self.ledger.append(CellUse(row.origin, column, cell, Use.FINDING))
 
-    def _section(self, row: Row, number: str, text: str, own: bool, texts: dict[int, str]) -> bool:
+    def _section(
+        self,
+        row: Row,
+        number: str,
+        text: str,
+        own: bool,
+        texts: dict[int, str],
+        forced: bool = False,
+    ) -> bool:
         written = number or text
         numeral = section_number(written) if written and not _NUMBER.match(written) else None
         capitals = not number and text and _capitals(text)
-        if own or not (numeral is not None or capitals):
+        if not forced and (own or not (numeral is not None or capitals)):
             return False
         rest = numeral.rest if numeral is not None and not number else text
-        if numeral is not None and not number and not rest:
+        if numeral is not None and not number and not rest and not forced:
             return False
         name = " ".join(p for p in (numeral.rest if numeral and number else "", rest) if p)
+        name = name or "; ".join(texts.values())
         level = _level(numeral.numeral if numeral else "")
         self.headings = [h for h in self.headings if _level(h[0]) < level]
         self.headings.append((numeral.numeral if numeral else "", name))
@@ -190,6 +215,42 @@ class _Outline:
             self.ledger.append(CellUse(row.origin, column, cell, Use.HEADING, name))
         self.current = self.last = None
         return True
+
+    def _marked(self, row: Row, position: int, role: RowRole, texts: dict[int, str]) -> None:
+        """A row read as the person said: a heading, a task, or the rest of the row above."""
+        number = texts.get(self.number.position, "") if self.number else ""
+        text = texts.get(self.task.position, "") if self.task else ""
+        if role is RowRole.HEADING and not _NUMBER.match(number):
+            self._section(row, number, text, False, texts, forced=True)
+            return
+        if role is RowRole.CONTINUATION and self.last is not None:
+            self._continued(row, texts)
+        elif role is RowRole.CONTINUATION:
+            self._unplaced(row, texts)
+            return
+        elif number or self.current is None:
+            self._numbered(row, position, number, texts)
+        else:
+            self._item(self.current, row, position, texts)
+        if self.last is not None and role is not RowRole.CONTINUATION:
+            self.last.role = role
+        self._others(row, texts)
+
+    def _continued(self, row: Row, texts: dict[int, str]) -> None:
+        """Joined to the row above; a number of its own is named, not stored."""
+        assert self.last is not None
+        if self.number is not None and (number := texts.pop(self.number.position, "")):
+            self.findings.warning(
+                f"dòng được đánh dấu là phần tiếp của dòng trên: số thứ tự '{number}' của "
+                "dòng không lưu",
+                Place(self.label, None, self.number.header, row.origin),
+            )
+            self.ledger.append(CellUse(row.origin, self.number.position, number, Use.FINDING))
+        self._join(self.last, row, texts)
+
+    def _group(self) -> bool:
+        """The numbered row above was marked a heading: the rows beneath are its tasks."""
+        return self.current is not None and self.current.role is RowRole.HEADING
 
     def _numbered(self, row: Row, position: int, number: str, texts: dict[int, str]) -> None:
         entry = self._entry(row, position, number, texts)
@@ -267,6 +328,8 @@ class _Outline:
     def _resolve(self, entry: _Entry, above: dict[str, str]) -> None:
         items_apart = any(i.marker for i in entry.items) or not entry.assigned
         heading = entry.children or (bool(entry.items) and items_apart)
+        if entry.role is not None:
+            heading = entry.role is RowRole.HEADING
         if not heading:
             self._task(entry, self._reference(entry), above)
             for count, item in enumerate(entry.items):

@@ -13,6 +13,7 @@ from planner.domain.actor import Actor, Role
 from planner.domain.criteria_set import Criterion
 from planner.domain.criterion import CriterionCode, CriterionRef, Index, Level
 from planner.domain.evidence import Evidence
+from planner.domain.import_corrections import Corrections, corrections_from_json, corrections_json
 from planner.domain.plan import Obligation
 from planner.domain.schedule import Period, Recurrence, Schedule, ScheduleKind
 from planner.domain.score_target import Definition
@@ -228,6 +229,19 @@ class ScoringCalendarAsDict(Transcoding):
         return ScoringCalendar(**data)
 
 
+class CorrectionsAsDict(Transcoding):
+    """What Sở Nội vụ corrected in a document's reading, as `--corrections` files write it."""
+
+    type = Corrections
+    name = "import_corrections"
+
+    def encode(self, obj: Corrections) -> dict[str, Any]:
+        return corrections_json(obj)
+
+    def decode(self, data: dict[str, Any]) -> Corrections:
+        return corrections_from_json(data, "sửa đã ghi")
+
+
 TRANSCODINGS: tuple[Transcoding, ...] = (
     DateAsISO(),
     ActorAsDict(),
@@ -241,4 +255,5 @@ TRANSCODINGS: tuple[Transcoding, ...] = (
     ObligationAsDict(),
     CriterionAsDict(),
     ScoringCalendarAsDict(),
+    CorrectionsAsDict(),
 )
