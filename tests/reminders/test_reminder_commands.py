@@ -13,24 +13,15 @@ from sqlalchemy import column, select, table
 
 from notifications.scheduler import DAILY_JOB, JOBS_TABLE, RETRY_JOB
 from planner.storage.database import Database
+from tests.command_line import Ran, run_planner
 from tests.reminders.mail_server import MailServer
 from tests.reminders.waiting import wait_until
 
 
 def planner(
     database_url: str, *args: str, env: dict[str, str] | None = None, ok: bool = True
-) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(
-        [sys.executable, "-m", "planner.cli.main", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PLANNER_DATABASE_URL": database_url, **(env or {})},
-        timeout=120,
-        check=False,
-    )
-    if ok:
-        assert done.returncode == 0, done.stderr
-    return done
+) -> Ran:
+    return run_planner(database_url, *args, env=env, ok=ok)
 
 
 def demo_with_emails(database_url: str) -> None:
