@@ -36,18 +36,23 @@ class Server:
     database_url: str
     files_dir: Path
     passwords: dict[str, str] = field(default_factory=dict)
+    tokens: dict[str, str] = field(default_factory=dict)
 
     def client(self) -> httpx.Client:
         return httpx.Client(base_url=self.url, timeout=30)
 
     def token(self, username: str) -> str:
-        with self.client() as client:
-            answer = client.post(
-                "/api/token", json={"username": username, "password": self.passwords[username]}
-            )
-        assert answer.status_code == 200, answer.text
-        token: str = answer.json()["access_token"]
-        return token
+        """A bearer token of a test account, signed in once per server: the accounts are never
+        closed or reset, and each sign-in costs an Argon2 check (the sign-in tests sign in
+        themselves)."""
+        if username not in self.tokens:
+            with self.client() as client:
+                answer = client.post(
+                    "/api/token", json={"username": username, "password": self.passwords[username]}
+                )
+            assert answer.status_code == 200, answer.text
+            self.tokens[username] = answer.json()["access_token"]
+        return self.tokens[username]
 
     def headers(self, username: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token(username)}"}
