@@ -15,11 +15,13 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from xdist.remote import Producer
 
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
 from planner.domain.vietnam_time import VIETNAM
 from planner.settings import Settings
+from tests.work_units import ServerUnits, web_first
 
 POSTGRES_URL = os.environ.get(
     "PLANNER_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
@@ -84,3 +86,14 @@ def planner(database_url: str, clock: FixedClock) -> Iterator[Planner]:
     with Planner(Settings(database_url=database_url), clock) as opened:
         opened.agencies.register_defaults(opened.system)
         yield opened
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Producer) -> ServerUnits | None:
+    """`make test`'s units of work (`--dist loadscope`): see tests/work_units.py."""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    return ServerUnits(config, log)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    web_first(items)
