@@ -8,7 +8,7 @@ import uvicorn
 from api.app import create_app
 from api.collector import tune_for_serving
 from api.imports import import_extension
-from api.reminder_scheduler import reminder_services
+from api.reminder_scheduler import STANDBY_POLL_SECONDS, reminder_services
 from api.reports import report_extension
 from api.scoring import scoring_extension
 from api.settings import WebSettings
@@ -22,9 +22,17 @@ from planner.presentation.vietnamese import format_date
 from planner.settings import Settings
 
 
-def run(host: str, port: int, demo: bool, scheduler: bool, clock: Clock | None = None) -> None:
+def run(
+    host: str,
+    port: int,
+    demo: bool,
+    scheduler: bool,
+    clock: Clock | None = None,
+    standby_poll_seconds: float = STANDBY_POLL_SECONDS,
+) -> None:
     """Open planner, optionally load the demo and print its logins, then serve until stopped
-    with the reminder scheduler in-process; `clock` is the system's unless a test sets one."""
+    with the reminder scheduler in-process; `clock` is the system's unless a test sets one, and
+    a test may have a standing-by scheduler ask for the leader's lock more often."""
     settings = Settings.from_env()
     web_settings = WebSettings.from_env()
     try:
@@ -33,7 +41,7 @@ def run(host: str, port: int, demo: bool, scheduler: bool, clock: Clock | None =
         planner = Planner(settings, clock)
         if demo:
             _print_logins(planner, host, port)
-        services = reminder_services(planner, scheduler)
+        services = reminder_services(planner, scheduler, standby_poll_seconds)
     except DomainError as error:
         errors.print(f"[bold red]Lỗi:[/] {error}")
         raise typer.Exit(1) from None
