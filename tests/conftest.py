@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from planner.application.clock import FixedClock
 from planner.application.planner import Planner
 from planner.domain.vietnam_time import VIETNAM
 from planner.settings import Settings
+from tests.seeded_stores import SeededStores
 from tests.work_units import ServerUnits, web_first
 
 POSTGRES_URL = os.environ.get(
@@ -73,6 +74,15 @@ def _schema(server: str) -> Iterator[str]:
     finally:
         with psycopg.connect(server, autocommit=True) as connection:
             connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@pytest.fixture(scope="session")
+def seeded_stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SeededStores]:
+    """Seeds loaded once per session (and worker), copied into each test's empty store."""
+    with ExitStack() as schemas:
+        yield SeededStores(
+            tmp_path_factory.mktemp("seeds"), lambda: schemas.enter_context(_schema(POSTGRES_URL))
+        )
 
 
 @pytest.fixture

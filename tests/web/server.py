@@ -66,7 +66,8 @@ def free_port() -> int:
 
 
 def prepare_store(database_url: str) -> dict[str, str]:
-    """Load the demo plan and add the test accounts; returns their (fresh) passwords."""
+    """Load the demo plan and add the test accounts; returns their (fresh) passwords.
+    Done once per test session and database (`seeded_stores`): each server gets a copy."""
     clock = FixedClock(SystemClock().now())
     passwords = {name: secrets.token_urlsafe(12) for name in ACCOUNTS}
     with Planner(Settings(database_url=database_url), clock) as planner:
@@ -78,9 +79,8 @@ def prepare_store(database_url: str) -> dict[str, str]:
 
 
 @contextmanager
-def running(database_url: str, files_dir: Path) -> Iterator[Server]:
-    """Start the server, wait until it answers, stop it afterwards."""
-    passwords = prepare_store(database_url)
+def running(database_url: str, files_dir: Path, passwords: dict[str, str]) -> Iterator[Server]:
+    """Start the server on a prepared store, wait until it answers, stop it afterwards."""
     port = free_port()
     env = {
         **os.environ,
