@@ -27,6 +27,10 @@ from tests.work_units import ServerUnits, web_first
 POSTGRES_URL = os.environ.get(
     "PLANNER_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
 )
+# The tests' commits do not wait for PostgreSQL to flush its log to disk: what a transaction
+# sees of another is unchanged, only a crash of the server could lose the last commits, which
+# a test database can afford. libpq reads PGOPTIONS in every process the tests start, too.
+os.environ.setdefault("PGOPTIONS", "-c synchronous_commit=off")
 
 
 def vietnam_time(day: date, hour: int = 9) -> datetime:
