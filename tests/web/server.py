@@ -1,4 +1,5 @@
-"""A real `planner serve` process on a free port, over a store loaded with the Bắc Kạn sample."""
+"""A real `planner serve` process on a free port, over a store loaded with the Bắc Kạn sample.
+It is forked with its imports done (tests/python_processes.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import os
 import secrets
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +20,7 @@ from planner.application.planner import Planner
 from planner.demo.loader import load_demo
 from planner.domain.actor import Actor, Role
 from planner.settings import Settings
+from tests.python_processes import PythonProcess
 
 ACCOUNTS = {
     "chuyen-vien.snv": ("SNV", Role.MONITOR),
@@ -88,13 +89,8 @@ def running(database_url: str, files_dir: Path, passwords: dict[str, str]) -> It
         "PLANNER_SESSION_SECRET": secrets.token_urlsafe(32),
         "PLANNER_FILES_DIR": str(files_dir),
     }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "planner.cli.main", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    log = files_dir.parent / f"serve-{port}.log"
+    process = PythonProcess("planner.cli.main", ["serve", "--port", str(port)], env, log)
     server = Server(f"http://127.0.0.1:{port}", database_url, files_dir, passwords)
     try:
         wait_until_up(server, process)
@@ -107,16 +103,16 @@ def running(database_url: str, files_dir: Path, passwords: dict[str, str]) -> It
             process.kill()
 
 
-def wait_until_up(server: Server, process: subprocess.Popen[str]) -> None:
+def wait_until_up(server: Server, process: PythonProcess) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            output = process.stdout.read() if process.stdout else ""
+            output = process.output()
             raise RuntimeError(f"planner serve exited with {process.returncode}:\n{output}")
         try:
             if httpx.get(f"{server.url}/login", timeout=2).status_code == 200:
                 return
         except httpx.TransportError:
             pass
-        time.sleep(0.2)
+        time.sleep(0.05)
     raise RuntimeError(f"planner serve did not answer at {server.url} within 60 s")
