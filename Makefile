@@ -28,8 +28,9 @@ lint: install
 	$(BIN)/ruff format --check src api notifications tests benchmarks
 	$(BIN)/mypy
 
+# Tests on every core (pytest-xdist); tests/work_units.py says how they are shared.
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadscope --no-loadscope-reorder
 
 bench: install
 	$(BIN)/python -m benchmarks.run

@@ -14,7 +14,12 @@ from planner.cli.output import console
 SECURITY = {"none": "không mã hóa", "starttls": "STARTTLS", "tls": "TLS"}
 
 
-def reminder_services(planner: Planner, wanted: bool) -> tuple[BackgroundService, ...]:
+STANDBY_POLL_SECONDS = 5.0  # how soon a standing-by server takes over from one that stopped
+
+
+def reminder_services(
+    planner: Planner, wanted: bool, standby_poll_seconds: float = STANDBY_POLL_SECONDS
+) -> tuple[BackgroundService, ...]:
     """The scheduler when it is wanted and SMTP is set; without SMTP it stays off, saying why."""
     if not wanted:
         console.print(
@@ -32,7 +37,7 @@ def reminder_services(planner: Planner, wanted: bool) -> tuple[BackgroundService
     console.print(f"Nhắc hạn qua e-mail: [green]bật[/], {_where(settings, settings.mail)}")
     console.print(f"  người gửi: {settings.mail.sender}; nhiều tiến trình: chỉ một tiến trình gửi")
     _log_sends()
-    return (ReminderScheduler(planner, settings),)
+    return (ReminderScheduler(planner, settings, standby_poll_seconds=standby_poll_seconds),)
 
 
 def _where(settings: ReminderSettings, mail: MailSettings) -> str:

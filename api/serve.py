@@ -12,7 +12,7 @@ from api.app import create_app
 from api.collector import tune_for_serving
 from api.imports import import_extension
 from api.listening_port import PortUnavailable, open_listener
-from api.reminder_scheduler import reminder_services
+from api.reminder_scheduler import STANDBY_POLL_SECONDS, reminder_services
 from api.reports import report_extension
 from api.scoring import scoring_extension
 from api.settings import WebSettings
@@ -26,10 +26,17 @@ from planner.presentation.vietnamese import format_date
 from planner.settings import Settings
 
 
-def run(host: str, port: int, demo: bool, scheduler: bool, clock: Clock | None = None) -> None:
+def run(
+    host: str,
+    port: int,
+    demo: bool,
+    scheduler: bool,
+    clock: Clock | None = None,
+    standby_poll_seconds: float = STANDBY_POLL_SECONDS,
+) -> None:
     """Take the port, open planner, optionally load the demo and print its logins, then serve
     until stopped with the reminder scheduler in-process; `clock` is the system's unless a test
-    sets one."""
+    sets one, and a test may have a standing-by scheduler ask for the leader's lock more often."""
     settings = Settings.from_env()
     web_settings = WebSettings.from_env()
     try:
@@ -39,7 +46,7 @@ def run(host: str, port: int, demo: bool, scheduler: bool, clock: Clock | None =
         errors.print(f"[bold red]Lỗi:[/] {error}")
         raise typer.Exit(1) from None
     with listener:
-        _serve(listener, host, settings, web_settings, demo, scheduler, clock)
+        _serve(listener, host, settings, web_settings, demo, scheduler, clock, standby_poll_seconds)
 
 
 def _serve(
@@ -50,6 +57,7 @@ def _serve(
     demo: bool,
     scheduler: bool,
     clock: Clock | None,
+    standby_poll_seconds: float,
 ) -> None:
     port: int = listener.getsockname()[1]
     try:
@@ -58,7 +66,7 @@ def _serve(
         planner = Planner(settings, clock)
         if demo:
             _print_logins(planner, host, port)
-        services = reminder_services(planner, scheduler)
+        services = reminder_services(planner, scheduler, standby_poll_seconds)
     except DomainError as error:
         errors.print(f"[bold red]Lỗi:[/] {error}")
         raise typer.Exit(1) from None

@@ -9,21 +9,28 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import psycopg
 import pytest
+from xdist.remote import Producer
 
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
 from planner.domain.vietnam_time import VIETNAM
 from planner.settings import Settings
+from tests.seeded_stores import SeededStores
+from tests.work_units import ServerUnits, web_first
 
 POSTGRES_URL = os.environ.get(
     "PLANNER_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
 )
+# The tests' commits do not wait for PostgreSQL to flush its log to disk: what a transaction
+# sees of another is unchanged, only a crash of the server could lose the last commits, which
+# a test database can afford. libpq reads PGOPTIONS in every process the tests start, too.
+os.environ.setdefault("PGOPTIONS", "-c synchronous_commit=off")
 
 
 def vietnam_time(day: date, hour: int = 9) -> datetime:
@@ -73,6 +80,15 @@ def _schema(server: str) -> Iterator[str]:
             connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
+@pytest.fixture(scope="session")
+def seeded_stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SeededStores]:
+    """Seeds loaded once per session (and worker), copied into each test's empty store."""
+    with ExitStack() as schemas:
+        yield SeededStores(
+            tmp_path_factory.mktemp("seeds"), lambda: schemas.enter_context(_schema(POSTGRES_URL))
+        )
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(vietnam_time(date(2023, 6, 8)))
@@ -84,3 +100,14 @@ def planner(database_url: str, clock: FixedClock) -> Iterator[Planner]:
     with Planner(Settings(database_url=database_url), clock) as opened:
         opened.agencies.register_defaults(opened.system)
         yield opened
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Producer) -> ServerUnits | None:
+    """`make test`'s units of work (`--dist loadscope`): see tests/work_units.py."""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    return ServerUnits(config, log)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    web_first(items)

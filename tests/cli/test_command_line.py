@@ -1,6 +1,5 @@
 """The `planner` command, run as a user runs it, on a real database."""
 
-import json
 import os
 import subprocess
 import sys
@@ -9,24 +8,15 @@ from typing import Any
 
 import pytest
 
-
-def planner(database_url: str, *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PLANNER_DATABASE_URL": database_url, "PLANNER_USER": "kiem-thu"}
-    done = subprocess.run(
-        [sys.executable, "-m", "planner.cli.main", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    if ok:
-        assert done.returncode == 0, done.stderr
-    return done
+from tests.command_line import Ran, run_planner
 
 
-def as_json(done: subprocess.CompletedProcess[str]) -> Any:
-    return json.loads(done.stdout)
+def planner(database_url: str, *args: str, ok: bool = True) -> Ran:
+    return run_planner(database_url, *args, env={"PLANNER_USER": "kiem-thu"}, ok=ok)
+
+
+def as_json(done: Ran) -> Any:
+    return done.json()
 
 
 def test_demo_then_watch_and_report_from_the_command_line(database_url: str) -> None:
@@ -141,7 +131,17 @@ def test_backup_restore_and_rebuild_from_the_command_line(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize("command", [["--help"], ["task", "--help"], ["agency", "list"]])
 def test_help_and_listings_work_on_a_new_store(tmp_path: Path, command: list[str]) -> None:
-    planner(f"sqlite:///{tmp_path / 'new.db'}", *command)
+    """A real process: the module entry point starts, and a new store is made on first use."""
+    env = {**os.environ, "PLANNER_DATABASE_URL": f"sqlite:///{tmp_path / 'new.db'}"}
+    done = subprocess.run(
+        [sys.executable, "-m", "planner.cli.main", *command],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
 
 
 def test_sở_nội_vụ_keeps_the_province_s_own_days_and_counts_working_days_on_them(

@@ -1,30 +1,17 @@
 """`planner report`: Sở Nội vụ writes the quarterly and annual reports to files."""
 
 import json
-import os
-import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 
+from tests.command_line import Ran, run_planner
 from tests.reports.reading import csv_lines, table_rows, workbook_sheets
 
 PLAN = "365/KH-UBND"
 
 
-def run(database_url: str, *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PLANNER_DATABASE_URL": database_url, "PLANNER_USER": "kiem-thu"}
-    done = subprocess.run(
-        [sys.executable, "-m", "planner.cli.main", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    if ok:
-        assert done.returncode == 0, done.stderr
-    return done
+def run(database_url: str, *args: str, ok: bool = True) -> Ran:
+    return run_planner(database_url, *args, env={"PLANNER_USER": "kiem-thu"}, ok=ok)
 
 
 def test_quarterly_and_annual_reports_are_written_in_each_format(

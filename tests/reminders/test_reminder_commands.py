@@ -5,32 +5,23 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
-import sys
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import column, select, table
 
 from notifications.scheduler import DAILY_JOB, JOBS_TABLE, RETRY_JOB
 from planner.storage.database import Database
+from tests.command_line import Ran, run_planner
+from tests.python_processes import PythonProcess
 from tests.reminders.mail_server import MailServer
 from tests.reminders.waiting import wait_until
 
 
 def planner(
     database_url: str, *args: str, env: dict[str, str] | None = None, ok: bool = True
-) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(
-        [sys.executable, "-m", "planner.cli.main", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PLANNER_DATABASE_URL": database_url, **(env or {})},
-        timeout=120,
-        check=False,
-    )
-    if ok:
-        assert done.returncode == 0, done.stderr
-    return done
+) -> Ran:
+    return run_planner(database_url, *args, env=env, ok=ok)
 
 
 def demo_with_emails(database_url: str) -> None:
@@ -145,14 +136,14 @@ def test_bad_mail_settings_are_refused_naming_the_variable(database_url: str) ->
 
 
 def test_planner_scheduler_keeps_its_jobs_in_the_database_and_stops_on_sigterm(
-    database_url: str, mail_server: MailServer
+    database_url: str, mail_server: MailServer, tmp_path: Path
 ) -> None:
     planner(database_url, "init")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "planner.cli.main", "scheduler"],
-        env={**os.environ, "PLANNER_DATABASE_URL": database_url, **mail_server.env()},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
+    process = PythonProcess(
+        "planner.cli.main",
+        ["scheduler"],
+        {**os.environ, "PLANNER_DATABASE_URL": database_url, **mail_server.env()},
+        tmp_path / "scheduler.log",
     )
     engine = Database.from_url(database_url).engine()
     jobs = table(JOBS_TABLE, column("id"))
@@ -167,7 +158,8 @@ def test_planner_scheduler_keeps_its_jobs_in_the_database_and_stops_on_sigterm(
         wait_until(lambda: stored() == {DAILY_JOB, RETRY_JOB}, "the jobs are stored")
     finally:
         process.send_signal(signal.SIGTERM)
-        output = process.communicate(timeout=60)[0].decode()
+        process.wait(timeout=60)
         engine.dispose()
+    output = process.output()
     assert process.returncode == 0, output
     assert "Bộ lập lịch nhắc hạn: gửi lúc 08:00 mỗi ngày làm việc" in output

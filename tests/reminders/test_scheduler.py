@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -18,12 +16,12 @@ from planner.application.clock import FixedClock
 from planner.application.planner import Planner
 from tests.builders import add_task, bac_kan_plan
 from tests.conftest import vietnam_time
+from tests.python_processes import PythonProcess
 from tests.reminders.mail_server import MailServer
 from tests.reminders.province import province
 from tests.reminders.waiting import wait_until
 
 AGENCIES = ("STP", "STC", "SYT", "SGDDT", "SNNPTNT", "SCT")
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def stored_jobs(planner: Planner) -> set[str]:
@@ -53,16 +51,14 @@ def test_the_scheduler_catches_up_at_once_and_sends_nothing_twice_after_a_restar
     assert stored_jobs(planner) == {DAILY_JOB, RETRY_JOB}
 
 
-def start_process(database_url: str, mail_server: MailServer, log: Path) -> subprocess.Popen[bytes]:
+def start_process(database_url: str, mail_server: MailServer, log: Path) -> PythonProcess:
     moment = vietnam_time(date(2023, 9, 5), 10).isoformat()
-    with log.open("wb") as output:
-        return subprocess.Popen(
-            [sys.executable, "-m", "tests.reminders.scheduler_process", database_url, moment],
-            cwd=ROOT,
-            env={**os.environ, **mail_server.env()},
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
+    return PythonProcess(
+        "tests.reminders.scheduler_process",
+        [database_url, moment],
+        {**os.environ, **mail_server.env()},
+        log,
+    )
 
 
 def test_of_two_schedulers_running_at_once_exactly_one_sends_and_the_other_takes_over(

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -14,33 +12,30 @@ from pathlib import Path
 from planner.application.planner import Planner
 from tests.builders import add_task, bac_kan_plan
 from tests.conftest import vietnam_time
+from tests.python_processes import PythonProcess
 from tests.reminders.mail_server import MailServer
 from tests.reminders.province import STP_EMAIL, province
 from tests.reminders.waiting import wait_until
 from tests.web.server import Server, free_port, wait_until_up
 
-ROOT = Path(__file__).resolve().parents[2]
 AGENCIES = ("STP", "STC", "SYT", "SGDDT", "SNNPTNT", "SCT")
 MOMENT = vietnam_time(date(2023, 9, 5), 10)  # a Tuesday, 7 days before the 12/9 deadlines
 
 
-def start(database_url: str, env: Mapping[str, str], log: Path) -> subprocess.Popen[str]:
+def start(database_url: str, env: Mapping[str, str], log: Path) -> PythonProcess:
     """A `planner serve` process believing it is MOMENT, once it answers."""
     port = free_port()
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "tests.reminders.serve_process", MOMENT.isoformat(), str(port)],
-            cwd=ROOT,
-            env={**os.environ, **env, "PLANNER_DATABASE_URL": database_url},
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
+    process = PythonProcess(
+        "tests.reminders.serve_process",
+        [MOMENT.isoformat(), str(port)],
+        {**os.environ, **env, "PLANNER_DATABASE_URL": database_url},
+        log,
+    )
     wait_until_up(Server(f"http://127.0.0.1:{port}", database_url, log.parent), process)
     return process
 
 
-def stop(process: subprocess.Popen[str]) -> None:
+def stop(process: PythonProcess) -> None:
     """SIGTERM, as a service manager stops it: uvicorn shuts down, then ends by that signal."""
     if process.poll() is None:
         process.terminate()
@@ -81,7 +76,7 @@ def test_of_two_servers_on_one_store_exactly_one_sends_and_the_other_takes_over(
         planner.agencies.set_emails(code, (f"vanphong@{code.lower()}.gov.vn",), planner.system)
         add_task(planner, plan, f"PL2 {code}", f"Nhiệm vụ của {code}", code, "Trước ngày 12/9/2023")
     logs = [tmp_path / "first.log", tmp_path / "second.log"]
-    processes: list[subprocess.Popen[str]] = []
+    processes: list[PythonProcess] = []
     try:
         for log in logs:
             processes.append(start(database_url, mail_server.env(), log))
@@ -112,16 +107,12 @@ def test_without_smtp_settings_the_server_runs_and_says_reminders_are_off(
     for number, (env, options, said) in enumerate(cases):
         log, port = tmp_path / f"serve-{number}.log", free_port()
         database_url = f"sqlite:///{tmp_path / f'planner-{number}.db'}"
-        command = [sys.executable, "-m", "planner.cli.main", "serve", "--port", str(port)]
-        with log.open("w") as output:
-            process = subprocess.Popen(
-                [*command, *options],
-                cwd=ROOT,
-                env={**env, "PLANNER_DATABASE_URL": database_url},
-                stdout=output,
-                stderr=subprocess.STDOUT,
-                text=True,
-            )
+        process = PythonProcess(
+            "planner.cli.main",
+            ["serve", "--port", str(port), *options],
+            {**env, "PLANNER_DATABASE_URL": database_url},
+            log,
+        )
         try:
             wait_until_up(Server(f"http://127.0.0.1:{port}", database_url, tmp_path), process)
         finally:

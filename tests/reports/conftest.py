@@ -13,6 +13,7 @@ from planner.application.planner import Planner
 from planner.settings import Settings
 from tests.conftest import vietnam_time
 from tests.reports.ha_nam_plan import ISSUED_ON, load_ha_nam
+from tests.seeded_stores import SeededStores
 
 
 class HaNam:
@@ -25,9 +26,18 @@ class HaNam:
         self.clock.set(vietnam_time(day))
 
 
-@pytest.fixture
-def ha_nam(database_url: str) -> Iterator[HaNam]:
+def registered_ha_nam(database_url: str) -> UUID:
+    """A store with the agency registry and Hà Nam's plan, registered on the day it was issued."""
     clock = FixedClock(vietnam_time(ISSUED_ON))
     with Planner(Settings(database_url=database_url), clock) as planner:
         planner.agencies.register_defaults(planner.system)
-        yield HaNam(planner, clock, load_ha_nam(planner))
+        return load_ha_nam(planner)
+
+
+@pytest.fixture
+def ha_nam(database_url: str, seeded_stores: SeededStores) -> Iterator[HaNam]:
+    """A copy of the store `registered_ha_nam` loads once per session, on the day of issue."""
+    plan: UUID = seeded_stores.copy(registered_ha_nam, database_url)
+    clock = FixedClock(vietnam_time(ISSUED_ON))
+    with Planner(Settings(database_url=database_url), clock) as planner:
+        yield HaNam(planner, clock, plan)

@@ -12,7 +12,8 @@ import psycopg
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from tests.web.server import Server, running
+from tests.seeded_stores import SeededStores
+from tests.web.server import Server, prepare_store, running
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -26,12 +27,16 @@ FLAGS = [
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def server(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    seeded_stores: SeededStores,
 ) -> Iterator[Server]:
-    """One server per test module and database, over the Bắc Kạn sample and test accounts."""
+    """One server per test module and database, over a copy of the Bắc Kạn sample with the
+    test accounts: each module starts from the same store and changes only its own."""
     folder = tmp_path_factory.mktemp("web")
     if request.param == "sqlite":
-        with running(f"sqlite:///{folder / 'planner.db'}", folder / "files") as started:
+        url = f"sqlite:///{folder / 'planner.db'}"
+        with running(url, folder / "files", seeded_stores.copy(prepare_store, url)) as started:
             yield started
         return
     postgres = request.getfixturevalue("postgres_server")
@@ -39,7 +44,8 @@ def server(
     with psycopg.connect(postgres, autocommit=True) as connection:
         connection.execute(f'CREATE SCHEMA "{schema}"')
     try:
-        with running(f"{postgres}?schema={schema}", folder / "files") as started:
+        url = f"{postgres}?schema={schema}"
+        with running(url, folder / "files", seeded_stores.copy(prepare_store, url)) as started:
             yield started
     finally:
         with psycopg.connect(postgres, autocommit=True) as connection:

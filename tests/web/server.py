@@ -1,4 +1,5 @@
-"""A real `planner serve` process on a free port, over a store loaded with the Bắc Kạn sample."""
+"""A real `planner serve` process on a free port, over a store loaded with the Bắc Kạn sample.
+It is forked with its imports done (tests/python_processes.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import os
 import secrets
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +20,7 @@ from planner.application.planner import Planner
 from planner.demo.loader import load_demo
 from planner.domain.actor import Actor, Role
 from planner.settings import Settings
+from tests.python_processes import PythonProcess
 
 ACCOUNTS = {
     "chuyen-vien.snv": ("SNV", Role.MONITOR),
@@ -36,18 +37,23 @@ class Server:
     database_url: str
     files_dir: Path
     passwords: dict[str, str] = field(default_factory=dict)
+    tokens: dict[str, str] = field(default_factory=dict)
 
     def client(self) -> httpx.Client:
         return httpx.Client(base_url=self.url, timeout=30)
 
     def token(self, username: str) -> str:
-        with self.client() as client:
-            answer = client.post(
-                "/api/token", json={"username": username, "password": self.passwords[username]}
-            )
-        assert answer.status_code == 200, answer.text
-        token: str = answer.json()["access_token"]
-        return token
+        """A bearer token of a test account, signed in once per server: the accounts are never
+        closed or reset, and each sign-in costs an Argon2 check (the sign-in tests sign in
+        themselves)."""
+        if username not in self.tokens:
+            with self.client() as client:
+                answer = client.post(
+                    "/api/token", json={"username": username, "password": self.passwords[username]}
+                )
+            assert answer.status_code == 200, answer.text
+            self.tokens[username] = answer.json()["access_token"]
+        return self.tokens[username]
 
     def headers(self, username: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token(username)}"}
@@ -61,7 +67,8 @@ def free_port() -> int:
 
 
 def prepare_store(database_url: str) -> dict[str, str]:
-    """Load the demo plan and add the test accounts; returns their (fresh) passwords."""
+    """Load the demo plan and add the test accounts; returns their (fresh) passwords.
+    Done once per test session and database (`seeded_stores`): each server gets a copy."""
     clock = FixedClock(SystemClock().now())
     passwords = {name: secrets.token_urlsafe(12) for name in ACCOUNTS}
     with Planner(Settings(database_url=database_url), clock) as planner:
@@ -73,9 +80,8 @@ def prepare_store(database_url: str) -> dict[str, str]:
 
 
 @contextmanager
-def running(database_url: str, files_dir: Path) -> Iterator[Server]:
-    """Start the server, wait until it answers, stop it afterwards."""
-    passwords = prepare_store(database_url)
+def running(database_url: str, files_dir: Path, passwords: dict[str, str]) -> Iterator[Server]:
+    """Start the server on a prepared store, wait until it answers, stop it afterwards."""
     port = free_port()
     env = {
         **os.environ,
@@ -83,13 +89,8 @@ def running(database_url: str, files_dir: Path) -> Iterator[Server]:
         "PLANNER_SESSION_SECRET": secrets.token_urlsafe(32),
         "PLANNER_FILES_DIR": str(files_dir),
     }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "planner.cli.main", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    log = files_dir.parent / f"serve-{port}.log"
+    process = PythonProcess("planner.cli.main", ["serve", "--port", str(port)], env, log)
     server = Server(f"http://127.0.0.1:{port}", database_url, files_dir, passwords)
     try:
         wait_until_up(server, process)
@@ -102,16 +103,16 @@ def running(database_url: str, files_dir: Path) -> Iterator[Server]:
             process.kill()
 
 
-def wait_until_up(server: Server, process: subprocess.Popen[str]) -> None:
+def wait_until_up(server: Server, process: PythonProcess) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            output = process.stdout.read() if process.stdout else ""
+            output = process.output()
             raise RuntimeError(f"planner serve exited with {process.returncode}:\n{output}")
         try:
             if httpx.get(f"{server.url}/login", timeout=2).status_code == 200:
                 return
         except httpx.TransportError:
             pass
-        time.sleep(0.2)
+        time.sleep(0.05)
     raise RuntimeError(f"planner serve did not answer at {server.url} within 60 s")

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
+from tests.command_line import Ran, run_planner
 from tests.web.server import Server
 
 
-def planner_cli(server: Server, *args: str, password: str = "") -> subprocess.CompletedProcess[str]:
-    env = {"PLANNER_DATABASE_URL": server.database_url, "PLANNER_USER": "quan-tri"}
-    return subprocess.run(
-        [sys.executable, "-m", "planner.cli.main", *args],
-        input=password + "\n",
-        capture_output=True,
-        text=True,
-        env={**os.environ, **env},
-        timeout=120,
-        check=False,
+def planner_cli(server: Server, *args: str, password: str = "") -> Ran:
+    return run_planner(
+        server.database_url,
+        *args,
+        env={"PLANNER_USER": "quan-tri"},
+        stdin=password + "\n",
+        ok=False,
     )
 
 

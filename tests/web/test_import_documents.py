@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
-import subprocess
-import sys
 import zipfile
 from contextlib import closing
 from pathlib import Path
@@ -20,6 +17,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
+from tests.command_line import run_planner
 from tests.web.server import Server
 from tests.web.test_page_forms import alert, signed_in
 
@@ -30,18 +28,8 @@ PLAN = "1800/KH-UBND"
 
 def cli_import(server: Server, path: Path, *options: str) -> dict[str, Any]:
     """What `planner import PATH --dry-run --json` prints for the server's own store."""
-    env = {**os.environ, "PLANNER_DATABASE_URL": server.database_url}
-    command = ["import", str(path), "--dry-run", "--json", *options]
-    done = subprocess.run(
-        [sys.executable, "-m", "planner.cli.main", *command],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    found: dict[str, Any] = json.loads(done.stdout)
+    done = run_planner(server.database_url, "import", str(path), "--dry-run", "--json", *options)
+    found: dict[str, Any] = done.json()
     return found
 
 

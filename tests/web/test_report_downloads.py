@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import html
-import os
 import re
-import subprocess
-import sys
 from contextlib import closing
 from pathlib import Path
 
+from tests.command_line import run_planner
 from tests.reports.reading import csv_lines, table_rows, workbook_sheets
 from tests.web.server import Server
 from tests.web.test_page_forms import alert, signed_in
@@ -27,10 +25,7 @@ def plan_id(server: Server) -> str:
 
 def cli_report(server: Server, out: Path, *args: str) -> bytes:
     """The same report written by `planner report` from the server's store."""
-    env = {**os.environ, "PLANNER_DATABASE_URL": server.database_url}
-    command = [sys.executable, "-m", "planner.cli.main", "report", *args, "--out", str(out)]
-    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
-    assert done.returncode == 0, done.stderr
+    run_planner(server.database_url, "report", *args, "--out", str(out))
     return out.read_bytes()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -11,9 +13,14 @@ MIN_LENGTH = 10
 MAX_LENGTH = 256
 
 _hasher = PasswordHasher()
-# Compared against when the user name is unknown, so a wrong name takes as long as a wrong
-# password and timing does not reveal which accounts exist.
-_UNKNOWN_USER_HASH = _hasher.hash("planner: no such user")
+
+
+@cache
+def _unknown_user_hash() -> str:
+    """Compared against when the user name is unknown, so a wrong name takes as long as a wrong
+    password and timing does not reveal which accounts exist. Made on the first check, not at
+    import: every `planner` command would otherwise pay for a hash it rarely needs."""
+    return _hasher.hash("planner: no such user")
 
 
 def hash_password(password: str) -> str:
@@ -26,8 +33,9 @@ def hash_password(password: str) -> str:
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
+    unknown_user_hash = _unknown_user_hash()  # by the first check, whether the user exists or not
     try:
-        matched = _hasher.verify(password_hash or _UNKNOWN_USER_HASH, password[:MAX_LENGTH])
+        matched = _hasher.verify(password_hash or unknown_user_hash, password[:MAX_LENGTH])
     except (VerificationError, InvalidHashError):
         return False
     return matched and password_hash is not None
