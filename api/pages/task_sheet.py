@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -90,6 +90,16 @@ def _fits(action: str, occurrence: OccurrenceView) -> bool:
     return True
 
 
+def own_part_of(occurrence: OccurrenceView, actor: Actor) -> OccurrenceView:
+    """The occurrence as a lead body of shared work sees it: its own part's status."""
+    own = [p for p in occurrence.parts if actor.speaks_for((p.agency,))]
+    if len(occurrence.parts) < 2 or not own:
+        return occurrence
+    part = own[0]
+    status = part.status if part.applies else Status.CANCELLED.value
+    return replace(occurrence, status=status, percent=part.percent, completed_on=part.completed_on)
+
+
 def days_late(occurrence: OccurrenceView, on: date) -> int:
     if occurrence.due_on is None or Status(occurrence.status).is_closed:
         return 0
@@ -103,13 +113,14 @@ def my_rows(web: Web, signed: SignedIn, on: date) -> list[Row]:
     rows = [
         Row(
             task,
-            occurrence,
+            seen,
             "Chủ trì" if actor.speaks_for(task.lead) else "Phối hợp",
-            days_late(occurrence, on),
+            days_late(seen, on),
             actions_for(actor, task, occurrence),
         )
         for task in tasks.values()
         for occurrence in task.occurrences
+        for seen in (own_part_of(occurrence, actor),)
     ]
     return sorted(rows, key=lambda r: (r.occurrence.due_on or date.max, r.task.reference))
 

@@ -321,3 +321,7 @@ def test_a_department_completes_its_own_part_of_work_every_department_leads(
         assert "STC" not in item["parts_open"] and "STP" in item["parts_open"]
         mine = client.get("/api/overdue", headers=finance).json()
         assert "PL2 VIII.2" not in {i["reference"] for i in mine["items"]}
+    pages, _ = signed_in(server, "can-bo.stc")
+    own_list = pages.get("/my-tasks").text
+    done_list = own_list[own_list.index("Đã hoàn thành hoặc đã hủy") :]
+    assert "PL2 VIII.2" in done_list  # its own part is done, whatever the others' are

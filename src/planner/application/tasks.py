@@ -76,7 +76,7 @@ class TaskService:
         found.start(
             occurrence, actor, self.workspace.clock.now(), self._on(effective_on, because), part
         )
-        return self._save(found, occurrence)
+        return self._save(found, occurrence, actor, part)
 
     def report_progress(
         self,
@@ -103,7 +103,7 @@ class TaskService:
             self._on(effective_on, because),
             part,
         )
-        return self._save(found, occurrence)
+        return self._save(found, occurrence, actor, part)
 
     def complete(
         self,
@@ -128,7 +128,7 @@ class TaskService:
             self._on(effective_on, because),
             part,
         )
-        return self._save(found, occurrence)
+        return self._save(found, occurrence, actor, part)
 
     def block(
         self,
@@ -151,7 +151,7 @@ class TaskService:
             self._on(effective_on, because),
             part,
         )
-        return self._save(found, occurrence)
+        return self._save(found, occurrence, actor, part)
 
     def unblock(
         self,
@@ -174,7 +174,7 @@ class TaskService:
             self._on(effective_on, because),
             part,
         )
-        return self._save(found, occurrence)
+        return self._save(found, occurrence, actor, part)
 
     def reopen(
         self,
@@ -197,7 +197,7 @@ class TaskService:
             self._on(effective_on, because),
             part,
         )
-        return self._save(found, occurrence)
+        return self._save(found, occurrence, actor, part)
 
     def cancel(
         self,
@@ -330,8 +330,14 @@ class TaskService:
     def _load(self, task: UUID, expected_version: int | None) -> Task:
         return self.workspace.load(Task, task, "nhiệm vụ", expected_version)
 
-    def _save(self, task: Task, occurrence: str | None) -> Status:
-        """Save and return the status the (single or chosen) occurrence now has."""
+    def _save(self, task: Task, occurrence: str | None, actor: Actor, part: str | None) -> Status:
+        """Save and return the status the change left: the body's own part of shared work,
+        else the (single or chosen) occurrence's."""
         self.workspace.save(task, what=f"nhiệm vụ {task.label}")
-        key = occurrence if occurrence else next(iter(task.occurrences))
-        return task.occurrences[key].status
+        state = task.occurrences[occurrence if occurrence else next(iter(task.occurrences))]
+        own = [
+            p
+            for code, p in state.parts.items()
+            if code == part or (part is None and not actor.oversees and actor.speaks_for((code,)))
+        ]
+        return own[0].status if len(state.parts) > 1 and own else state.status
