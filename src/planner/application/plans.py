@@ -69,3 +69,9 @@ class PlanService:
         found = self.workspace.load(Plan, plan, "kế hoạch")
         found.withdraw_obligation(key, reason, actor, self.workspace.clock.now())
         self.workspace.save(found, what=f"kế hoạch {found.number}")
+
+    def set_input_days(self, plan: UUID, days: int, reason: str, actor: Actor) -> None:
+        """The coordinating bodies' internal deadline: `days` working days before the lead's."""
+        found = self.workspace.load(Plan, plan, "kế hoạch")
+        found.set_input_days(days, reason, actor, self.workspace.clock.now())
+        self.workspace.save(found, what=f"kế hoạch {found.number}")

@@ -304,6 +304,32 @@ class TaskService:
         )
         self.workspace.save(found, what=f"nhiệm vụ {found.label}")
 
+    def send_input(
+        self,
+        task: UUID,
+        occurrence: str | None,
+        actor: Actor,
+        *,
+        note: str = "",
+        evidence: tuple[Evidence, ...] = (),
+        body: str | None = None,
+        expected_version: int | None = None,
+        effective_on: date | None = None,
+        because: str = "",
+    ) -> None:
+        """Đã gửi ý kiến/số liệu: a coordinating body's input to the lead."""
+        found = self._load(task, expected_version)
+        found.send_input(
+            occurrence,
+            note,
+            evidence,
+            actor,
+            self.workspace.clock.now(),
+            self._on(effective_on, because),
+            body,
+        )
+        self.workspace.save(found, what=f"nhiệm vụ {found.label}")
+
     def mark_not_applicable(
         self,
         task: UUID,

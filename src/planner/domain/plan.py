@@ -36,6 +36,11 @@ class Obligation:
     report_to: str | None = None
 
 
+# Coordinating bodies send their input (ý kiến, số liệu) this many working days before the
+# lead's due date, unless the plan says otherwise.
+INPUT_DAYS = 5
+
+
 class Plan(Aggregate):
     class Event(Aggregate.Event):
         actor: Actor
@@ -54,6 +59,12 @@ class Plan(Aggregate):
 
     class ObligationWithdrawn(Event):
         key: str
+        reason: str
+
+    class InputDaysSet(Event):
+        """How many working days before the lead's due date coordinating bodies send input."""
+
+        days: int
         reason: str
 
     @staticmethod
@@ -115,6 +126,24 @@ class Plan(Aggregate):
         self.year = year
         self.indices = tuple(Index(i) for i in indices)
         self.obligations: dict[str, Obligation] = {}
+        self.input_days = INPUT_DAYS
+
+    def set_input_days(self, days: int, reason: str, actor: Actor, at: datetime) -> None:
+        """Sở Nội vụ sets the coordinating bodies' internal deadline for this plan."""
+        if not actor.oversees:
+            raise NotPermitted(f"chỉ Sở Nội vụ được đặt hạn gửi ý kiến phối hợp ({actor.agency})")
+        if not 0 <= days <= 30:
+            raise InvalidValue(
+                f"kế hoạch {self.number}: hạn gửi ý kiến phối hợp phải từ 0 đến 30 ngày làm việc "
+                f"trước hạn của cơ quan chủ trì, không phải {days}"
+            )
+        if not clean(reason):
+            raise InvalidValue(f"kế hoạch {self.number}: cần nêu lý do đổi hạn gửi ý kiến")
+        self._input_days_set(days=days, reason=clean(reason), actor=actor, timestamp=at)
+
+    @event(InputDaysSet)
+    def _input_days_set(self, *, days: int, reason: str, actor: Actor, timestamp: datetime) -> None:
+        self.input_days = days
 
     def add_obligation(self, obligation: Obligation, actor: Actor, at: datetime) -> None:
         if not actor.oversees:

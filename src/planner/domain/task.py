@@ -43,6 +43,7 @@ class OccurrenceState:
     key: str
     due_on: date | None
     parts: dict[str, PartState] = field(default_factory=dict)
+    inputs: dict[str, date] = field(default_factory=dict)  # coordinating body → day sent
     effective_on: date | None = None  # the day its latest change took effect
     requested_to: date | None = None  # an extension asked for and not yet decided
     extended_to: date | None = None  # an approved extension; `due_on` stays for on-time counts
@@ -221,6 +222,16 @@ class Task(Aggregate):
         approved: bool
         to: date
         reason: str
+        effective_on: date | None = None
+        backdated_because: str = ""
+
+    class InputSent(Event):
+        """Đã gửi ý kiến/số liệu: a coordinating body sent its input to the lead."""
+
+        occurrence: str
+        body: str
+        note: str
+        evidence: tuple[Evidence, ...]
         effective_on: date | None = None
         backdated_because: str = ""
 
@@ -464,6 +475,40 @@ class Task(Aggregate):
             occurrence=state.key,
             part=body,
             reason=self._reason(reason, "reopen"),
+            actor=actor,
+            timestamp=at,
+            **self._when(dated, actor, at, state),
+        )
+
+    def send_input(
+        self,
+        occurrence: str | None,
+        note: str,
+        evidence: tuple[Evidence, ...],
+        actor: Actor,
+        at: datetime,
+        dated: Dated | None = None,
+        body: str | None = None,
+    ) -> None:
+        """A coordinating body sends its input (ý kiến, số liệu) to the lead; Sở Nội vụ may
+        record it for the body."""
+        sender = body if body is not None else actor.agency
+        if sender not in self.coordinating:
+            raise NotPermitted(
+                f"{sender} không phối hợp thực hiện nhiệm vụ {self.label}; các cơ quan phối hợp: "
+                f"{', '.join(self.coordinating) or '—'}"
+            )
+        if not (actor.oversees or actor.speaks_for((sender,))):
+            raise NotPermitted(f"{actor.agency} không gửi ý kiến thay {sender}")
+        state = self._occurrence(occurrence)
+        self._require_status("progress", state.status, state)
+        if not clean(note) and not evidence:
+            raise InvalidValue(f"nhiệm vụ {self.label}: cần nội dung ý kiến hoặc tài liệu gửi kèm")
+        self._input_sent(
+            occurrence=state.key,
+            body=sender,
+            note=clean(note),
+            evidence=evidence,
             actor=actor,
             timestamp=at,
             **self._when(dated, actor, at, state),
@@ -734,6 +779,23 @@ class Task(Aggregate):
         state = self.occurrences[occurrence]
         for own in self._touched(state, part, actor):
             own.status, own.status_before_block = Status(status), None
+        self._took_effect(timestamp, effective_on, state)
+
+    @event(InputSent)
+    def _input_sent(
+        self,
+        *,
+        occurrence: str,
+        body: str,
+        note: str,
+        evidence: tuple[Evidence, ...],
+        actor: Actor,
+        timestamp: datetime,
+        effective_on: date | None = None,
+        backdated_because: str = "",
+    ) -> None:
+        state = self.occurrences[occurrence]
+        state.inputs[body] = effective_on or local_date(timestamp)
         self._took_effect(timestamp, effective_on, state)
 
     @event(MarkedNotApplicable)

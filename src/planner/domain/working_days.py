@@ -102,6 +102,13 @@ class WorkingCalendar:
             day = self.on_or_after(day + timedelta(days=1))
         return day
 
+    def working_days_before(self, end: date, days: int) -> date:
+        """The `days`-th working day before `end` (a coordinating body's internal deadline)."""
+        day = end
+        for _ in range(days):
+            day = self.on_or_before(day - timedelta(days=1))
+        return day
+
     def deadline(self, wording: str, start: date) -> date:
         """The due date of "trong thời hạn 05 ngày làm việc" counted from `start`."""
         return self.add_working_days(start, working_days_in(wording))

@@ -6,7 +6,7 @@ from typing import Any
 
 from eventsourcing.dispatch import singledispatchmethod
 
-from planner.domain.plan import Plan
+from planner.domain.plan import INPUT_DAYS, Plan
 from planner.projections.json_values import plain
 from planner.projections.projection import Projection
 from planner.projections.schema import plans
@@ -37,6 +37,7 @@ class PlanCatalog(Projection):
                 "year": event.year,
                 "indices": [plain(i) for i in event.indices],
                 "obligations": [],
+                "input_days": INPUT_DAYS,
                 "version": event.originator_version,
             }
         )
@@ -50,6 +51,10 @@ class PlanCatalog(Projection):
     def _(self, event: Plan.ObligationWithdrawn) -> None:
         row = self._row(event)
         row["obligations"] = [o for o in row["obligations"] if o["key"] != event.key]
+
+    @apply.register
+    def _(self, event: Plan.InputDaysSet) -> None:
+        self._row(event)["input_days"] = event.days
 
     def _row(self, event: Plan.Event) -> dict[str, Any]:
         row = self.plans.get(event.originator_id)

@@ -67,6 +67,7 @@ plans = Table(
     Column("year", Integer, nullable=False),
     Column("indices", JSON, nullable=False),
     Column("obligations", JSON, nullable=False),
+    Column("input_days", Integer, nullable=False),  # coordinating bodies' internal deadline
     Column("version", Integer, nullable=False),
     Index("ix_view_plans_number", "number"),
 )
@@ -131,6 +132,21 @@ occurrences = Table(
         "ix_view_occurrences_overdue", "due_on", "plan_number", "reference", "occurrence", "status"
     ),
     Index("ix_view_occurrences_plan", "plan_id", "due_on"),
+)
+
+# What each coordinating body owes the lead of each occurrence (ý kiến, số liệu), and when
+# it sent it; its own deadline is counted back from `due_on` (`queries/inputs.py`).
+task_inputs = Table(
+    "view_task_inputs",
+    metadata,
+    Column("task_id", Uuid, primary_key=True),
+    Column("occurrence", String(16), primary_key=True),
+    Column("agency", String(32), primary_key=True),
+    Column("plan_id", Uuid, nullable=False),
+    Column("due_on", Date),  # the lead's
+    Column("sent_on", Date),
+    Column("note", Text, nullable=False),
+    Index("ix_view_task_inputs_plan", "plan_id"),
 )
 
 # Each lead body's own part of an occurrence (one row per lead; "" for work no body leads).

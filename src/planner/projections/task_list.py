@@ -29,6 +29,7 @@ from planner.projections.schema import (
     plans,
     progress_counts,
     task_agencies,
+    task_inputs,
     task_parts,
     tasks,
 )
@@ -42,6 +43,7 @@ class TaskList(Projection):
         tasks,
         occurrences,
         task_parts,
+        task_inputs,
         occurrence_states,
         task_agencies,
         progress_counts,
@@ -54,6 +56,7 @@ class TaskList(Projection):
         self.tasks = self.buffer(tasks, "task_id")
         self.occurrences = self.buffer(occurrences, "task_id")
         self.parts = self.buffer(task_parts, "task_id")
+        self.inputs = self.buffer(task_inputs, "task_id")
         self.agencies = self.buffer(task_agencies, "task_id")
         self.counted = PartCounts(
             self.counter(progress_counts, *PartCounts.COLUMNS),
@@ -103,6 +106,8 @@ class TaskList(Projection):
             self.occurrences.put(row)
             for body in event.lead or (UNASSIGNED,):
                 self._add_part(event, row, body)
+            for body in event.coordinating:
+                self._owe_input(row, body)
         self._assign(event.originator_id, event.plan_id, event.lead, event.coordinating)
 
     @apply.register
@@ -184,6 +189,13 @@ class TaskList(Projection):
         self._dates_change(event, event.occurrence, requested_to=None, **granted)
 
     @apply.register
+    def _(self, event: Task.InputSent) -> None:
+        found = self.inputs.get(event.originator_id, event.occurrence, event.body)
+        assert found is not None, f"task {event.originator_id}: {event.body} owes no input"
+        self.inputs.put({**found, "sent_on": _effective_on(event), "note": event.note})
+        self._derive(event, event.occurrence, {}, len(event.evidence))
+
+    @apply.register
     def _(self, event: Task.MarkedNotApplicable) -> None:
         for key in event.occurrences:
             rows = [self._part(event, key, body) for body in event.parts]
@@ -210,6 +222,7 @@ class TaskList(Projection):
         for row in self.occurrences.find(task_id=event.originator_id):
             if not Status(row["status"]).is_closed:
                 self._follow_lead(event, row, event.lead)
+                self._follow_coordinating(row, event.coordinating)
         for found in self.agencies.find(task_id=event.originator_id):
             self.agencies.remove(found["task_id"], found["agency"])
         self._assign(event.originator_id, task["plan_id"], event.lead, event.coordinating)
@@ -304,9 +317,35 @@ class TaskList(Projection):
                 self._add_part(event, occurrence, body)
         self._derive(event, occurrence["occurrence"], {}, 0)
 
+    def _owe_input(self, occurrence: Row, body: str) -> None:
+        self.inputs.put(
+            {
+                "task_id": occurrence["task_id"],
+                "occurrence": occurrence["occurrence"],
+                "agency": body,
+                "plan_id": occurrence["plan_id"],
+                "due_on": occurrence["due_on"],
+                "sent_on": None,
+                "note": "",
+            }
+        )
+
+    def _follow_coordinating(self, occurrence: Row, coordinating: tuple[str, ...]) -> None:
+        held = self.inputs.siblings(occurrence["task_id"], occurrence["occurrence"])
+        for row in held:
+            if row["agency"] not in coordinating:
+                self.inputs.remove(row["task_id"], row["occurrence"], row["agency"])
+        owing = {row["agency"] for row in held}
+        for body in coordinating:
+            if body not in owing:
+                self._owe_input(occurrence, body)
+
     def _dates_change(self, event: Task.Event, occurrence: str, **values: Any) -> None:
         row = self._occurrence(event, occurrence)
         self.occurrences.put({**row, **values})
+        if "due_on" in values:
+            for owed in self.inputs.siblings(event.originator_id, occurrence):
+                self.inputs.put({**owed, "due_on": values["due_on"]})
         dates = {k: v for k, v in values.items() if k in ("due_on", "deadline_on")}
         self._each_part(event, occurrence, self._rows_of(event, occurrence), {}, 0, dates)
 

@@ -25,6 +25,7 @@ class PlanView:
     indices: list[str]
     obligations: list[dict[str, Any]]
     version: int
+    input_days: int = 5
 
 
 def list_plans(connection: Connection) -> list[PlanView]:

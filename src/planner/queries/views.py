@@ -10,12 +10,15 @@ from sqlalchemy import Engine
 
 from planner.application.errors import NotFound
 from planner.domain.agency_directory import AgencyDirectory
+from planner.domain.working_days import WorkingCalendar
 from planner.queries.agencies import AgencyView, list_agencies
 from planner.queries.agencies import directory as agency_directory
 from planner.queries.at_risk import CriterionAtRisk, points_at_risk
 from planner.queries.basis import Basis
 from planner.queries.criteria_sets import CriteriaSetView, list_criteria_sets
 from planner.queries.history import HistoryEntry, history_of
+from planner.queries.inputs import InputCounts, InputView, input_counts
+from planner.queries.inputs import inputs as owed_inputs
 from planner.queries.overdue import OverdueItem, count_overdue
 from planner.queries.overdue import overdue as overdue_items
 from planner.queries.past_day import overdue_on, progress_on, tasks_on
@@ -116,6 +119,22 @@ class Views:
             if self._past(on):
                 return tasks_on(connection, on, basis, plan_id)
             return list_tasks(connection, plan_id)
+
+    def inputs(
+        self,
+        on: date,
+        calendar: WorkingCalendar,
+        task_id: UUID | None = None,
+        plan_id: UUID | None = None,
+    ) -> list[InputView]:
+        with self.engine.connect() as connection:
+            return owed_inputs(connection, on, calendar, task_id, plan_id)
+
+    def input_counts(
+        self, on: date, calendar: WorkingCalendar, plan_id: UUID | None = None
+    ) -> list[InputCounts]:
+        with self.engine.connect() as connection:
+            return input_counts(connection, on, calendar, plan_id)
 
     def score_board(self, plan_id: UUID | None = None) -> list[ScoreLine]:
         with self.engine.connect() as connection:
