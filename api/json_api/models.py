@@ -250,3 +250,18 @@ class CalendarDay(Body):
 
     day: Day
     reason: Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(plain)]
+
+
+class InputDays(Body):
+    days: Annotated[int, Field(ge=0, le=30)] = Field(
+        description="Số ngày làm việc trước hạn của cơ quan chủ trì"
+    )
+    reason: Text
+
+
+class Input(Dated):
+    note: Text = ""
+    evidence: Annotated[list[EvidenceIn], Field(max_length=20)] = []
+    body: AgencyCode | None = Field(
+        None, description="Sở Nội vụ ghi nhận thay cơ quan phối hợp này; bỏ trống: của người gửi"
+    )

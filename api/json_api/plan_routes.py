@@ -69,6 +69,18 @@ def add_obligation(
     return {"plan": to_json(plan_of(web, plan_id))}
 
 
+@router.post(
+    "/plans/{plan_id}/input-days",
+    summary="Hạn cơ quan phối hợp gửi ý kiến: số ngày làm việc trước hạn chủ trì (Sở Nội vụ)",
+)
+def set_input_days(
+    plan_id: UUID, body: models.InputDays, web: WebDep, signed: ApiUser
+) -> dict[str, Any]:
+    plan_of(web, plan_id)
+    web.planner.plans.set_input_days(plan_id, body.days, body.reason, signed.actor)
+    return {"plan": to_json(plan_of(web, plan_id))}
+
+
 @router.put("/plans/{plan_id}/targets", summary="Đặt hoặc điều chỉnh mục tiêu một tiêu chí")
 def set_target(
     plan_id: UUID, body: models.TargetIn, web: WebDep, signed: ApiUser

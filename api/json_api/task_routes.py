@@ -12,6 +12,7 @@ from api.json_api.evidence import evidence_of
 from api.lookups import agency_filter, plan_of, visible_task
 from api.uploads import chunks
 from api.web import ApiUser, SignedIn, Web, WebDep, api_user
+from planner.application.clock import SystemClock, today
 from planner.cli.output import to_json
 from planner.domain.criterion import CriterionRef
 from planner.domain.schedule_text import read_schedule
@@ -246,3 +247,27 @@ def not_applicable(
         expected_version=body.expected_version,
     )
     return task_answer(web, signed, task_id)
+
+
+@router.post("/tasks/{task_id}/input", summary="Đã gửi ý kiến/số liệu (cơ quan phối hợp)")
+def send_input(task_id: UUID, body: models.Input, web: WebDep, signed: ApiUser) -> dict[str, Any]:
+    visible_task(web, signed, task_id)
+    web.planner.tasks.send_input(
+        task_id,
+        body.occurrence,
+        signed.actor,
+        note=body.note,
+        evidence=evidence_of(body.evidence, web.files),
+        body=body.body,
+        expected_version=body.expected_version,
+        **body.dated(),
+    )
+    return task_answer(web, signed, task_id)
+
+
+@router.get("/tasks/{task_id}/inputs", summary="Ý kiến, số liệu phối hợp của một nhiệm vụ")
+def task_inputs(task_id: UUID, web: WebDep, signed: ApiUser) -> dict[str, Any]:
+    visible_task(web, signed, task_id)
+    calendar = web.planner.calendar.calendar()
+    owed = web.planner.views.inputs(today(SystemClock()), calendar, task_id)
+    return {"task_id": str(task_id), "inputs": to_json(owed)}

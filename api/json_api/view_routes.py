@@ -84,3 +84,19 @@ def history(aggregate_id: UUID, web: WebDep, signed: ApiUser) -> dict[str, Any]:
     else:
         require_monitor(signed)
     return {"aggregate_id": str(aggregate_id), "entries": to_json(entries)}
+
+
+@router.get(
+    "/inputs", summary="Cơ quan phối hợp: ý kiến đã gửi đúng hạn, muộn, còn thiếu (Sở Nội vụ)"
+)
+def inputs(
+    web: WebDep, signed: ApiUser, on: On = None, plan_id: UUID | None = None
+) -> dict[str, Any]:
+    require_monitor(signed)
+    day = on or today(SystemClock())
+    plan = plan_of(web, plan_id) if plan_id else None
+    rows = web.planner.views.input_counts(day, web.planner.calendar.calendar(), plan_id)
+    answer: dict[str, Any] = to_json(
+        {"on": day, "plan": plan.number if plan else None, "agencies": rows}
+    )
+    return answer

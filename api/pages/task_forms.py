@@ -210,6 +210,18 @@ def _decide_extension(web: Web, signed: SignedIn, task: UUID, form: ActionForm) 
     )
 
 
+def _send_input(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
+    web.planner.tasks.send_input(
+        task,
+        form.occurrence(),
+        signed.actor,
+        note=form.text("note"),
+        evidence=form.evidence(),
+        expected_version=form.version(),
+        **form.dated(),
+    )
+
+
 ACTIONS: dict[str, Perform] = {
     "start": _start,
     "progress": _progress,
@@ -222,4 +234,5 @@ ACTIONS: dict[str, Perform] = {
     "reassign": _reassign,
     "request_extension": _request_extension,
     "decide_extension": _decide_extension,
+    "send_input": _send_input,
 }

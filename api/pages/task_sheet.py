@@ -52,7 +52,7 @@ def actions_for(actor: Actor, task: TaskView, occurrence: OccurrenceView) -> tup
     if actor.oversees or actor.speaks_for(task.lead):
         offered = LEAD_ACTIONS + (MONITOR_ACTIONS if actor.oversees else ())
     elif actor.speaks_for(task.coordinating):
-        offered = ("progress",)
+        offered = ("progress", "send_input")
     else:
         offered = ()
     allowed = tuple(
@@ -142,6 +142,7 @@ def task_sheet(web: Web, signed: SignedIn, task_id: UUID) -> dict[str, Any]:
         "agencies": web.planner.views.agencies(),
         "today": on,
         "shared": len(task.lead) > 1,
+        "inputs": web.planner.views.inputs(on, web.planner.calendar.calendar(), task_id),
     }
 
 

@@ -17,6 +17,9 @@ EVENT_NAMES = {
     "Reassigned": "Giao lại",
     "ExtensionRequested": "Xin gia hạn",
     "ExtensionDecided": "Quyết định gia hạn",
+    "InputSent": "Gửi ý kiến/số liệu",
+    "MarkedNotApplicable": "Không áp dụng",
+    "MarkedApplicable": "Áp dụng trở lại",
 }
 
 ROLE_NAMES = {
@@ -38,6 +41,7 @@ ACTION_NAMES = {
     "reassign": "Giao lại",
     "request_extension": "Xin gia hạn",
     "decide_extension": "Quyết định gia hạn",
+    "send_input": "Gửi ý kiến/số liệu",
 }
 
 

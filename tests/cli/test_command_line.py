@@ -180,3 +180,25 @@ def test_a_day_far_outside_this_century_is_refused_in_vietnamese(tmp_path: Path)
     )
     too_many = planner(url, "calendar", "after", "01/01/2024", "5000", ok=False)
     assert too_many.returncode == 2 and "'days'" in too_many.stderr
+
+
+def test_a_coordinating_body_sends_its_input_and_sở_nội_vụ_sees_who_is_late(
+    database_url: str,
+) -> None:
+    planner(database_url, "demo")
+    listed = as_json(planner(database_url, "task", "list", "--plan", "365/KH-UBND", "--json"))
+    task = next(t["task_id"] for t in listed["tasks"] if t["reference"] == "PL2 II.4")
+    sent = planner(
+        database_url, "task", "input", task[:8], "--as", "STC", "--note", "Số liệu kinh phí"
+    )
+    assert "Đã ghi nhận ý kiến" in sent.stdout
+    planner(
+        database_url, "plan", "input-days", "--plan", "365/KH-UBND", "--days", "3", "--reason", "x"
+    )
+
+    counts = as_json(planner(database_url, "inputs", "--plan", "365/KH-UBND", "--json"))
+    finance = next(a for a in counts["agencies"] if a["agency"] == "STC")
+    assert (finance["sent_late"], finance["sent_on_time"]) == (1, 0)  # sent today, due in 2023
+    assert finance["missing"] >= 1  # the other tasks it coordinates
+    shown = planner(database_url, "inputs", "--plan", "365/KH-UBND").stdout
+    assert "Ý kiến phối hợp" in shown and "Sở Tài chính" in shown

@@ -325,3 +325,27 @@ def test_a_department_completes_its_own_part_of_work_every_department_leads(
     own_list = pages.get("/my-tasks").text
     done_list = own_list[own_list.index("Đã hoàn thành hoặc đã hủy") :]
     assert "PL2 VIII.2" in done_list  # its own part is done, whatever the others' are
+
+
+def test_a_coordinating_body_sends_its_input_and_the_lead_sees_it(server: Server) -> None:
+    task = task_named(server, "PL2 III.1")  # the office leads, every department coordinates
+    finance, monitor = server.headers("can-bo.stc"), server.headers("chuyen-vien.snv")
+    url = f"/api/tasks/{task['task_id']}"
+    with server.client() as client:
+        sent = client.post(
+            f"{url}/input", json={"note": "Góp ý dự thảo quy trình Paygov"}, headers=finance
+        )
+        assert sent.status_code == 200, sent.text
+        owed = {
+            i["agency"]: i for i in client.get(f"{url}/inputs", headers=finance).json()["inputs"]
+        }
+        # Sent today, after its own deadline in December 2023; the others have sent nothing.
+        assert (owed["STC"]["state"], owed["SXD"]["state"]) == ("sent_late", "missing")
+        office = server.headers("can-bo.vpubnd")
+        refused = client.post(f"{url}/input", json={"note": "x"}, headers=office)
+        assert refused.status_code == 403, refused.text  # the lead does not coordinate itself
+        counts = client.get("/api/inputs", headers=monitor).json()["agencies"]
+        assert any(c["agency"] == "STC" and c["sent_late"] == 1 for c in counts)
+    pages, _ = signed_in(server, "can-bo.vpubnd")
+    page = pages.get(f"/tasks/{task['task_id']}").text
+    assert "Ý kiến, số liệu của cơ quan phối hợp" in page and "Góp ý dự thảo quy trình" in page

@@ -99,6 +99,23 @@ def add_obligation(
         console.print(f"[yellow]Lưu ý:[/] {reading.warning}")
 
 
+@plans.command("input-days")
+def input_days(
+    plan: PlanNumber,
+    days: Annotated[
+        int, typer.Option("--days", help="Số ngày làm việc trước hạn của cơ quan chủ trì.")
+    ],
+    reason: Annotated[str, typer.Option("--reason", help="Lý do.")],
+) -> None:
+    """Hạn cơ quan phối hợp gửi ý kiến, số liệu: bao nhiêu ngày làm việc trước hạn chủ trì."""
+    with opened() as planner:
+        found = planner.views.plan(plan)
+        planner.plans.set_input_days(found.plan_id, days, reason, planner.system)
+    console.print(
+        f"Kế hoạch {found.number}: cơ quan phối hợp gửi ý kiến trước hạn {days} ngày làm việc"
+    )
+
+
 Code = Annotated[str, typer.Option("--code", help="Mã tiêu chí, vd. 1.2 hoặc 'TCTP 3.2.3'.")]
 IndexOption = Annotated[str, typer.Option("--index")]
 Year = Annotated[int, typer.Option("--year")]

@@ -515,3 +515,32 @@ def not_applicable(
             applicable=applicable,
         )
         console.print("Đã áp dụng trở lại." if applicable else "Đã đánh dấu không áp dụng.")
+
+
+@app.command("input")
+def send_input(
+    task: str,
+    as_: As,
+    note: Annotated[str, typer.Option("--note", help="Ý kiến, số liệu gửi cơ quan chủ trì.")] = "",
+    evidence: EvidenceOption = None,
+    occurrence: Occurrence = None,
+    for_: Annotated[
+        str | None, typer.Option("--for", help="Sở Nội vụ ghi nhận thay cơ quan phối hợp này.")
+    ] = None,
+    user: User = None,
+    effective_on: EffectiveOn = None,
+    because: Because = "",
+) -> None:
+    """Đã gửi ý kiến/số liệu (cơ quan phối hợp) cho cơ quan chủ trì."""
+    with opened() as planner:
+        actor = acting(planner, as_, user)
+        planner.tasks.send_input(
+            planner.views.task_id(task),
+            occurrence,
+            actor,
+            note=note,
+            evidence=read_evidence(evidence),
+            body=_part(planner, for_),
+            **_dated(effective_on, because),
+        )
+        console.print("Đã ghi nhận ý kiến, số liệu gửi cơ quan chủ trì.")

@@ -219,3 +219,32 @@ def _aggregate_id(planner: Planner, text: str) -> UUID:
     if agency is None:
         raise NotFound(f"không tìm thấy '{text}' (mã nhiệm vụ, số kế hoạch hoặc mã cơ quan)")
     return agency_id(agency)
+
+
+def inputs(plan: Plan = None, on: On = None, json_: Json = False) -> None:
+    """Cơ quan phối hợp: ý kiến, số liệu đã gửi đúng hạn, muộn, còn thiếu (theo hạn riêng)."""
+    with opened() as planner:
+        day = _on(on)
+        plan_id = planner.views.plan(plan).plan_id if plan else None
+        rows = planner.views.input_counts(day, planner.calendar.calendar(), plan_id)
+        names = {a.code: a.name for a in planner.views.agencies()}
+    if json_:
+        print_json({"on": day, "plan": plan, "agencies": rows})
+        return
+    shown = table(
+        f"Ý kiến phối hợp đến hết ngày {format_date(day)}",
+        "Cơ quan",
+        "Phải gửi",
+        "Đúng hạn",
+        "Muộn",
+        "Còn thiếu",
+    )
+    for row in rows:
+        shown.add_row(
+            names.get(row.agency, row.agency),
+            str(row.owed),
+            str(row.sent_on_time),
+            str(row.sent_late),
+            str(row.missing),
+        )
+    console.print(shown)

@@ -501,7 +501,7 @@ class Task(Aggregate):
         if not (actor.oversees or actor.speaks_for((sender,))):
             raise NotPermitted(f"{actor.agency} không gửi ý kiến thay {sender}")
         state = self._occurrence(occurrence)
-        self._require_status("progress", state.status, state)
+        self._require_status("send_input", state.status, state)
         if not clean(note) and not evidence:
             raise InvalidValue(f"nhiệm vụ {self.label}: cần nội dung ý kiến hoặc tài liệu gửi kèm")
         self._input_sent(

@@ -40,6 +40,7 @@ ALLOWED_FROM: dict[str, frozenset[Status]] = {
     "cancel": frozenset({Status.NOT_STARTED, Status.IN_PROGRESS, Status.BLOCKED}),
     "reopen": frozenset({Status.COMPLETED, Status.CANCELLED}),
     "request_extension": frozenset({Status.NOT_STARTED, Status.IN_PROGRESS, Status.BLOCKED}),
+    "send_input": frozenset({Status.NOT_STARTED, Status.IN_PROGRESS, Status.BLOCKED}),
 }
 
 ACTION_LABELS = {
@@ -55,6 +56,7 @@ ACTION_LABELS = {
     "request_extension": "xin gia hạn",
     "decide_extension": "quyết định gia hạn",
     "not_applicable": "đánh dấu không áp dụng",
+    "send_input": "gửi ý kiến, số liệu",
 }
 
 
