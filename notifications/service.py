@@ -34,6 +34,7 @@ from planner.domain.reminder_outbox import (
     plan_outbox,
 )
 from planner.domain.vietnam_time import local_date
+from planner.queries.inputs import input_deadlines
 from planner.queries.reminders import next_retry, open_deadlines, recipients, reminder_records
 
 log = logging.getLogger("notifications")
@@ -83,10 +84,13 @@ class ReminderService:
 
     def outbox(self, day: date) -> Outbox:
         """What would go out on `day`, as things stand now; nothing is recorded."""
+        # Read each time: Sở Nội vụ may record a day off while the scheduler runs.
+        calendar = self.planner.calendar.calendar(self.settings.days_off)
         with self.planner.views.engine.connect() as connection:
             situation = Situation(
                 items=(
                     *open_deadlines(connection, day.year + 1),
+                    *input_deadlines(connection, day, calendar),
                     *self.planner.scoring.deadlines(day, self.planner.settings.monitor_agency),
                 ),
                 recipients=recipients(connection),
@@ -95,8 +99,6 @@ class ReminderService:
                 reports=reports_due(self.planner, day),
             )
         now = self.planner.workspace.clock.now()
-        # Read each time: Sở Nội vụ may record a day off while the scheduler runs.
-        calendar = self.planner.calendar.calendar(self.settings.days_off)
         return plan_outbox(situation, day, now, calendar, self.settings.policy)
 
     def emails(self, outbox: Outbox) -> list[tuple[Message, EmailMessage]]:

@@ -39,11 +39,14 @@ def status(item: DueItem) -> str:
         return "Yêu cầu chung của kế hoạch"
     if item.kind is ItemKind.SCORING:
         return "Chưa hoàn thành"
+    if item.kind is ItemKind.INPUT:
+        return "Cơ quan phối hợp: chưa gửi ý kiến, số liệu cho cơ quan chủ trì"
     return f"{Status(item.status).label} ({item.percent}%)"
 
 
 def occurrence(item: DueItem) -> str:
-    return f"kỳ {item.occurrence}" if item.kind is ItemKind.TASK and item.occurrence else ""
+    shown = item.kind in (ItemKind.TASK, ItemKind.INPUT) and item.occurrence
+    return f"kỳ {item.occurrence}" if shown else ""
 
 
 def due(item: DueItem) -> str:

@@ -17,6 +17,12 @@ from tests.python_processes import PythonProcess
 from tests.reminders.mail_server import MailServer
 from tests.reminders.waiting import wait_until
 
+# The demo's departments, each coordinating PL2 III.2 (due 30/09/2023).
+DEPARTMENTS = (
+    *("BDT", "SCT", "SGDDT", "SGTVT", "SKHCN", "SKHDT", "SLDTBXH", "SNGV", "SNNPTNT"),
+    *("SNV", "STC", "STNMT", "STP", "STTTT", "SVHTTDL", "SXD", "SYT", "TTT"),
+)
+
 
 def planner(
     database_url: str, *args: str, env: dict[str, str] | None = None, ok: bool = True
@@ -38,7 +44,16 @@ def test_preview_shows_what_would_go_out_and_run_sends_it_once(
         planner(database_url, "reminders", "preview", "--on", "25/09/2023", "--json").stdout
     )
     assert preview["on"] == "2023-09-25" and preview["day_off"] is None
-    digest, escalation, report = preview["messages"]
+    messages = preview["messages"]
+    [digest] = [m for m in messages if m["kind"] == "digest" and m["recipient"] == "VPUBND"]
+    [escalation] = [m for m in messages if m["kind"] == "escalation"]
+    [report] = [m for m in messages if m["kind"] == "report"]
+    # Every department coordinates III.2: its own input to the office is due today.
+    inputs = [m for m in messages if m["kind"] == "digest" and m["recipient"] != "VPUBND"]
+    assert len(inputs) == len(DEPARTMENTS) and all(
+        m["subject"] == "Nhắc hạn: Ý kiến phối hợp PL2 III.2 đến hạn hôm nay, 25/09/2023"
+        for m in inputs
+    )
     assert (digest["kind"], digest["recipient"], digest["to"]) == (
         "digest",
         "VPUBND",
@@ -59,10 +74,11 @@ def test_preview_shows_what_would_go_out_and_run_sends_it_once(
     assert mail_server.received == []  # a preview sends nothing
 
     sent = planner(database_url, "reminders", "run", "--on", "25/09/2023", env=mail_server.env())
-    assert "đã gửi 3 thư nhắc hạn" in sent.stdout
+    assert f"đã gửi {3 + len(DEPARTMENTS)} thư nhắc hạn" in sent.stdout
     again = planner(database_url, "reminders", "run", "--on", "25/09/2023", env=mail_server.env())
     assert "đã gửi 0 thư nhắc hạn" in again.stdout
-    assert sorted(m.subject for m in mail_server.received) == [
+    subjects = [m.subject for m in mail_server.received if "Ý kiến phối hợp" not in m.subject]
+    assert sorted(subjects) == [
         # The quarter's report was due on 12/09 while nothing ran: it goes out late, once.
         "Báo cáo Quý III/2023 Kế hoạch số 365/KH-UBND "
         "(số liệu đến 25/09/2023, hạn báo cáo 12/09/2023)",
@@ -78,13 +94,15 @@ def test_a_trial_run_of_the_demo_reminds_every_agency_with_work_due(
 ) -> None:
     planner(database_url, "demo")
     sent = planner(database_url, "reminders", "run", "--on", "22/12/2023", env=mail_server.env())
-    assert "đã gửi 29 thư nhắc hạn" in sent.stdout
+    assert "đã gửi 30 thư nhắc hạn" in sent.stdout
     digests = {
         m.recipients: m.subject for m in mail_server.received if m.subject.startswith("Nhắc hạn")
     }
-    assert len(digests) == 27
+    assert len(digests) == 28
+    # Its own part of I.1b is late; its part of two tasks and its input to a third are due.
     assert digests[("stp@bac-kan.example.invalid",)] == (
-        "Nhắc hạn: PL2 I.1b quá hạn 10 ngày (hạn 12/12/2023); 2 việc đến hạn 31/12/2023"
+        "Nhắc hạn: PL2 I.1b quá hạn 10 ngày (hạn 12/12/2023); "
+        "3 việc đến hạn từ 25/12/2023 đến 31/12/2023"
     )
     assert ("ubnd.babe@bac-kan.example.invalid",) in digests
     assert all(to.endswith("@bac-kan.example.invalid") for r in digests for to in r)
@@ -112,11 +130,12 @@ def test_a_failed_send_exits_with_an_error_and_is_kept_for_retry(
         ("VPUBND", "PL2 III.2", -7, "failed"),
         ("SNV", "Báo cáo nhiệm vụ quá hạn", 0, "failed"),
         ("SNV", "Báo cáo Kế hoạch số 365/KH-UBND", 0, "failed"),
+        *((code, "Ý kiến phối hợp PL2 III.2", 0, "failed") for code in DEPARTMENTS),
     }
     assert all("máy chủ thư 127.0.0.1" in r["reason"] for r in logged["reminders"])
     # Without --since: the latest entries, though the run was for a day long past.
     latest = planner(database_url, "reminders", "log").stdout
-    assert "Nhắc hạn gần nhất: 3" in latest and "PL2 III.2" in latest
+    assert f"Nhắc hạn gần nhất: {3 + len(DEPARTMENTS)}" in latest and "PL2 III.2" in latest
 
 
 def test_bad_mail_settings_are_refused_naming_the_variable(database_url: str) -> None:

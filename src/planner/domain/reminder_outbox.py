@@ -27,6 +27,7 @@ class ItemKind(StrEnum):
     TASK = "task"  # an occurrence of a plan's task: reminded while late too
     OBLIGATION = "obligation"  # a plan-level duty: no status is kept, so only reminded before
     SCORING = "scoring"  # a step of a PAR scoring round: reminded only before it closes
+    INPUT = "input"  # a coordinating body's input to the lead: reminded before its own deadline
 
 
 @dataclass(frozen=True)

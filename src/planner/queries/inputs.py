@@ -14,8 +14,12 @@ from uuid import UUID
 
 from sqlalchemy import Connection, select
 
+from planner.domain.reminder_outbox import DueItem, ItemKind
+from planner.domain.task_status import Status
 from planner.domain.working_days import WorkingCalendar
-from planner.projections.schema import plans, task_inputs, tasks
+from planner.projections.schema import agencies, occurrences, plans, task_inputs, tasks
+
+OPEN = [s.value for s in Status if not s.is_closed]
 
 
 class InputState(StrEnum):
@@ -107,6 +111,46 @@ def input_counts(
             missing=counted[agency, plan, InputState.MISSING],
         )
         for agency, plan in keys
+    ]
+
+
+def input_deadlines(connection: Connection, on: date, calendar: WorkingCalendar) -> list[DueItem]:
+    """Inputs not sent yet of open occurrences, due on their coordinating body's own day."""
+    carriers = dict(connection.execute(select(agencies.c.code, agencies.c.carried_by)).all())
+    open_work = {
+        (row.task_id, row.occurrence)
+        for row in connection.execute(
+            select(occurrences.c.task_id, occurrences.c.occurrence).where(
+                occurrences.c.status.in_(OPEN), occurrences.c.due_on.is_not(None)
+            )
+        )
+    }
+    described = {
+        row.task_id: row
+        for row in connection.execute(
+            select(tasks.c.task_id, tasks.c.text, plans.c.number, plans.c.title).join(
+                plans, plans.c.plan_id == tasks.c.plan_id
+            )
+        )
+    }
+    return [
+        DueItem(
+            item=f"input:{owed.task_id}:{owed.agency}",
+            kind=ItemKind.INPUT,
+            occurrence=owed.occurrence,
+            due_on=owed.due_on,
+            responsible=(carriers.get(owed.agency, owed.agency),),
+            plan_id=owed.plan_id,
+            plan_number=described[owed.task_id].number,
+            plan_title=described[owed.task_id].title,
+            reference=f"Ý kiến phối hợp {owed.reference}".strip(),
+            text=described[owed.task_id].text,
+            task_id=owed.task_id,
+        )
+        for owed in inputs(connection, on, calendar)
+        if owed.sent_on is None
+        and owed.due_on is not None
+        and (owed.task_id, owed.occurrence) in open_work
     ]
 
 

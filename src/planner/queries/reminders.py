@@ -207,4 +207,7 @@ def reminder_log(
 def _label(item: str, tasks: dict[str, str]) -> str:
     if item == ESCALATION:
         return "Báo cáo nhiệm vụ quá hạn"
+    if item.startswith("input:"):  # input:<task>:<coordinating body>
+        task = "task:" + item.split(":")[1]
+        return f"Ý kiến phối hợp {tasks.get(task, task)}"
     return tasks.get(item) or item.rpartition(":")[2]
