@@ -15,7 +15,7 @@ from notifications.settings import ReminderSettings
 from notifications.wording import brief_label, when
 from planner.cli.command_group import command_group
 from planner.cli.output import console, errors, print_json, table
-from planner.cli.session import opened
+from planner.cli.session import acting, opened
 from planner.domain.dates import parse_day
 from planner.domain.errors import InvalidValue
 from planner.domain.reminder_outbox import (
@@ -79,6 +79,31 @@ def run(on: On = None) -> None:
         errors.print(f"[bold red]Chưa gửi được[/] thư tới {delivery.recipient}: {delivery.error}")
     if report.failed:
         errors.print("Các thư chưa gửi được đã ghi nhận và sẽ được gửi lại.")
+        raise typer.Exit(1)
+
+
+@reminders.command("remind-late")
+def remind_late(
+    task: str,
+    as_: Annotated[str, typer.Option("--as", help="Mã cơ quan (Sở Nội vụ).")],
+    user: Annotated[str | None, typer.Option("--user", help="Người thực hiện.")] = None,
+) -> None:
+    """Nhắc ngay các cơ quan còn chậm phần việc của một nhiệm vụ (Sở Nội vụ)."""
+    with opened() as planner:
+        service = ReminderService(planner, ReminderSettings.from_env())
+        deliveries = service.remind_late_now(
+            planner.views.task_id(task), acting(planner, as_, user)
+        )
+    sent = [d for d in deliveries if d.error is None]
+    console.print(f"Đã nhắc {len(sent)} cơ quan còn chậm")
+    for delivery in sent:
+        console.print(f"  {delivery.recipient} <{', '.join(delivery.to)}>: {delivery.subject}")
+    for delivery in deliveries:
+        if delivery.error is not None:
+            errors.print(
+                f"[bold red]Chưa gửi được[/] thư tới {delivery.recipient}: {delivery.error}"
+            )
+    if len(sent) < len(deliveries):
         raise typer.Exit(1)
 
 

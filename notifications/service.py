@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.message import EmailMessage
-from uuid import uuid5
+from uuid import UUID, uuid5
 
 from notifications.composer import Composer
 from notifications.mailer import Mailer
@@ -21,13 +21,16 @@ from notifications.settings import ReminderSettings
 from planner.application.errors import Conflict, NotFound
 from planner.application.planner import Planner
 from planner.application.workspace import Workspace
-from planner.domain.errors import InvalidTransition, InvalidValue
+from planner.domain.actor import Actor
+from planner.domain.errors import InvalidTransition, InvalidValue, NotPermitted
 from planner.domain.identity import NAMESPACE
-from planner.domain.reminder import Reminder
+from planner.domain.reminder import Reminder, ReminderKey
 from planner.domain.reminder_outbox import (
     Claim,
     Digest,
+    DueItem,
     Escalation,
+    Notice,
     Outbox,
     ReportMail,
     Situation,
@@ -134,6 +137,31 @@ class ReminderService:
         skipped = len(messages) - len(deliveries)
         return RunReport(outbox, tuple(deliveries), skipped, withdrawn)
 
+    def remind_late_now(self, task_id: UUID, actor: Actor) -> list[Delivery]:
+        """Sở Nội vụ reminds, now, every body whose own part of the task is late (one e-mail
+        each); a body already reminded of it today is not reminded twice."""
+        if not actor.oversees:
+            raise NotPermitted(f"chỉ Sở Nội vụ được nhắc các cơ quan chậm ngay ({actor.agency})")
+        if self.mailer is None:
+            raise InvalidValue(
+                "chưa cấu hình máy chủ thư: hãy đặt PLANNER_SMTP_HOST và PLANNER_MAIL_FROM"
+            )
+        day = self.today()
+        with self.planner.views.engine.connect() as connection:
+            late = [
+                item
+                for item in open_deadlines(connection, day.year + 1)
+                if item.task_id == task_id and item.due_on < day
+            ]
+            known = recipients(connection)
+        digests = [
+            Digest(known[code], day, (_notice(item, code, day),))
+            for item in late
+            for code in item.responsible
+            if code in known and known[code].emails
+        ]
+        return self._send(tuple(digests), self.mailer)
+
     def _send(self, messages: tuple[Message, ...], mailer: Mailer) -> list[Delivery]:
         claimed = [m for m in messages if self._claim(m)]
         now = self.planner.workspace.clock.now()
@@ -213,6 +241,13 @@ class ReminderService:
         except Conflict:
             return 0
         return len(changed)
+
+
+def _notice(item: DueItem, recipient: str, day: date) -> Notice:
+    """A reminder of late work sent on request, keyed by how late it is that day."""
+    days = item.days_from_due(day)
+    key = ReminderKey(recipient, item.item, item.occurrence, item.due_on, days)
+    return Notice(item, Claim(key, day), days)
 
 
 def digest_id(message: Message) -> str:

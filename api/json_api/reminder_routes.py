@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
+from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query
 
 from api.days import Day
+from api.lookups import visible_task
 from api.web import ApiUser, WebDep, api_user, require_monitor
 from notifications.preview import outbox_json
 from notifications.service import ReminderService
@@ -27,3 +29,19 @@ def preview(
     service = ReminderService(web.planner, ReminderSettings.from_env())
     outbox = service.outbox(on or service.today())
     return to_json(outbox_json(outbox, service.emails(outbox)))
+
+
+@router.post(
+    "/tasks/{task_id}/remind-late",
+    summary="Nhắc ngay các cơ quan còn chậm phần việc của một nhiệm vụ (Sở Nội vụ)",
+)
+def remind_late(task_id: UUID, web: WebDep, signed: ApiUser) -> dict[str, Any]:
+    """One e-mail to each body whose own part is late; none twice on one day."""
+    require_monitor(signed)
+    visible_task(web, signed, task_id)
+    service = ReminderService(web.planner, ReminderSettings.from_env())
+    deliveries = service.remind_late_now(task_id, signed.actor)
+    return {
+        "sent": [d.recipient for d in deliveries if d.error is None],
+        "failed": {d.recipient: d.error for d in deliveries if d.error is not None},
+    }
