@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.extensions import Extension
-from api.imports import api_routes, page_routes
+from api.imports import api_routes, page_routes, status_routes
 
 
 def import_extension() -> Extension:
@@ -13,4 +13,5 @@ def import_extension() -> Extension:
     router = APIRouter()
     router.include_router(api_routes.router)
     router.include_router(page_routes.router)
+    router.include_router(status_routes.router)
     return Extension(router=router, menu_label="Nhập kế hoạch", menu_path="/imports")

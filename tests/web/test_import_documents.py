@@ -33,6 +33,9 @@ def cli_import(server: Server, path: Path, *options: str) -> dict[str, Any]:
     return found
 
 
+STATUS_REPORTS = Path(__file__).parents[1] / "importing" / "status_reports"
+
+
 def upload(
     server: Server, username: str, name: str, data: bytes, dry_run: bool, **fields: str
 ) -> Any:
@@ -255,3 +258,20 @@ def test_a_program_sends_its_corrections_with_the_upload(server: Server) -> None
     wrong = upload(server, "chuyen-vien.snv", TO_CORRECT.name, data, True, corrections="{so: 45")
     assert wrong.status_code == 422
     assert wrong.json()["detail"][0]["loc"] == ["body", "corrections"]
+
+
+def test_sở_nội_vụ_uploads_a_status_report_and_an_agency_may_not(server: Server) -> None:
+    report = STATUS_REPORTS / "bac-kan-2023-q3-status.txt"
+    monitor = server.headers("chuyen-vien.snv")
+    with server.client() as client:
+        plan = client.get("/api/plans", headers=monitor).json()["plans"][0]
+        url = f"/api/plans/{plan['plan_id']}/status-reports"
+        files = {"file": (report.name, report.read_bytes())}
+        refused = client.post(url, files=files, headers=server.headers("can-bo.stc"))
+        assert refused.status_code == 403, refused.text
+        done = client.post(url, files=files, headers=monitor)
+    assert done.status_code == 200, done.text
+    answer = done.json()
+    assert answer["plan"] == "365/KH-UBND" and answer["dry_run"] is False
+    assert any("PL2 I.2" in line for line in answer["recorded"])  # 60 % as of 30/09/2023
+    assert any("III.9" in finding for finding in answer["findings"])

@@ -8,6 +8,7 @@ from planner.application.imports import ImportService
 from planner.application.local_calendar import LocalCalendarService
 from planner.application.plans import PlanService
 from planner.application.scoring import ScoringService
+from planner.application.status_import import StatusImportService
 from planner.application.targets import TargetService
 from planner.application.tasks import TaskService
 from planner.application.users import UserService
@@ -38,6 +39,7 @@ class Planner:
         self.targets = TargetService(self.workspace)
         self.users = UserService(self.workspace, settings.monitor_agency)
         self.imports = ImportService(self.workspace)
+        self.status_reports = StatusImportService(self.workspace, self.tasks)
         self.scoring = ScoringService(self.workspace)
         self.calendar = LocalCalendarService(self.workspace)
 

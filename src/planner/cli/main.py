@@ -12,6 +12,7 @@ from planner.cli import (
     report_commands,
     scoring_commands,
     serve_command,
+    status_import_command,
     store_commands,
     task_commands,
     user_commands,
@@ -27,6 +28,7 @@ app = command_group(
 app.command("init")(store_commands.init)
 app.command("demo")(store_commands.demo)
 app.command("import")(import_command.import_document)
+app.command("import-status")(status_import_command.import_status)
 app.command("criteria")(criteria_commands.criteria)
 app.command("overdue")(view_commands.overdue)
 app.command("progress")(view_commands.progress)
