@@ -124,6 +124,9 @@ occurrences = Table(
     # completion is counted against `deadline_on`, the deadline without extensions.
     Column("deadline_on", Date),
     Column("requested_to", Date),  # an extension asked for, awaiting Sở Nội vụ
+    # Its parts that apply, and the bodies among them not done yet (shared work's "x/y").
+    Column("parts", Integer, nullable=False),
+    Column("parts_open", JSON, nullable=False),
     # The overdue list's order, kept beside the due date so the country's first page is
     # read off one index rather than sorted from every open occurrence.
     Column("plan_number", String(100), nullable=False),

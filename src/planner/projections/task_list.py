@@ -102,6 +102,8 @@ class TaskList(Projection):
                 "evidence_count": 0,
                 "plan_number": None,  # filled in by `settle`
                 "reference": event.reference,
+                "parts": len(event.lead) or 1,
+                "parts_open": sorted(event.lead or (UNASSIGNED,)),
             }
             self.occurrences.put(row)
             for body in event.lead or (UNASSIGNED,):
@@ -364,6 +366,10 @@ class TaskList(Projection):
                 "percent": occurrence_percent(p["percent"] for p in working),
                 "completed_on": max(done) if status is Status.COMPLETED and done else None,
                 "evidence_count": row["evidence_count"] + evidence,
+                "parts": len(counted),
+                "parts_open": sorted(
+                    p["agency"] for p in counted if not Status(p["status"]).is_closed
+                ),
             }
         )
         self.tasks.patch(

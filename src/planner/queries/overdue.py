@@ -5,10 +5,8 @@ A task led by many bodies shows once, with the bodies whose own part is not done
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 from uuid import UUID
 
 from sqlalchemy import ColumnElement, Connection, RowMapping, func, select
@@ -60,6 +58,8 @@ def overdue(
             occurrences.c.status,
             occurrences.c.percent,
             tasks.c.lead,
+            occurrences.c.parts,
+            occurrences.c.parts_open,
         )
         .join(tasks, tasks.c.task_id == occurrences.c.task_id)
         .where(*_overdue_on(on, plan_id, agency))
@@ -72,24 +72,7 @@ def overdue(
         .limit(limit)
     )
     carriers = dict(connection.execute(select(agencies.c.code, agencies.c.carried_by)).all())
-    rows = list(connection.execute(query).mappings())
-    parts = parts_of(connection, rows)
-    return [_item(row, on, carriers, parts) for row in rows]
-
-
-def parts_of(
-    connection: Connection, rows: list[RowMapping]
-) -> dict[tuple[Any, str], list[tuple[str, bool]]]:
-    """Each listed occurrence's applicable parts: (body, still open)."""
-    found: dict[tuple[Any, str], list[tuple[str, bool]]] = defaultdict(list)
-    task_ids = list({row["task_id"] for row in rows})
-    for start in range(0, len(task_ids), 500):
-        query = select(
-            task_parts.c.task_id, task_parts.c.occurrence, task_parts.c.agency, task_parts.c.status
-        ).where(task_parts.c.task_id.in_(task_ids[start : start + 500]), task_parts.c.applies)
-        for task_id, occurrence, body, status in connection.execute(query):
-            found[task_id, occurrence].append((body, status in OPEN))
-    return found
+    return [_item(row, on, carriers) for row in connection.execute(query).mappings()]
 
 
 def count_overdue(
@@ -122,14 +105,8 @@ def _overdue_on(on: date, plan_id: UUID | None, agency: str | None) -> list[Colu
     return conditions
 
 
-def _item(
-    row: RowMapping,
-    on: date,
-    carriers: dict[str, str],
-    parts: dict[tuple[Any, str], list[tuple[str, bool]]],
-) -> OverdueItem:
-    held = parts.get((row["task_id"], row["occurrence"]), [])
-    still_open = sorted(body for body, is_open in held if is_open)
+def _item(row: RowMapping, on: date, carriers: dict[str, str]) -> OverdueItem:
+    still_open = list(row["parts_open"])
     return OverdueItem(
         task_id=row["task_id"],
         plan_id=row["plan_id"],
@@ -143,6 +120,6 @@ def _item(
         percent=row["percent"],
         lead=list(row["lead"]),
         responsible=list(dict.fromkeys(carriers.get(code, code) for code in still_open if code)),
-        parts=len(held),
+        parts=row["parts"],
         parts_open=still_open,
     )

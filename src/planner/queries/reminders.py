@@ -14,7 +14,7 @@ from planner.domain.reminder_outbox import ESCALATION, DueItem, ItemKind, Recipi
 from planner.domain.report_outbox import REPORT
 from planner.projections.json_values import schedule_from_json
 from planner.projections.schema import agencies, occurrences, plans, reminders, tasks
-from planner.queries.overdue import OPEN, parts_of
+from planner.queries.overdue import OPEN
 
 _Carriers = Callable[[list[str]], tuple[str, ...]]
 
@@ -48,7 +48,7 @@ def _task_deadlines(connection: Connection, responsible: _Carriers) -> list[DueI
             occurrences.c.percent,
             tasks.c.reference,
             tasks.c.text,
-            tasks.c.lead,
+            occurrences.c.parts_open,
             plans.c.plan_id,
             plans.c.number,
             plans.c.title,
@@ -57,8 +57,6 @@ def _task_deadlines(connection: Connection, responsible: _Carriers) -> list[DueI
         .join(plans, plans.c.plan_id == occurrences.c.plan_id)
         .where(occurrences.c.due_on.is_not(None), occurrences.c.status.in_(OPEN))
     )
-    rows = list(connection.execute(query).mappings())
-    parts = parts_of(connection, rows)
     return [
         DueItem(
             item=f"task:{row['task_id']}",
@@ -66,9 +64,7 @@ def _task_deadlines(connection: Connection, responsible: _Carriers) -> list[DueI
             occurrence=row["occurrence"],
             due_on=row["due_on"],
             # Only the bodies whose own part is not done yet are reminded.
-            responsible=responsible(
-                [b for b, is_open in parts[row["task_id"], row["occurrence"]] if is_open and b]
-            ),
+            responsible=responsible([body for body in row["parts_open"] if body]),
             plan_id=row["plan_id"],
             plan_number=row["number"],
             plan_title=row["title"],
@@ -78,7 +74,7 @@ def _task_deadlines(connection: Connection, responsible: _Carriers) -> list[DueI
             percent=row["percent"],
             task_id=row["task_id"],
         )
-        for row in rows
+        for row in connection.execute(query).mappings()
     ]
 
 
