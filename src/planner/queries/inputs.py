@@ -15,11 +15,9 @@ from uuid import UUID
 from sqlalchemy import Connection, select
 
 from planner.domain.reminder_outbox import DueItem, ItemKind
-from planner.domain.task_status import Status
 from planner.domain.working_days import WorkingCalendar
 from planner.projections.schema import agencies, occurrences, plans, task_inputs, tasks
-
-OPEN = [s.value for s in Status if not s.is_closed]
+from planner.queries.overdue import OPEN
 
 
 class InputState(StrEnum):
