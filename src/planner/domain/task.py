@@ -810,10 +810,7 @@ class Task(Aggregate):
         effective_on: date | None = None,
         backdated_because: str = "",
     ) -> None:
-        for key in occurrences:
-            for body in parts:
-                self.occurrences[key].parts[body].applies = False
-            self._took_effect(timestamp, effective_on, self.occurrences[key])
+        self._set_applies(occurrences, parts, False, timestamp, effective_on)
 
     @event(MarkedApplicable)
     def _marked_applicable(
@@ -827,9 +824,19 @@ class Task(Aggregate):
         effective_on: date | None = None,
         backdated_because: str = "",
     ) -> None:
+        self._set_applies(occurrences, parts, True, timestamp, effective_on)
+
+    def _set_applies(
+        self,
+        occurrences: tuple[str, ...],
+        parts: tuple[str, ...],
+        applies: bool,
+        timestamp: datetime,
+        effective_on: date | None,
+    ) -> None:
         for key in occurrences:
             for body in parts:
-                self.occurrences[key].parts[body].applies = True
+                self.occurrences[key].parts[body].applies = applies
             self._took_effect(timestamp, effective_on, self.occurrences[key])
 
     @event(Cancelled)
