@@ -14,10 +14,13 @@ from planner.domain.errors import InvalidValue
 from planner.domain.identity import target_id
 from planner.domain.score_target import ResultKind
 from planner.queries.basis import Basis
+from planner.reports.as_of import Replay
 from planner.reports.building import build_report
+from planner.reports.compose import compose_report
 from planner.reports.delivery import ReportFormat, render_report
 from planner.reports.periods import ReportPeriod
-from tests.builders import staff
+from planner.reports.snapshot import Snapshot, aggregates_of, read_snapshot
+from tests.builders import monitor, staff
 from tests.conftest import vietnam_time
 from tests.reports.reading import workbook_sheets
 
@@ -103,3 +106,72 @@ def test_a_report_cannot_be_made_before_its_period_starts_nor_for_a_day_to_come(
         build_report(planner, PLAN, ReportPeriod.parse_quarter("2023Q1"), basis=Basis.RECORDED)
     with pytest.raises(NotFound, match="không có kế hoạch số '999/KH-UBND'"):
         build_report(planner, "999/KH-UBND", quarter)
+
+
+def test_a_report_as_recorded_read_from_the_parts_states_equals_one_replayed_from_the_events(
+    planner: Planner, clock: FixedClock
+) -> None:
+    load_demo(planner, clock)
+    _december_changes(planner, clock)
+    clock.set(vietnam_time(date(2024, 1, 15)))
+    plan = planner.views.plan(PLAN).plan_id
+    days = [date(2023, 6, 30), date(2023, 9, 30), *(date(2023, 11, d) for d in (25, 27, 30))]
+    with Replay(planner.store, aggregates_of(planner.views, plan)) as replay:
+        for day in [*days, *(date(2023, 12, d) for d in (1, 3, 5, 7, 9, 11, 31))]:
+            replayed = compose_report(
+                _snapshot(read_snapshot(replay.views_at_end_of(day), plan, day)), None, YEAR
+            )
+            from_states = compose_report(
+                _snapshot(read_snapshot(planner.views, plan, day, Basis.RECORDED)), None, YEAR
+            )
+            assert from_states == replayed, f"as recorded by {day}"
+
+
+def test_an_agency_renamed_later_keeps_the_name_it_had_in_a_report_as_recorded_then(
+    planner: Planner, clock: FixedClock
+) -> None:
+    load_demo(planner, clock)
+    clock.set(vietnam_time(date(2024, 1, 15)))
+    planner.agencies.rename("STP", "Sở Tư pháp tỉnh Bắc Kạn (mới)", "Đổi tên", monitor(planner))
+
+    then = build_report(planner, PLAN, YEAR, date(2023, 11, 25), basis=Basis.RECORDED)
+    now = build_report(planner, PLAN, YEAR, date(2023, 11, 25), basis=Basis.CURRENT)
+
+    names = {row.agency: row.agency_name for row in then.progress.agencies}
+    assert names["STP"] == "Sở Tư pháp"
+    assert {row.agency: row.agency_name for row in now.progress.agencies}["STP"].endswith("(mới)")
+
+
+def _december_changes(planner: Planner, clock: FixedClock) -> None:
+    """What the demo does not show: deadlines moved, extensions, late reports, reopening..."""
+    tasks = {t.reference: t.task_id for t in planner.views.tasks()}
+    snv = monitor(planner)
+    clock.set(vietnam_time(date(2023, 11, 27)))
+    planner.tasks.change_deadline(tasks["PL2 III.1"], None, date(2023, 12, 20), "Chờ dự thảo", snv)
+    clock.set(vietnam_time(date(2023, 11, 28)))
+    planner.tasks.request_extension(
+        tasks["PL2 III.2"], None, date(2023, 12, 31), "Chờ các sở", staff(planner, "VPUBND")
+    )
+    clock.set(vietnam_time(date(2023, 12, 1)))
+    planner.tasks.decide_extension(tasks["PL2 III.2"], None, True, "Đồng ý", snv)
+    clock.set(vietnam_time(date(2023, 12, 4)))
+    planner.tasks.complete(
+        tasks["PL2 II.4"],
+        None,
+        staff(planner, "STP"),
+        effective_on=date(2023, 11, 30),
+        because="Báo cáo muộn",
+    )
+    clock.set(vietnam_time(date(2023, 12, 6)))
+    planner.tasks.reopen(tasks["PL2 I.1"], "2023-Q3", "Báo cáo thiếu số liệu", snv)
+    clock.set(vietnam_time(date(2023, 12, 8)))
+    planner.tasks.mark_not_applicable(
+        tasks["PL2 I.1b"], ("2023-Q4",), ("STC",), "Không có số liệu chuyên đề", snv
+    )
+    clock.set(vietnam_time(date(2023, 12, 10)))
+    planner.tasks.block(tasks["PL2 VI.1"], None, "Chờ vốn", staff(planner, "SKHDT"))
+
+
+def _snapshot(snapshot: Snapshot | None) -> Snapshot:
+    assert snapshot is not None
+    return snapshot

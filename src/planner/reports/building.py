@@ -9,9 +9,11 @@ from planner.application.clock import today
 from planner.application.errors import NotFound
 from planner.application.planner import Planner
 from planner.domain.errors import InvalidValue
+from planner.domain.vietnam_time import end_of_day
 from planner.presentation.vietnamese import format_date
 from planner.queries.basis import Basis
 from planner.queries.plans import PlanView
+from planner.queries.recorded_since import described_differently_since, registered_at
 from planner.reports.as_of import Replay
 from planner.reports.compose import compose_report
 from planner.reports.model import ProgressReport
@@ -38,7 +40,8 @@ def build_report(
     Today's report reads the live views. A past day's report "theo số liệu hiện nay" counts
     what had taken effect by the end of that day, whenever it was recorded; one "theo số liệu
     đã ghi nhận" reads views rebuilt from the events recorded up to the end of that day, so it
-    is the report generated that day.
+    is the report generated that day: read from the parts' dated states, or replayed from the
+    events when more than states changed since.
     """
     plan = planner.views.plan(plan_number)
     now = today(planner.workspace.clock)
@@ -60,6 +63,30 @@ def build_report(
 
 
 def _as_recorded(
+    planner: Planner, plan: PlanView, before: date, day: date, now: date
+) -> tuple[Snapshot | None, Snapshot | None]:
+    """The plan as recorded by the end of each day: from the dated states while they tell it all."""
+    if before < now and _described_differently(planner, plan, before):
+        return _replayed(planner, plan, before, day, now)
+    return _recorded(planner, plan, before, now), _recorded(planner, plan, day, now)
+
+
+def _described_differently(planner: Planner, plan: PlanView, day: date) -> bool:
+    with planner.views.engine.connect() as connection:
+        return described_differently_since(connection, plan.plan_id, end_of_day(day))
+
+
+def _recorded(planner: Planner, plan: PlanView, day: date, now: date) -> Snapshot | None:
+    if day >= now:
+        return read_snapshot(planner.views, plan.plan_id, day)
+    with planner.views.engine.connect() as connection:
+        registered = registered_at(connection, plan.plan_id)
+    if registered is None or registered >= end_of_day(day):
+        return None
+    return read_snapshot(planner.views, plan.plan_id, day, Basis.RECORDED)
+
+
+def _replayed(
     planner: Planner, plan: PlanView, before: date, day: date, now: date
 ) -> tuple[Snapshot | None, Snapshot | None]:
     with Replay(planner.store, aggregates_of(planner.views, plan.plan_id)) as replay:
