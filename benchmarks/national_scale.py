@@ -1,4 +1,4 @@
-"""Queries and a full rebuild on a national-scale store (about 190,000 tasks, 2 million events)."""
+"""Queries, a quarterly report and a full rebuild on a national-scale store (2 million events)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 
 from benchmarks.national_data import Scale, generate
 from benchmarks.query_child import Latency
+from benchmarks.report_rate import ReportRate
 from planner.storage.database import Database
 from planner.storage.event_store import EventStore
 
@@ -24,6 +25,7 @@ class NationalScale:
     rebuild_seconds: float
     rebuild_peak_mib: float
     latencies: list[Latency]
+    report: ReportRate
 
 
 def measure(backend: str, url: str, scale: Scale) -> NationalScale:
@@ -36,6 +38,7 @@ def measure(backend: str, url: str, scale: Scale) -> NationalScale:
     store.close()
     rebuild = _in_child("benchmarks.rebuild_child", url)
     latencies = [Latency(**found) for found in _in_child("benchmarks.query_child", url)]
+    report = ReportRate(backend, **_in_child("benchmarks.report_rate", url))
     return NationalScale(
         backend,
         scale.tasks,
@@ -44,6 +47,7 @@ def measure(backend: str, url: str, scale: Scale) -> NationalScale:
         rebuild["seconds"],
         rebuild["peak_mib"],
         latencies,
+        report,
     )
 
 
