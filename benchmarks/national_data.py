@@ -1,4 +1,7 @@
-"""A national-scale store: 63 provinces × 30 agencies × 100 tasks, about two million events.
+"""A national-scale store: 63 provinces × 30 agencies × 100 tasks, well over a million parts.
+
+Twelve of each agency's hundred tasks are led by all the province's agencies together ("Các sở,
+ban, ngành"), so each of their occurrences has thirty parts, of which some bodies report.
 
 Events are made by the real domain model (so they are the events planner records) and written
 through the library's recorder in batches, as the issue allows for seeding.
@@ -53,6 +56,7 @@ class Scale:
     provinces: int = 63
     agencies: int = 30
     tasks_per_agency: int = 100
+    shared_per_agency: int = 12  # of those, led by every agency of the province
 
     @property
     def tasks(self) -> int:
@@ -123,7 +127,10 @@ def _province(number: int, scale: Scale, rng: random.Random, clock: _Clock) -> l
     for code in codes:
         staff = Actor(f"can-bo.{code.lower()}", code, Role.AGENCY)
         for index in range(scale.tasks_per_agency):
-            aggregates.append(_task(plan.id, code, codes, index, staff, system, rng, clock))
+            if index < scale.shared_per_agency:
+                aggregates.append(_shared_task(plan.id, code, codes, index, system, rng, clock))
+            else:
+                aggregates.append(_task(plan.id, code, codes, index, staff, system, rng, clock))
     return aggregates
 
 
@@ -177,6 +184,40 @@ def _task(
     )
     for occurrence in task.occurrences:
         _work(task, occurrence or None, staff, rng, clock)
+    return task
+
+
+def _shared_task(
+    plan: UUID,
+    proposer: str,
+    codes: list[str],
+    index: int,
+    system: Actor,
+    rng: random.Random,
+    clock: _Clock,
+) -> Task:
+    """A task every agency leads for its own part; two in five of them report on it."""
+    task = Task.add(
+        plan_id=plan,
+        reference=f"{proposer}.{index + 1}",
+        text=f"Nhiệm vụ chung {index + 1}: các sở, ban, ngành cùng thực hiện và báo cáo kết quả",
+        criteria=(CriterionRef.parse(rng.choice(CRITERIA)),),
+        lead=tuple(codes),
+        coordinating=(),
+        schedule=_schedule(rng),
+        expected_output="Báo cáo kết quả",
+        actor=system,
+        at=clock.tick(),
+    )
+    for occurrence in task.occurrences:
+        for code in codes:
+            if rng.random() < 0.4:
+                body = Actor(f"can-bo.{code.lower()}", code, Role.AGENCY)
+                task.start(occurrence or None, body, clock.tick())
+                if rng.random() < 0.6:
+                    task.complete(
+                        occurrence or None, "Hoàn thành phần việc", (), body, clock.tick()
+                    )
     return task
 
 

@@ -20,6 +20,7 @@ from planner.storage.event_store import EventStore
 class NationalScale:
     backend: str
     tasks: int
+    parts: int  # one per lead body of each occurrence
     events: int
     seed_seconds: float
     rebuild_seconds: float
@@ -42,6 +43,7 @@ def measure(backend: str, url: str, scale: Scale) -> NationalScale:
     return NationalScale(
         backend,
         scale.tasks,
+        rebuild["parts"],
         events,
         seed_seconds,
         rebuild["seconds"],

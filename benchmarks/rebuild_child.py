@@ -7,8 +7,11 @@ import resource
 import sys
 import time
 
+from sqlalchemy import func, select
+
 from planner.projections.all_views import all_views
 from planner.projections.projector import Projector
+from planner.projections.schema import task_parts
 from planner.storage.database import Database
 from planner.storage.event_store import EventStore
 
@@ -21,7 +24,10 @@ def main(url: str) -> None:
     position = projector.rebuild()
     seconds = time.perf_counter() - start
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"events": position, "seconds": seconds, "peak_mib": peak_kib / 1024}))
+    with database.engine().connect() as connection:
+        parts = connection.execute(select(func.count()).select_from(task_parts)).scalar()
+    found = {"events": position, "seconds": seconds, "peak_mib": peak_kib / 1024, "parts": parts}
+    print(json.dumps(found))
 
 
 if __name__ == "__main__":

@@ -112,7 +112,7 @@ def _report(
     ]
     for n in nationals:
         lines += [
-            f"### {n.backend}: {n.tasks:,} tasks, {n.events:,} events",
+            f"### {n.backend}: {n.tasks:,} tasks, {n.parts:,} parts, {n.events:,} events",
             "",
             f"Seeded through the recorder in {n.seed_seconds:,.0f} s. Full rebuild of every view: "
             f"**{n.rebuild_seconds:,.0f} s** ({n.events / n.rebuild_seconds:,.0f} events/s), "
