@@ -149,6 +149,11 @@ class NewTask(Body):
     coordinating: Annotated[list[Name], Field(max_length=100)] = []
     schedule: Name = Field(description="Thời gian thực hiện như văn bản ghi, vd. 'Quý III/2023'")
     expected_output: Text = ""
+    effective_on: date | None = Field(
+        None,
+        description="Ngày nhiệm vụ có hiệu lực nếu trước hôm nay (vd. ngày ban hành kế hoạch), "
+        "để các cơ quan ghi nhận được việc đã làm từ ngày đó",
+    )
 
 
 class NewPlan(Body):

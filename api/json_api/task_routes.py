@@ -61,6 +61,7 @@ def add_task(body: models.NewTask, web: WebDep, signed: ApiUser) -> dict[str, An
         schedule=reading.schedule,
         expected_output=body.expected_output,
         actor=signed.actor,
+        effective_on=body.effective_on,
     )
     return {**task_answer(web, signed, task_id), "warning": reading.warning or None}
 

@@ -222,6 +222,23 @@ def _send_input(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> Non
     )
 
 
+def _not_applicable(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
+    """Sở Nội vụ marks the ticked bodies' parts "không áp dụng" (or applicable again)."""
+    bodies = form.form.getlist("bodies")
+    if not bodies:
+        raise InvalidValue("Phần việc không áp dụng: hãy chọn ít nhất một cơ quan")
+    occurrence = form.occurrence()
+    web.planner.tasks.mark_not_applicable(
+        task,
+        (occurrence,) if occurrence else (),
+        [plain(str(body)) for body in bodies],
+        form.text("reason"),
+        signed.actor,
+        applicable=form.text("applies") == "yes",
+        expected_version=form.version(),
+    )
+
+
 ACTIONS: dict[str, Perform] = {
     "start": _start,
     "progress": _progress,
@@ -235,4 +252,5 @@ ACTIONS: dict[str, Perform] = {
     "request_extension": _request_extension,
     "decide_extension": _decide_extension,
     "send_input": _send_input,
+    "not_applicable": _not_applicable,
 }

@@ -42,6 +42,7 @@ ACTION_NAMES = {
     "request_extension": "Xin gia hạn",
     "decide_extension": "Quyết định gia hạn",
     "send_input": "Gửi ý kiến/số liệu",
+    "not_applicable": "Phần việc không áp dụng",
 }
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -33,10 +34,23 @@ def server(
 ) -> Iterator[Server]:
     """One server per test module and database, over a copy of the Bắc Kạn sample with the
     test accounts: each module starts from the same store and changes only its own."""
+    with serving(request, tmp_path_factory, seeded_stores) as started:
+        yield started
+
+
+@contextmanager
+def serving(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    seeded_stores: SeededStores,
+    env: dict[str, str] | None = None,
+) -> Iterator[Server]:
+    """A server on the database `request.param` names, with `env` added to its environment."""
     folder = tmp_path_factory.mktemp("web")
     if request.param == "sqlite":
         url = f"sqlite:///{folder / 'planner.db'}"
-        with running(url, folder / "files", seeded_stores.copy(prepare_store, url)) as started:
+        passwords = seeded_stores.copy(prepare_store, url)
+        with running(url, folder / "files", passwords, env) as started:
             yield started
         return
     postgres = request.getfixturevalue("postgres_server")
@@ -45,7 +59,8 @@ def server(
         connection.execute(f'CREATE SCHEMA "{schema}"')
     try:
         url = f"{postgres}?schema={schema}"
-        with running(url, folder / "files", seeded_stores.copy(prepare_store, url)) as started:
+        passwords = seeded_stores.copy(prepare_store, url)
+        with running(url, folder / "files", passwords, env) as started:
             yield started
     finally:
         with psycopg.connect(postgres, autocommit=True) as connection:

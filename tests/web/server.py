@@ -80,11 +80,17 @@ def prepare_store(database_url: str) -> dict[str, str]:
 
 
 @contextmanager
-def running(database_url: str, files_dir: Path, passwords: dict[str, str]) -> Iterator[Server]:
+def running(
+    database_url: str,
+    files_dir: Path,
+    passwords: dict[str, str],
+    extra_env: dict[str, str] | None = None,
+) -> Iterator[Server]:
     """Start the server on a prepared store, wait until it answers, stop it afterwards."""
     port = free_port()
     env = {
         **os.environ,
+        **(extra_env or {}),
         "PLANNER_DATABASE_URL": database_url,
         "PLANNER_SESSION_SECRET": secrets.token_urlsafe(32),
         "PLANNER_FILES_DIR": str(files_dir),
