@@ -113,20 +113,6 @@ def target() -> ScoreTarget:
     )
 
 
-def test_the_most_authoritative_result_is_the_latest() -> None:
-    found = target()
-    system = Actor("planner", "SNV", Role.SYSTEM)
-    found.record_result(ResultKind.APPRAISED, Decimal("0.25"), "", system, NOW)
-    found.record_result(ResultKind.SELF_ASSESSED, Decimal("0.5"), "", system, NOW.replace(day=2))
-    assert found.latest_result is not None
-    assert (found.latest_result.kind, found.latest_result.points) == (
-        ResultKind.APPRAISED,
-        Decimal("0.25"),
-    )
-    found.record_result(ResultKind.OFFICIAL, Decimal("0.5"), "", system, NOW)
-    assert found.latest_result.kind is ResultKind.OFFICIAL
-
-
 def test_points_above_the_maximum_are_refused() -> None:
     with pytest.raises(InvalidValue, match=r"kết quả 0.75 vượt điểm tối đa 0.5"):
         target().record_result(

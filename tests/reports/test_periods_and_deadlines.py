@@ -10,7 +10,6 @@ from planner.reports.deadlines import (
     QUARTERLY_RULE,
     deadline_for,
     reporting_deadlines,
-    reports_due_on,
 )
 from planner.reports.periods import ReportPeriod
 
@@ -67,8 +66,5 @@ def test_reports_are_due_before_the_12th_of_each_quarters_last_month_and_before_
     assert ANNUAL_RULE == "Trước ngày 25/11 hàng năm"
 
 
-def test_the_reminder_service_finds_which_report_is_due_on_a_day() -> None:
-    assert [d.period for d in reports_due_on(date(2023, 9, 12))] == [ReportPeriod(2023, 3)]
-    assert [d.period for d in reports_due_on(date(2023, 11, 25))] == [ReportPeriod(2023)]
-    assert reports_due_on(date(2023, 9, 13)) == ()
+def test_a_report_s_deadline_is_found_from_its_period() -> None:
     assert deadline_for(ReportPeriod(2024, 1)).due_on == date(2024, 3, 12)

@@ -1,7 +1,9 @@
 """Targets against results, per criterion, with totals the plan states or the sums beneath."""
 
+from datetime import timedelta
 from decimal import Decimal
 
+from planner.application.clock import FixedClock
 from planner.application.planner import Planner
 from planner.domain.criterion import CriterionCode, Index, Level
 from planner.domain.identity import target_id
@@ -66,6 +68,27 @@ def test_the_score_board_shows_stated_rows_and_sums_what_is_not_stated(planner: 
     total = board[""]
     assert not total.stated and total.max_points == Decimal(9)
     assert list(board) == ["", "1", "1.1", "1.1.1", "1.1.2", "1.3", "1.3.1", "1.3.2"]
+
+
+def test_the_board_shows_the_most_authoritative_result_and_among_equals_the_latest(
+    planner: Planner, clock: FixedClock
+) -> None:
+    plan = bac_kan_plan(planner)
+    set_targets(planner, plan, HA_NAM_AREA_1)
+    identity = target_id(plan, "PAR_INDEX", "1.3.1", 2019)
+
+    def shown() -> tuple[str | None, Decimal | None]:
+        line = next(line for line in planner.views.score_board(plan) if line.code == "1.3.1")
+        return line.result_kind, line.result_points
+
+    planner.targets.record_result(identity, ResultKind.APPRAISED, Decimal("0.25"), planner.system)
+    clock.set(clock.now() + timedelta(days=1))
+    planner.targets.record_result(identity, ResultKind.SELF_ASSESSED, Decimal("1"), planner.system)
+    assert shown() == ("appraised", Decimal("0.25"))
+    planner.targets.record_result(identity, ResultKind.APPRAISED, Decimal("0.5"), planner.system)
+    assert shown() == ("appraised", Decimal("0.5"))
+    planner.targets.record_result(identity, ResultKind.OFFICIAL, Decimal("0.75"), planner.system)
+    assert shown() == ("official", Decimal("0.75"))
 
 
 def test_setting_the_same_target_again_changes_nothing_and_a_correction_is_recorded(

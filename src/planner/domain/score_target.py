@@ -125,13 +125,6 @@ class ScoreTarget(Aggregate):
         self.definition = definition
         self.results: list[Result] = []
 
-    @property
-    def latest_result(self) -> Result | None:
-        """The most authoritative result; among equals, the most recent."""
-        if not self.results:
-            return None
-        return max(self.results, key=lambda r: (r.kind.authority, r.recorded_at))
-
     def revise(self, definition: Definition, reason: str, actor: Actor, at: datetime) -> bool:
         """Correct what the target says; returns False (and records nothing) if unchanged."""
         _require_monitor(actor)

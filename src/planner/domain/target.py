@@ -38,7 +38,3 @@ class Target:
     @classmethod
     def points(cls, value: Decimal) -> Target:
         return cls(TargetKind.POINTS, value, str(value))
-
-    @property
-    def is_numeric(self) -> bool:
-        return self.value is not None

@@ -42,11 +42,6 @@ def deadline_for(period: ReportPeriod) -> ReportingDeadline:
     return next(d for d in reporting_deadlines(period.year) if d.period == period)
 
 
-def reports_due_on(day: date) -> tuple[ReportingDeadline, ...]:
-    """The reports whose deadline is `day` (what the reminder service sends that day)."""
-    return tuple(d for d in reporting_deadlines(day.year) if d.due_on == day)
-
-
 def _due_dates(rule: str, year: int) -> list[tuple[str, date]]:
     schedule = read_schedule(rule, year).schedule
     return [(o.key, o.due_on) for o in schedule.occurrences(year) if o.due_on is not None]

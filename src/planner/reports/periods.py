@@ -86,9 +86,6 @@ class ReportPeriod:
             return f"Năm {self.year}"
         return f"Quý {ROMAN[self.quarter - 1]}/{self.year}"
 
-    def contains(self, day: date) -> bool:
-        return self.starts_on <= day <= self.ends_on
-
 
 def _checked_year(year: int, where: str) -> int:
     if not 2000 <= year <= 2100:
