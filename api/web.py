@@ -48,21 +48,21 @@ WebDep = Annotated[Web, Depends(web)]
 
 
 def signed_in_with(web: Web, token: str | None) -> SignedIn:
-    """The user a token names, if it is genuine, unexpired, the account active and the
-    password unchanged since it was issued."""
+    """The user a token names, if it is genuine, unexpired, the account active, and neither
+    password nor lock changed nor the user signed out since it was issued."""
     claims = web.tokens.read(token) if token else None
     if claims is None:
         raise NotSignedIn
     found = web.planner.views.credentials(claims.username)
     if found is None or not found.user.active:
         raise NotSignedIn
-    if found.user.password_version != claims.password_version:
+    if found.user.sessions_version != claims.sessions_version:
         raise NotSignedIn
     return SignedIn(found.user, web.planner.users.actor(found.user))
 
 
 def issue_token(web: Web, user: UserView) -> str:
-    return web.tokens.issue(TokenClaims(user.username, user.password_version))
+    return web.tokens.issue(TokenClaims(user.username, user.sessions_version))
 
 
 _bearer = HTTPBearer(auto_error=False, description="Token từ POST /api/token")

@@ -1,7 +1,8 @@
 """Signed, expiring tokens naming a user and the password they signed in with.
 
 The same token is the page session (an HttpOnly cookie) and the API's bearer token. It names
-the version of the account that set the password, so a password reset voids older tokens.
+the version of the account it was issued under: setting a password, signing out and locking the
+account each start a new one (in the store, so every process knows), and void older tokens.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 @dataclass(frozen=True)
 class TokenClaims:
     username: str
-    password_version: int
+    sessions_version: int
 
 
 class Tokens:
@@ -23,7 +24,7 @@ class Tokens:
         self.lifetime_seconds = lifetime_seconds
 
     def issue(self, claims: TokenClaims) -> str:
-        return self._serializer.dumps([claims.username, claims.password_version])
+        return self._serializer.dumps([claims.username, claims.sessions_version])
 
     def read(self, token: str) -> TokenClaims | None:
         """The claims of a genuine, unexpired token; None for anything else."""

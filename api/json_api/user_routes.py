@@ -15,6 +15,12 @@ from planner.domain.errors import NotPermitted
 router = APIRouter(prefix="/api", tags=["users"])
 
 
+@router.post("/logout", status_code=204, summary="Đăng xuất: mọi phiên và token của tài khoản")
+def logout(web: WebDep, signed: ApiUser) -> None:
+    """Ends every session and token of the signed-in account, in every server process."""
+    web.planner.users.sign_out(signed.user.username, signed.actor)
+
+
 @router.post("/token", summary="Đăng nhập, nhận bearer token")
 def token(body: models.Login, request: Request, web: WebDep) -> dict[str, Any]:
     """Wrong credentials get 401; too many failures from one address or for one name, 429."""

@@ -76,7 +76,14 @@ def login(
 
 
 @router.post("/logout", dependencies=[Depends(require_token)])
-def logout() -> Response:
+def logout(request: Request, web: WebDep) -> Response:
+    """End the session in the store, so the cookie's value is refused by every process."""
+    try:
+        signed = page_user(request, web)
+    except NotSignedIn:
+        signed = None
+    if signed is not None:
+        web.planner.users.sign_out(signed.user.username, signed.actor)
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE)
     return response

@@ -53,9 +53,9 @@ def test_accounts_are_refused_with_what_is_wrong(planner: Planner) -> None:
 
 def test_closing_reopening_and_resetting_an_account(planner: Planner) -> None:
     planner.users.add("can-bo.stc", "STC", Role.AGENCY, "mat-khau-du-dai", ADMIN)
-    before = planner.views.user("can-bo.stc").password_version
+    before = planner.views.user("can-bo.stc").sessions_version
     planner.users.reset_password("can-bo.stc", "mat-khau-moi-dai", ADMIN)
-    assert planner.views.user("can-bo.stc").password_version > before
+    assert planner.views.user("can-bo.stc").sessions_version > before
     assert planner.users.authenticate("can-bo.stc", "mat-khau-du-dai") is None
 
     self_service = Actor("can-bo.stc", "STC", Role.AGENCY)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import httpx
+
 from tests.command_line import Ran, run_planner
 from tests.web.server import Server
 
@@ -90,6 +92,42 @@ def test_an_administrator_closes_an_account_and_resets_a_password(server: Server
         assert client.get("/api/me", headers=staff).status_code == 401
         assert client.post("/api/token", json=fresh).status_code == 401
 
+        reopened = client.post(
+            "/api/users/can-bo.stp/enable", json={"reason": "trở lại công tác"}, headers=admin
+        )
+        assert reopened.status_code == 200
+        assert client.get("/api/me", headers=staff).status_code == 401  # the lock ended it
+        assert client.post("/api/token", json=fresh).status_code == 200
+
+
+def test_signing_out_ends_the_session_on_every_server_and_as_a_bearer_token(
+    server: Server,
+) -> None:
+    login = {"username": "can-bo.vpubnd", "password": server.passwords["can-bo.vpubnd"]}
+    with server.client() as client:
+        page = client.post("/login", data=login, headers=_form_token(client))
+        assert page.status_code == 303, page.text
+        cookie = page.cookies["planner_session"]
+        as_bearer = {"Authorization": f"Bearer {cookie}"}
+        assert client.get("/api/me", headers=as_bearer).status_code == 200
+        token = client.post("/api/token", json=login).json()["access_token"]
+
+        out = client.post("/logout", headers=_form_token(client))
+        assert out.status_code == 303
+
+    with server.client() as stranger:  # anyone who copied the cookie or the token
+        stranger.cookies.set("planner_session", cookie)
+        assert stranger.get("/my-tasks").status_code in (303, 401)
+        assert stranger.get("/api/me", headers=as_bearer).status_code == 401
+        assert (
+            stranger.get("/api/me", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+        )
+        again = stranger.post("/api/token", json=login).json()["access_token"]
+        mine = {"Authorization": f"Bearer {again}"}
+        assert stranger.get("/api/me", headers=mine).status_code == 200
+        assert stranger.post("/api/logout", headers=mine).status_code == 204
+        assert stranger.get("/api/me", headers=mine).status_code == 401
+
 
 def test_accounts_from_the_command_line_with_the_password_on_standard_input(
     server: Server,
@@ -118,3 +156,9 @@ def test_accounts_from_the_command_line_with_the_password_on_standard_input(
         assert client.post("/api/token", json=login).status_code == 401
         listed = planner_cli(server, "users", "list", "--json")
         assert '"username": "can-bo.snv"' in listed.stdout and "password_hash" not in listed.stdout
+
+
+def _form_token(client: httpx.Client) -> dict[str, str]:
+    """The CSRF cookie a page would have set, repeated in the header htmx sends."""
+    client.cookies.set("planner_csrf", "kiem-thu-form")
+    return {"x-csrf-token": "kiem-thu-form"}

@@ -50,6 +50,12 @@ class UserService:
         user.enable(reason, actor, self.workspace.clock.now())
         self.workspace.save(user, what=f"tài khoản {user.username}")
 
+    def sign_out(self, username: str, actor: Actor) -> None:
+        """End every session and token the user holds, in every server process."""
+        user = self._load(username)
+        user.sign_out(actor, self.workspace.clock.now())
+        self.workspace.save(user, what=f"tài khoản {user.username}")
+
     def authenticate(self, username: str, password: str) -> UserView | None:
         """The active account with this name and password; None for any mismatch."""
         found = self.workspace.views.credentials(username)

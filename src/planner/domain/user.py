@@ -50,6 +50,9 @@ class User(Aggregate):
     class Enabled(Event):
         reason: str
 
+    class SignedOut(Event):
+        """Every session and token the user held so far ends."""
+
     @staticmethod
     def create_id(username: str, **_: object) -> UUID:
         return user_id(username)
@@ -123,6 +126,12 @@ class User(Aggregate):
             raise InvalidTransition(f"tài khoản {self.username} đang hoạt động")
         self._enabled(reason=self._reason(reason), actor=actor, timestamp=at)
 
+    def sign_out(self, actor: Actor, at: datetime) -> None:
+        """Đăng xuất: the user (or an administrator) ends all of the user's sessions."""
+        if actor.user != self.username:
+            _require_admin(actor)
+        self._signed_out(actor=actor, timestamp=at)
+
     @event(PasswordReset)
     def _password_reset(self, *, password_hash: str, actor: Actor, timestamp: datetime) -> None:
         self.password_hash = password_hash
@@ -134,6 +143,10 @@ class User(Aggregate):
     @event(Enabled)
     def _enabled(self, *, reason: str, actor: Actor, timestamp: datetime) -> None:
         self.active = True
+
+    @event(SignedOut)
+    def _signed_out(self, *, actor: Actor, timestamp: datetime) -> None:
+        pass
 
     def _reason(self, reason: str) -> str:
         text = clean(reason)

@@ -318,8 +318,8 @@ users = Table(
     Column("role", String(16), nullable=False),
     Column("active", Boolean, nullable=False),
     Column("password_hash", Text, nullable=False),
-    # The version that set the current password: sessions signed before it are void.
-    Column("password_version", Integer, nullable=False),
+    # The version that set the password, signed out or locked: sessions before it are void.
+    Column("sessions_version", Integer, nullable=False),
     Column("version", Integer, nullable=False),
 )
 

@@ -1,4 +1,8 @@
-"""Accounts as they stand: agency, role, whether they may sign in, and the password hash."""
+"""Accounts as they stand: agency, role, whether they may sign in, and the password hash.
+
+A session counts from the account's version that issued it; setting a password, signing out
+and locking the account each start a new one, so every session issued before ends.
+"""
 
 from __future__ import annotations
 
@@ -33,7 +37,7 @@ class UserCatalog(Projection):
                 "role": str(event.role),
                 "active": True,
                 "password_hash": event.password_hash,
-                "password_version": event.originator_version,
+                "sessions_version": event.originator_version,
                 "version": event.originator_version,
             }
         )
@@ -41,12 +45,16 @@ class UserCatalog(Projection):
     @apply.register
     def _(self, event: User.PasswordReset) -> None:
         self._change(
-            event, password_hash=event.password_hash, password_version=event.originator_version
+            event, password_hash=event.password_hash, sessions_version=event.originator_version
         )
 
     @apply.register
     def _(self, event: User.Disabled) -> None:
-        self._change(event, active=False)
+        self._change(event, active=False, sessions_version=event.originator_version)
+
+    @apply.register
+    def _(self, event: User.SignedOut) -> None:
+        self._change(event, sessions_version=event.originator_version)
 
     @apply.register
     def _(self, event: User.Enabled) -> None:

@@ -19,7 +19,7 @@ class UserView:
     agency: str
     role: str
     active: bool
-    password_version: int
+    sessions_version: int  # tokens issued before this version of the account are void
     version: int
 
 
@@ -53,6 +53,6 @@ def _user(row: object) -> UserView:
         agency=values["agency"],
         role=values["role"],
         active=values["active"],
-        password_version=values["password_version"],
+        sessions_version=values["sessions_version"],
         version=values["version"],
     )
