@@ -10,6 +10,8 @@ from planner.application.clock import FixedClock
 from planner.application.errors import NotFound
 from planner.application.planner import Planner
 from planner.demo.loader import load_demo
+from planner.domain.agency import AgencyKind
+from planner.domain.agency_registry import DEPARTMENTS
 from planner.domain.errors import InvalidValue
 from planner.domain.identity import target_id
 from planner.domain.score_target import ResultKind
@@ -154,6 +156,10 @@ def _december_changes(planner: Planner, clock: FixedClock) -> None:
     )
     clock.set(vietnam_time(date(2023, 12, 1)))
     planner.tasks.decide_extension(tasks["PL2 III.2"], None, True, "Đồng ý", snv)
+    clock.set(vietnam_time(date(2023, 12, 2)))  # a new department: the group grows
+    planner.agencies.register(
+        "SDL", "Sở Du lịch", AgencyKind.DEPARTMENT, snv, groups=(DEPARTMENTS,)
+    )
     clock.set(vietnam_time(date(2023, 12, 4)))
     planner.tasks.complete(
         tasks["PL2 II.4"],

@@ -67,13 +67,20 @@ def states_on(
 
 
 def progress_on(
-    connection: Connection, day: date, basis: Basis, plan_id: UUID | None = None
+    connection: Connection,
+    day: date,
+    basis: Basis,
+    plan_id: UUID | None = None,
+    states: list[RowMapping] | None = None,
 ) -> list[AgencyProgress]:
-    """Progress per agency and plan as of the end of `day`, counted as the live counters are."""
+    """Progress per agency and plan as of the end of `day`, counted as the live counters are.
+
+    `states`: that day's rows (`states_on`) when the caller has read them already.
+    """
     width = len(PROGRESS_COUNTS) + 1
     by_leads: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * width)
     column = {name: i for i, name in enumerate(PROGRESS_COUNTS)}
-    for row in states_on(connection, day, basis, plan_id):
+    for row in _states(connection, day, basis, plan_id, states):
         counts = by_leads[row["plan_key"], row["leads"]]
         for name in COUNTED_AS[row["status"]]:
             counts[column[name]] += 1
@@ -91,9 +98,10 @@ def overdue_on(
     plan_id: UUID | None = None,
     agency: str | None = None,
     limit: int | None = None,
+    states: list[RowMapping] | None = None,
 ) -> list[OverdueItem]:
     """What was overdue at the end of `day`, most overdue first, as the live list orders it."""
-    by_occurrence = _by_occurrence(states_on(connection, day, basis, plan_id))
+    by_occurrence = _by_occurrence(_states(connection, day, basis, plan_id, states))
     late = {
         key: parts
         for key, parts in by_occurrence.items()
@@ -114,20 +122,32 @@ def tasks_on(
     basis: Basis,
     plan_id: UUID | None = None,
     agency: str | None = None,
+    states: list[RowMapping] | None = None,
 ) -> list[TaskView]:
     """The plan's tasks with their occurrences as they stood at the end of `day`."""
-    states: dict[UUID, dict[str, list[RowMapping]]] = defaultdict(dict)
-    for (task_id, key), parts in _by_occurrence(states_on(connection, day, basis, plan_id)).items():
-        states[task_id][key] = parts
+    held_by: dict[UUID, dict[str, list[RowMapping]]] = defaultdict(dict)
+    rows = _states(connection, day, basis, plan_id, states)
+    for (task_id, key), parts in _by_occurrence(rows).items():
+        held_by[task_id][key] = parts
     found = []
-    for task in list_tasks(connection, plan_id, agency):
-        if task.task_id not in states:
+    for task in list_tasks(connection, plan_id, agency, with_parts=False):
+        if task.task_id not in held_by:
             continue
         today = {o.occurrence: o for o in task.occurrences}
-        held = states[task.task_id]
+        held = held_by[task.task_id]
         occurrences = [_occurrence(key, held[key], today.get(key)) for key in sorted(held)]
         found.append(replace(task, occurrences=occurrences))
     return found
+
+
+def _states(
+    connection: Connection,
+    day: date,
+    basis: Basis,
+    plan_id: UUID | None,
+    states: list[RowMapping] | None,
+) -> list[RowMapping]:
+    return states if states is not None else states_on(connection, day, basis, plan_id)
 
 
 def _by_occurrence(rows: list[RowMapping]) -> dict[Occurrence, list[RowMapping]]:

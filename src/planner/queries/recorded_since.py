@@ -34,6 +34,7 @@ STATE_ONLY = frozenset(
         ("task", "MarkedNotApplicable"),
         ("task", "MarkedApplicable"),
         ("score_target", "ResultRecorded"),
+        ("agency", "Registered"),  # the report leaves out agencies registered since
     }
 )
 
@@ -43,6 +44,16 @@ def registered_at(connection: Connection, plan_id: UUID) -> datetime | None:
     query = select(func.min(history.c.at)).where(history.c.aggregate_id == plan_id)
     found: datetime | None = connection.execute(query).scalar()
     return found
+
+
+def agencies_registered_since(connection: Connection, moment: datetime) -> set[str]:
+    """The codes of agencies first recorded at or after `moment`."""
+    query = (
+        select(agencies.c.code)
+        .join(history, history.c.aggregate_id == agencies.c.agency_id)
+        .where(history.c.version == 1, history.c.at >= moment)
+    )
+    return set(connection.execute(query).scalars())
 
 
 def described_differently_since(connection: Connection, plan_id: UUID, moment: datetime) -> bool:

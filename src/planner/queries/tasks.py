@@ -88,8 +88,13 @@ def resolve_task_id(connection: Connection, text: str) -> UUID:
 
 
 def list_tasks(
-    connection: Connection, plan_id: UUID | None = None, agency: str | None = None
+    connection: Connection,
+    plan_id: UUID | None = None,
+    agency: str | None = None,
+    *,
+    with_parts: bool = True,
 ) -> list[TaskView]:
+    """Tasks with their occurrences, and each occurrence's parts unless `with_parts` is False."""
     query = select(tasks, plans.c.number.label("plan_number")).join(
         plans, plans.c.plan_id == tasks.c.plan_id
     )
@@ -105,7 +110,7 @@ def list_tasks(
     if plan_id is not None:
         occurrence_query = occurrence_query.where(occurrences.c.plan_id == plan_id)
         part_query = part_query.where(task_parts.c.plan_id == plan_id)
-    parts = _parts(connection.execute(part_query).mappings(), set(by_task))
+    parts = _parts(connection.execute(part_query).mappings(), set(by_task)) if with_parts else {}
     for o in connection.execute(occurrence_query).mappings():
         if o["task_id"] in by_task:
             by_task[o["task_id"]].append(_occurrence(o, parts))

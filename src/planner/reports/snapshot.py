@@ -17,9 +17,10 @@ from planner.domain.vietnam_time import end_of_day
 from planner.queries.agencies import AgencyView, list_agencies
 from planner.queries.basis import Basis
 from planner.queries.overdue import OverdueItem, overdue
-from planner.queries.past_day import overdue_on, progress_on, tasks_on
+from planner.queries.past_day import overdue_on, progress_on, states_on, tasks_on
 from planner.queries.plans import PlanView, list_plans
 from planner.queries.progress import AgencyProgress, progress
+from planner.queries.recorded_since import agencies_registered_since
 from planner.queries.score_board import ScoreLine, stated_lines, stated_lines_before
 from planner.queries.tasks import TaskView, list_tasks
 from planner.queries.views import Views
@@ -112,10 +113,11 @@ def _read(connection: Connection, plan_id: UUID, on: date, basis: Basis | None) 
             progress(connection, on, plan_id),
         )
     else:
+        states = states_on(connection, on, basis, plan_id)
         tasks, late, counted = (
-            tasks_on(connection, on, basis, plan_id),
-            overdue_on(connection, on, basis, plan_id),
-            progress_on(connection, on, basis, plan_id),
+            tasks_on(connection, on, basis, plan_id, states=states),
+            overdue_on(connection, on, basis, plan_id, states=states),
+            progress_on(connection, on, basis, plan_id, states),
         )
     return Snapshot(
         on=on,
@@ -128,5 +130,14 @@ def _read(connection: Connection, plan_id: UUID, on: date, basis: Basis | None) 
             if basis is None
             else stated_lines_before(connection, plan_id, end_of_day(on))
         ),
-        agencies=list_agencies(connection),
+        agencies=_agencies(connection, on, basis),
     )
+
+
+def _agencies(connection: Connection, on: date, basis: Basis | None) -> list[AgencyView]:
+    """The registry; as recorded by a day, without the agencies registered since."""
+    found = list_agencies(connection)
+    if basis is not Basis.RECORDED:
+        return found
+    later = agencies_registered_since(connection, end_of_day(on))
+    return [agency for agency in found if agency.code not in later]
