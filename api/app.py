@@ -9,10 +9,11 @@ from pathlib import Path
 from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 
-from api import docs_page, errors
+from api import docs_page, errors, operations
 from api.auth.csrf import COOKIE as CSRF_COOKIE
 from api.auth.throttle import LoginThrottle
 from api.auth.tokens import Tokens
+from api.database_outage import OutageLog
 from api.extensions import BackgroundService, Extension
 from api.json_api import (
     agency_routes,
@@ -71,9 +72,12 @@ def create_app(
     app.state.menu = [
         (e.menu_label, e.menu_path, e.menu_for_everyone) for e in extensions if e.menu_label
     ]
+    app.state.outage = OutageLog()
+    app.state.metrics = operations.Metrics()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     errors.install(app)
     for module in (
+        operations,
         user_routes,
         task_routes,
         plan_routes,
@@ -89,6 +93,7 @@ def create_app(
     for extension in extensions:
         app.include_router(extension.router)
     app.middleware("http")(_protect)
+    app.middleware("http")(operations.measure)
     return app
 
 
@@ -111,8 +116,12 @@ def _running(
 async def _protect(
     request: Request, call_next: Callable[[Request], Awaitable[Response]]
 ) -> Response:
-    """Security headers on every answer, and the CSRF cookie for a browser that lacks one."""
+    """Security headers on every answer, the CSRF cookie for a browser that lacks one, and
+    the end of a database outage noted once a request that reads it succeeds."""
     response = await call_next(request)
+    if response.status_code < 500 and not request.url.path.startswith(("/static/", "/health")):
+        outage: OutageLog = request.app.state.outage
+        outage.answered()
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
     if request.url.path != "/docs":

@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException
 
 from api.auth.csrf import CsrfRejected
 from api.auth.throttle import TooManyAttempts
+from api.database_outage import MESSAGE, RETRY_AFTER_SECONDS, UNAVAILABLE, OutageLog
 from api.field_error import FieldInvalid
 from api.pages.templating import render
 from api.sign_in import WrongCredentials
@@ -42,7 +43,8 @@ def status_of(error: DomainError) -> int:
 
 
 def is_api(request: Request) -> bool:
-    return request.url.path.startswith("/api/")
+    """Programs' addresses (the API, and the metrics a monitoring system reads)."""
+    return request.url.path.startswith("/api/") or request.url.path == "/metrics"
 
 
 def error_body(code: str, message: str, detail: list[dict[str, Any]]) -> dict[str, Any]:
@@ -116,6 +118,16 @@ async def on_http_error(request: Request, error: Exception) -> Response:
     return render(request, "error.html", {"message": message}, error.status_code)
 
 
+async def on_database_unavailable(request: Request, error: Exception) -> Response:
+    outage: OutageLog = request.app.state.outage
+    outage.failed(error)
+    headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    if is_api(request):
+        body = error_body("database_unavailable", MESSAGE, [])
+        return JSONResponse(body, 503, headers=headers)
+    return render(request, "error.html", {"message": MESSAGE}, 503, headers)
+
+
 def _quoted(path: str) -> str:
     return quote(path, safe="/")
 
@@ -127,3 +139,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(CsrfRejected, on_csrf_rejected)
     app.add_exception_handler(TooManyAttempts, on_too_many_attempts)
     app.add_exception_handler(HTTPException, on_http_error)
+    for kind in UNAVAILABLE:
+        app.add_exception_handler(kind, on_database_unavailable)

@@ -25,7 +25,9 @@ from planner.storage.event_store import EventStore
 class Planner:
     def __init__(self, settings: Settings, clock: Clock | None = None) -> None:
         self.settings = settings
-        self.database = Database.from_url(settings.database_url)
+        self.database = Database.from_url(
+            settings.database_url, settings.pool_size, settings.database_timeout_seconds
+        )
         self.store = EventStore(self.database)
         self.projector = Projector(self.store, self.database, all_views())
         self.projector.create_tables()

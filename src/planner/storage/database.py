@@ -17,6 +17,8 @@ from planner.storage import sqlite_recorder
 
 SQLITE_LOCK_TIMEOUT_SECONDS = 30
 SCHEMA_LOCK_KEY = 7_146_801_332  # any constant shared by planner processes
+POOL_SIZE = 3  # connections per pool kept open; four workers, a scheduler and a CLI fit in 100
+TIMEOUT_SECONDS = 10  # the longest any statement, or a silent network, may keep a request
 
 
 class DatabaseUrlError(ValueError):
@@ -28,9 +30,13 @@ class Database:
     """A SQLite file or a PostgreSQL database (optionally one schema of it)."""
 
     url: URL
+    pool_size: int = POOL_SIZE
+    timeout_seconds: int = TIMEOUT_SECONDS
 
     @classmethod
-    def from_url(cls, text: str) -> Database:
+    def from_url(
+        cls, text: str, pool_size: int = POOL_SIZE, timeout_seconds: int = TIMEOUT_SECONDS
+    ) -> Database:
         try:
             url = make_url(text)
         except Exception as error:
@@ -45,7 +51,7 @@ class Database:
             raise DatabaseUrlError(
                 "PLANNER_DATABASE_URL: SQLite cần một tệp, ví dụ sqlite:///var/planner.db"
             )
-        return cls(url)
+        return cls(url, pool_size, timeout_seconds)
 
     @property
     def is_sqlite(self) -> bool:
@@ -79,6 +85,24 @@ class Database:
             "POSTGRES_PASSWORD": self.url.password or "",
             "POSTGRES_SCHEMA": self.schema or "",
             "POSTGRES_CONNECT_TIMEOUT": "5",
+            "POSTGRES_POOL_SIZE": str(self.pool_size),
+            "POSTGRES_MAX_OVERFLOW": str(self.pool_size),
+            "POSTGRES_PRE_PING": "y",
+        }
+
+    def connection_limits(self) -> dict[str, Any]:
+        """libpq settings so that nothing waits longer than `timeout_seconds`: a statement
+        running too long is cancelled by the server, and a network that went silent is given
+        up by the client (no acknowledgement, no keepalive answer)."""
+        timeout_ms = self.timeout_seconds * 1000
+        return {
+            "options": f"-c statement_timeout={timeout_ms}"
+            + (f" -csearch_path={self.schema}" if self.schema else ""),
+            "tcp_user_timeout": timeout_ms,
+            "keepalives": 1,
+            "keepalives_idle": max(1, self.timeout_seconds // 2),
+            "keepalives_interval": 1,
+            "keepalives_count": 3,
         }
 
     @contextmanager
@@ -117,14 +141,15 @@ class Database:
         if self.is_sqlite:
             return _sqlite_engine(self.url, writer=writer)
         url = self.url.set(drivername="postgresql+psycopg").difference_update_query(["schema"])
-        connect_args: dict[str, Any] = {"connect_timeout": 5}
-        if self.schema:
-            connect_args["options"] = f"-csearch_path={self.schema}"
+        connect_args: dict[str, Any] = {"connect_timeout": 5, **self.connection_limits()}
+        pool = {"pool_size": self.pool_size, "max_overflow": self.pool_size, "pool_timeout": 5}
         if probe:
-            return create_engine(url, connect_args=connect_args, isolation_level="AUTOCOMMIT")
+            return create_engine(
+                url, connect_args=connect_args, isolation_level="AUTOCOMMIT", **pool
+            )
         # Readers ping each connection they take from the pool. The writer does not spend
         # that round trip on every command; it tries again when a connection has gone.
-        return create_engine(url, connect_args=connect_args, pool_pre_ping=not writer)
+        return create_engine(url, connect_args=connect_args, pool_pre_ping=not writer, **pool)
 
 
 def _sqlite_engine(url: URL, *, writer: bool) -> Engine:

@@ -23,6 +23,10 @@ class EventStore(Application[UUID]):
 
     def __init__(self, database: Database) -> None:
         super().__init__(env={**database.event_store_env(), "CREATE_TABLE": "n"})
+        if not database.is_sqlite:
+            # The library's pool connects lazily, with these added to what it passes libpq.
+            recorder: Any = self.recorder
+            recorder.datastore.pool.kwargs.update(database.connection_limits())
         with database.schema_lock():
             self.recorder.create_table()  # type: ignore[attr-defined]
         self.saved = AggregateCache()
