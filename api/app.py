@@ -66,7 +66,7 @@ def create_app(
         planner=planner,
         settings=settings,
         tokens=Tokens(settings.session_secret, settings.session_hours * 3600),
-        throttle=LoginThrottle(),
+        throttle=_throttle(planner),
         files=EvidenceFiles(settings.files_dir, settings.max_upload_bytes),
     )
     app.state.menu = [
@@ -95,6 +95,14 @@ def create_app(
     app.middleware("http")(_protect)
     app.middleware("http")(operations.measure)
     return app
+
+
+def _throttle(planner: Planner) -> LoginThrottle:
+    """Failed sign-ins counted in the database, beside the views, shared by every process."""
+    throttle = LoginThrottle(planner.views.engine)
+    with planner.database.schema_lock():
+        throttle.create_table()
+    return throttle
 
 
 def _running(

@@ -1,11 +1,39 @@
-"""Rate limits on signing in: repeated failures for one name or one address must wait."""
+"""Rate limits on signing in: repeated failures for one name or one address must wait.
+
+Failures are kept in the database, so every server process counts the same tries: N workers
+do not allow N times as many guesses.
+"""
 
 from __future__ import annotations
 
-import threading
 import time
-from collections import defaultdict, deque
 from collections.abc import Callable
+
+from sqlalchemy import (
+    Column,
+    Engine,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    delete,
+    func,
+    insert,
+    select,
+)
+
+metadata = MetaData()
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(64), nullable=False),  # as typed, lower-cased
+    Column("address", String(64), nullable=False),
+    Column("at", Float, nullable=False),  # seconds since the epoch
+    Index("ix_login_failures_address", "address", "at"),
+)
 
 
 class TooManyAttempts(Exception):
@@ -16,49 +44,55 @@ class TooManyAttempts(Exception):
 
 class LoginThrottle:
     """At most `per_name` failures per user name and address, `per_address` per address alone,
-    within `window` seconds. Kept in the server's memory: one process serves the pages."""
+    within `window` seconds."""
 
     def __init__(
         self,
+        engine: Engine,
         per_name: int = 5,
         per_address: int = 20,
         window: float = 15 * 60,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,
     ) -> None:
+        self.engine = engine
         self.per_name = per_name
         self.per_address = per_address
         self.window = window
         self.clock = clock
-        self._failures: dict[tuple[str, str], deque[float]] = defaultdict(deque)
-        self._lock = threading.Lock()
+
+    def create_table(self) -> None:
+        metadata.create_all(self.engine)
 
     def check(self, username: str, address: str) -> None:
         """Raise TooManyAttempts while either limit is reached."""
         now = self.clock()
-        with self._lock:
-            for key, limit in self._keys(username, address):
-                failures = self._recent(key, now)
-                if len(failures) >= limit:
-                    raise TooManyAttempts(int(failures[0] + self.window - now) + 1)
+        since = now - self.window
+        f = login_failures.c
+        recent = select(func.count(), func.min(f.at)).where(f.address == address, f.at > since)
+        with self.engine.connect() as connection:
+            by_name = connection.execute(recent.where(f.username == _name(username))).one()
+            by_address = connection.execute(recent).one()
+        for (count, oldest), limit in ((by_name, self.per_name), (by_address, self.per_address)):
+            if count >= limit:
+                raise TooManyAttempts(int(oldest + self.window - now) + 1)
 
     def failed(self, username: str, address: str) -> None:
         now = self.clock()
-        with self._lock:
-            for key, _ in self._keys(username, address):
-                self._failures[key].append(now)
+        with self.engine.begin() as connection:
+            connection.execute(
+                delete(login_failures).where(login_failures.c.at <= now - self.window)
+            )
+            connection.execute(
+                insert(login_failures).values(username=_name(username), address=address, at=now)
+            )
 
     def succeeded(self, username: str, address: str) -> None:
-        with self._lock:
-            self._failures.pop((username.strip().lower(), address), None)
+        f = login_failures.c
+        with self.engine.begin() as connection:
+            connection.execute(
+                delete(login_failures).where(f.username == _name(username), f.address == address)
+            )
 
-    def _keys(self, username: str, address: str) -> tuple[tuple[tuple[str, str], int], ...]:
-        return (
-            ((username.strip().lower(), address), self.per_name),
-            (("", address), self.per_address),
-        )
 
-    def _recent(self, key: tuple[str, str], now: float) -> deque[float]:
-        failures = self._failures[key]
-        while failures and failures[0] <= now - self.window:
-            failures.popleft()
-        return failures
+def _name(username: str) -> str:
+    return username.strip().lower()[:64]

@@ -1,4 +1,5 @@
-"""What guards signing in: expiring signed tokens and a limit on wrong passwords."""
+"""What guards signing in: expiring signed tokens and a limit on wrong passwords, counted in
+the database so that every server process applies the same limit."""
 
 from __future__ import annotations
 
@@ -6,19 +7,27 @@ import pytest
 
 from api.auth.throttle import LoginThrottle, TooManyAttempts
 from api.auth.tokens import TokenClaims, Tokens
+from planner.storage.database import Database
 
 
 class Clock:
     def __init__(self) -> None:
-        self.now = 1000.0
+        self.now = 1_700_000_000.0
 
     def __call__(self) -> float:
         return self.now
 
 
-def test_five_wrong_passwords_for_a_name_make_it_wait_fifteen_minutes() -> None:
+def throttle_on(database_url: str, clock: Clock) -> LoginThrottle:
+    """The limit as one server process applies it, on the shared database."""
+    throttle = LoginThrottle(Database.from_url(database_url).engine(), clock=clock)
+    throttle.create_table()
+    return throttle
+
+
+def test_five_wrong_passwords_for_a_name_make_it_wait_fifteen_minutes(database_url: str) -> None:
     clock = Clock()
-    throttle = LoginThrottle(clock=clock)
+    throttle = throttle_on(database_url, clock)
     for _ in range(5):
         throttle.check("can-bo.stc", "10.0.0.7")
         throttle.failed("can-bo.stc", "10.0.0.7")
@@ -30,12 +39,23 @@ def test_five_wrong_passwords_for_a_name_make_it_wait_fifteen_minutes() -> None:
     throttle.check("can-bo.stc", "10.0.0.7")
 
 
-def test_one_address_guessing_many_names_is_stopped_too() -> None:
-    throttle = LoginThrottle(clock=Clock())
+def test_one_address_guessing_many_names_is_stopped_too(database_url: str) -> None:
+    throttle = throttle_on(database_url, Clock())
     for number in range(20):
         throttle.failed(f"nguoi-{number}", "10.0.0.9")
     with pytest.raises(TooManyAttempts):
         throttle.check("nguoi-moi", "10.0.0.9")
+
+
+def test_several_server_processes_count_the_same_tries(database_url: str) -> None:
+    clock = Clock()
+    first, second = throttle_on(database_url, clock), throttle_on(database_url, clock)
+    for throttle in (first, second, first, second, first):
+        throttle.failed("can-bo.stc", "10.0.0.7")
+    with pytest.raises(TooManyAttempts):
+        second.check("can-bo.stc", "10.0.0.7")
+    first.succeeded("can-bo.stc", "10.0.0.7")
+    second.check("can-bo.stc", "10.0.0.7")
 
 
 def test_a_token_is_read_back_only_when_genuine_and_fresh() -> None:
