@@ -21,6 +21,7 @@ from api.json_api import (
     plan_routes,
     reminder_routes,
     task_routes,
+    token_routes,
     user_routes,
     view_routes,
 )
@@ -79,6 +80,7 @@ def create_app(
     for module in (
         operations,
         user_routes,
+        token_routes,
         task_routes,
         plan_routes,
         agency_routes,

@@ -11,6 +11,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from api.auth.throttle import LoginThrottle
 from api.auth.tokens import TokenClaims, Tokens
 from api.settings import WebSettings
+from planner.application.api_tokens import is_api_token, secret_hash
+from planner.application.clock import today
 from planner.application.planner import Planner
 from planner.domain.actor import Actor
 from planner.domain.errors import NotPermitted
@@ -50,6 +52,8 @@ WebDep = Annotated[Web, Depends(web)]
 def signed_in_with(web: Web, token: str | None) -> SignedIn:
     """The user a token names, if it is genuine, unexpired, the account active, and neither
     password nor lock changed nor the user signed out since it was issued."""
+    if token and is_api_token(token):
+        return _program(web, token)
     claims = web.tokens.read(token) if token else None
     if claims is None:
         raise NotSignedIn
@@ -59,6 +63,23 @@ def signed_in_with(web: Web, token: str | None) -> SignedIn:
     if found.user.sessions_version != claims.sessions_version:
         raise NotSignedIn
     return SignedIn(found.user, web.planner.users.actor(found.user))
+
+
+def _program(web: Web, token: str) -> SignedIn:
+    """A program signed in with its token, if the token is known, unexpired and not revoked."""
+    found = web.planner.views.api_token(secret_hash(token))
+    if found is None or not found.valid_on(today(web.planner.workspace.clock)):
+        raise NotSignedIn
+    user = UserView(
+        username=f"token:{found.name}",
+        user_id=found.token_id,
+        agency=found.agency,
+        role=found.role,
+        active=True,
+        sessions_version=found.version,
+        version=found.version,
+    )
+    return SignedIn(user, web.planner.users.actor(user))
 
 
 def issue_token(web: Web, user: UserView) -> str:

@@ -1,4 +1,5 @@
-"""Tài khoản: administrators add staff, reset passwords and close accounts from the browser."""
+"""Tài khoản: administrators add staff, reset passwords and close accounts from the browser,
+and issue or revoke programs' tokens."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from api.auth.csrf import require_token
 from api.errors import status_of
 from api.pages.templating import render
 from api.web import PageUser, SignedIn, Web, WebDep
+from planner.application.clock import today
 from planner.domain.actor import Role
+from planner.domain.dates import parse_day
 from planner.domain.errors import DomainError, InvalidValue, NotPermitted
 from planner.domain.user import ROLES
 
@@ -28,7 +31,13 @@ def _require_admin(signed: SignedIn) -> None:
 
 def _page(request: Request, web: Web, status: int = 200, **context: object) -> Response:
     agencies = [a for a in web.planner.views.agencies() if a.state == "active"]
-    full = {"users": web.planner.views.users(), "agencies": agencies, **context}
+    full = {
+        "users": web.planner.views.users(),
+        "tokens": web.planner.views.api_tokens(),
+        "today": today(web.planner.workspace.clock),
+        "agencies": agencies,
+        **context,
+    }
     return render(request, "accounts.html", full, status)
 
 
@@ -85,3 +94,39 @@ def change_account(
     except DomainError as error:
         return _page(request, web, status_of(error), error=error.message)
     return RedirectResponse(f"/admin/users?saved={username}", status_code=303)
+
+
+@router.post("/admin/tokens", dependencies=[Depends(require_token)])
+def issue_token(
+    request: Request,
+    web: WebDep,
+    signed: PageUser,
+    name: Field,
+    agency: Field,
+    role: Field,
+    expires_on: Field,
+) -> Response:
+    """The new token is shown on this answer once; the page never shows it again."""
+    _require_admin(signed)
+    try:
+        day = parse_day(expires_on, where="Hết hạn ngày")
+        token = web.planner.api_tokens.issue(name, agency, _role(role), day, signed.actor)
+    except DomainError as error:
+        return _page(request, web, status_of(error), error=error.message)
+    return _page(request, web, issued={"name": name.strip(), "token": token})
+
+
+@router.post("/admin/tokens/{name}/revoke", dependencies=[Depends(require_token)])
+def revoke_token(
+    request: Request,
+    name: Annotated[str, Path(min_length=3, max_length=100)],
+    web: WebDep,
+    signed: PageUser,
+    value: Field = "",
+) -> Response:
+    _require_admin(signed)
+    try:
+        web.planner.api_tokens.revoke(name, value, signed.actor)
+    except DomainError as error:
+        return _page(request, web, status_of(error), error=error.message)
+    return RedirectResponse(f"/admin/users?saved=token {name}", status_code=303)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from planner.application.agencies import AgencyService
+from planner.application.api_tokens import ApiTokenService
 from planner.application.clock import Clock, SystemClock, today
 from planner.application.imports import ImportService
 from planner.application.local_calendar import LocalCalendarService
@@ -40,6 +41,7 @@ class Planner:
         self.tasks = TaskService(self.workspace, settings.backdate_days)
         self.targets = TargetService(self.workspace)
         self.users = UserService(self.workspace, settings.monitor_agency)
+        self.api_tokens = ApiTokenService(self.workspace, settings.monitor_agency)
         self.imports = ImportService(self.workspace)
         self.status_reports = StatusImportService(self.workspace, self.tasks)
         self.scoring = ScoringService(self.workspace)

@@ -8,7 +8,6 @@ from planner.application.errors import AlreadyExists, NotFound
 from planner.application.passwords import hash_password, verify_password
 from planner.application.workspace import Workspace
 from planner.domain.actor import Actor, Role
-from planner.domain.errors import NotPermitted, UnknownAgency
 from planner.domain.identity import user_id
 from planner.domain.user import User, check_username
 from planner.queries.users import UserView
@@ -25,7 +24,7 @@ class UserService:
             raise AlreadyExists(f"tài khoản {name} đã có")
         user = User.add(
             username=name,
-            agency=self._active_agency(agency),
+            agency=self.workspace.active_agency(agency),
             role=role,
             password_hash=hash_password(password),
             monitor_agency=self.monitor_agency,
@@ -76,12 +75,3 @@ class UserService:
             return self.workspace.load(User, user_id(name), f"tài khoản {name}")
         except NotFound:
             raise NotFound(f"không có tài khoản '{name}'") from None
-
-    def _active_agency(self, agency: str) -> str:
-        directory = self.workspace.views.directory()
-        code = directory.find(agency)
-        if code is None:
-            raise UnknownAgency(agency, directory.closest(agency))
-        if not directory.agencies[code].active:
-            raise NotPermitted(f"cơ quan {code} không còn hoạt động; không thể thêm tài khoản")
-        return code

@@ -82,6 +82,18 @@ class Workspace:
         directory = self.views.directory()
         return tuple(dict.fromkeys(code for name in names for code in directory.resolve(name)))
 
+    def active_agency(self, agency: str) -> str:
+        """The code of a registered agency still at work, for an account or a token to act for."""
+        directory = self.views.directory()
+        code = directory.find(agency)
+        if code is None:
+            raise UnknownAgency(agency, directory.closest(agency))
+        if not directory.agencies[code].active:
+            raise NotPermitted(
+                f"cơ quan {code} không còn hoạt động; không thể cấp quyền cho cơ quan này"
+            )
+        return code
+
     def actor(self, user: str, agency: str, role: Role) -> Actor:
         """An actor of a registered, active agency, carrying on the work of its predecessors."""
         directory = self.views.directory()

@@ -1,6 +1,7 @@
 """The views planner keeps, in the order they are updated."""
 
 from planner.projections.agency_catalog import AgencyCatalog
+from planner.projections.api_token_catalog import ApiTokenCatalog
 from planner.projections.criteria_catalog import CriteriaCatalog
 from planner.projections.history import History
 from planner.projections.plan_catalog import PlanCatalog
@@ -21,4 +22,5 @@ def all_views() -> list[Projection]:
         History(),
         ReminderLog(),
         UserCatalog(),
+        ApiTokenCatalog(),
     ]

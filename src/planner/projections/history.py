@@ -12,7 +12,7 @@ from planner.projections.schema import history
 
 _COMMON = {"originator_id", "originator_version", "timestamp", "originator_topic", "actor"}
 # Password hashes stay in the event store; history is shown to people and exported to reports.
-_SECRET = {"password_hash"}
+_SECRET = {"password_hash", "secret_hash"}
 _WORD_START = re.compile(r"(?<!^)(?=[A-Z])")
 
 

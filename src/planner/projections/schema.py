@@ -323,6 +323,21 @@ users = Table(
     Column("version", Integer, nullable=False),
 )
 
+api_tokens = Table(
+    "view_api_tokens",
+    metadata,
+    Column("token_id", Uuid, primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("agency", String(32), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("secret_hash", String(64), nullable=False, unique=True),  # sha256 of the secret
+    Column("expires_on", Date, nullable=False),
+    Column("issued_at", UtcDateTime(), nullable=False),
+    Column("issued_by", String(100), nullable=False),
+    Column("revoked_at", UtcDateTime()),
+    Column("version", Integer, nullable=False),
+)
+
 criteria_sets = Table(
     "view_criteria_sets",
     metadata,

@@ -13,6 +13,7 @@ from planner.domain.agency_directory import AgencyDirectory
 from planner.domain.working_days import WorkingCalendar
 from planner.queries.agencies import AgencyView, list_agencies
 from planner.queries.agencies import directory as agency_directory
+from planner.queries.api_tokens import ApiTokenView, api_token_by_hash, list_api_tokens
 from planner.queries.at_risk import CriterionAtRisk, points_at_risk
 from planner.queries.basis import Basis
 from planner.queries.criteria_sets import CriteriaSetView, list_criteria_sets
@@ -163,6 +164,15 @@ class Views:
         if found is None:
             raise NotFound(f"không có tài khoản '{username}'")
         return found.user
+
+    def api_tokens(self) -> list[ApiTokenView]:
+        with self.engine.connect() as connection:
+            return list_api_tokens(connection)
+
+    def api_token(self, secret_hash: str) -> ApiTokenView | None:
+        """The token whose secret hashes so, for signing in only."""
+        with self.engine.connect() as connection:
+            return api_token_by_hash(connection, secret_hash)
 
     def credentials(self, username: str) -> Credentials | None:
         """The account and its password hash, for signing in only."""
