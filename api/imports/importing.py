@@ -11,8 +11,6 @@ from api.imports.staging import StagedDocument, StagedImports
 from api.uploads import chunks
 from api.web import SignedIn, Web
 from planner.application.imports import StoreOutcome
-from planner.cli.import_report import report_json
-from planner.cli.output import to_json
 from planner.domain.errors import NotPermitted
 from planner.domain.import_corrections import NO_CORRECTIONS, Corrections
 from planner.domain.import_record import ImportRecord
@@ -20,6 +18,8 @@ from planner.importer.corrected_reading import read_corrected
 from planner.importer.document_file import read_document_bytes
 from planner.importer.errors import UnreadableDocument
 from planner.importer.report import ImportReport
+from planner.presentation.import_document import report_json
+from planner.presentation.json_document import to_json
 
 STAGING_FOLDER = "imports"
 

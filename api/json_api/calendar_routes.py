@@ -8,8 +8,8 @@ from fastapi import APIRouter, Depends
 
 from api.json_api import models
 from api.web import ApiUser, Web, WebDep, api_user
-from planner.cli.output import to_json
 from planner.domain.identity import local_calendar_id
+from planner.presentation.json_document import to_json
 
 router = APIRouter(prefix="/api", tags=["calendar"], dependencies=[Depends(api_user)])
 

@@ -12,13 +12,13 @@ from api.field_error import FieldInvalid
 from api.json_api import models
 from api.lookups import plan_of
 from api.web import ApiUser, WebDep, api_user
-from planner.cli.output import to_json
 from planner.domain.criterion import CriterionCode, Index, Level
 from planner.domain.errors import InvalidValue
 from planner.domain.points import parse_points
 from planner.domain.schedule_text import read_schedule
 from planner.domain.score_target import Definition
 from planner.domain.target import Target
+from planner.presentation.json_document import to_json
 
 router = APIRouter(prefix="/api", tags=["plans"], dependencies=[Depends(api_user)])
 

@@ -13,7 +13,7 @@ from api.web import ApiUser, WebDep, api_user, require_monitor
 from notifications.preview import outbox_json
 from notifications.service import ReminderService
 from notifications.settings import ReminderSettings
-from planner.cli.output import to_json
+from planner.presentation.json_document import to_json
 
 router = APIRouter(prefix="/api", tags=["reminders"], dependencies=[Depends(api_user)])
 

@@ -13,10 +13,10 @@ from api.lookups import agency_filter, plan_of, visible_task
 from api.uploads import chunks
 from api.web import ApiUser, SignedIn, Web, WebDep, api_user
 from planner.application.clock import SystemClock, today
-from planner.cli.output import to_json
 from planner.domain.criterion import CriterionRef
 from planner.domain.schedule_text import read_schedule
 from planner.domain.visibility import sees_every_task
+from planner.presentation.json_document import to_json
 
 
 def task_answer(web: Web, signed: SignedIn, task_id: UUID) -> dict[str, Any]:

@@ -9,8 +9,8 @@ from fastapi import APIRouter, Request
 from api.json_api import models
 from api.sign_in import sign_in
 from api.web import ApiUser, Web, WebDep
-from planner.cli.output import to_json
 from planner.domain.errors import NotPermitted
+from planner.presentation.json_document import to_json
 
 router = APIRouter(prefix="/api", tags=["users"])
 

@@ -12,8 +12,8 @@ from api.lookups import agency_filter, plan_of, visible_task
 from api.web import ApiUser, WebDep, api_user, require_monitor
 from planner.application.clock import SystemClock, today
 from planner.application.errors import NotFound
-from planner.cli.output import to_json
 from planner.domain.visibility import sees_every_task
+from planner.presentation.json_document import to_json
 from planner.queries.basis import Basis
 
 router = APIRouter(prefix="/api", tags=["views"], dependencies=[Depends(api_user)])

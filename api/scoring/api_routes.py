@@ -16,9 +16,9 @@ from api.scoring.documents import round_document, scorecard_document
 from api.scoring.lookups import KindPath, UnitPath, YearPath, card_of, current_day
 from api.web import ApiUser, SignedIn, Web, WebDep, api_user, require_monitor
 from planner.application.scoring import AppraisalEntry, SelfAssessmentEntry
-from planner.cli.output import to_json
-from planner.cli.scoring_commands import results_document
 from planner.domain.criteria_set import UnitKind
+from planner.presentation.json_document import to_json
+from planner.presentation.scoring_results import results_document
 
 router = APIRouter(prefix="/api/scoring", tags=["scoring"], dependencies=[Depends(api_user)])
 

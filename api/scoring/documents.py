@@ -6,9 +6,9 @@ from datetime import date
 from typing import Any
 
 from api.scoring.rows import card_state, rows
-from planner.cli.output import to_json
 from planner.domain.scoring.round import ScoringRound
 from planner.domain.scoring.scorecard import UnitScorecard
+from planner.presentation.json_document import to_json
 
 
 def round_document(round_: ScoringRound) -> dict[str, Any]:

@@ -27,8 +27,8 @@ import pytest
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
 from planner.backup import import_events
-from planner.cli.output import to_json
 from planner.domain.actor import Role
+from planner.presentation.json_document import to_json
 from planner.queries.views import Views
 from planner.settings import Settings
 from tests.conftest import vietnam_time

@@ -8,7 +8,7 @@ from notifications.preview import outbox_json
 from notifications.service import ReminderService
 from notifications.settings import ReminderSettings
 from planner.application.planner import Planner
-from planner.cli.output import to_json
+from planner.presentation.json_document import to_json
 from planner.queries.reminders import reminder_log
 from planner.settings import Settings
 from tests.web.server import Server

@@ -1,12 +1,9 @@
-"""Errors of the application layer, alongside the domain's own."""
+"""Errors of the application layer, alongside the domain's own (NotFound, which the views
+raise too, is one of those)."""
 
-from planner.domain.errors import DomainError
+from planner.domain.errors import DomainError, NotFound
 
-
-class NotFound(DomainError):
-    """An id, plan number or agency code that does not exist."""
-
-    code = "not_found"
+__all__ = ["AlreadyExists", "Conflict", "NotFound"]
 
 
 class Conflict(DomainError):

@@ -12,7 +12,7 @@ from typing import Annotated, NoReturn
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress
 
-from planner.cli.import_report import print_errors, print_report, report_json
+from planner.cli.import_report import print_errors, print_report
 from planner.cli.output import console, errors, print_json
 from planner.cli.session import opened
 from planner.domain.dates import parse_day
@@ -26,6 +26,7 @@ from planner.domain.import_corrections import (
 from planner.importer.corrected_reading import read_corrected
 from planner.importer.document_file import read_document
 from planner.importer.errors import UnreadableDocument
+from planner.presentation.import_document import report_json
 
 Year = Annotated[
     int | None,

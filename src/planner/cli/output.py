@@ -2,38 +2,19 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
-from datetime import date, datetime
-from decimal import Decimal
-from enum import Enum
 from typing import Any
 from uuid import UUID
 
 from rich.console import Console
 from rich.table import Table
 
+from planner.presentation.json_document import to_json
+
 # Piped output is read by people in wide terminals or files, not an 80-column default.
 console = Console(width=None if sys.stdout.isatty() else 160)
 errors = Console(stderr=True, soft_wrap=True)
-
-
-def to_json(value: Any) -> Any:
-    """Dates ISO 8601, decimals as strings (exact), ids as text."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Decimal | UUID):
-        return str(value)
-    if isinstance(value, dict):
-        return {str(k): to_json(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [to_json(v) for v in value]
-    return value
 
 
 def print_json(document: dict[str, Any]) -> None:

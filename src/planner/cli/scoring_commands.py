@@ -7,7 +7,6 @@ from typing import Annotated, Any
 
 import typer
 
-from planner.application.scoring import ScoringResults
 from planner.cli.against_plan_command import against_plan_command
 from planner.cli.command_group import command_group
 from planner.cli.evidence_option import EvidenceOption, read_evidence
@@ -18,6 +17,7 @@ from planner.domain.dates import parse_day
 from planner.domain.errors import InvalidValue
 from planner.domain.scoring.calendar import ScoringCalendar, dmy
 from planner.domain.scoring.results import rounded
+from planner.presentation.scoring_results import results_document
 from planner.presentation.vietnamese import format_number, format_percent
 
 app = command_group(
@@ -324,36 +324,6 @@ def results(
             format_number(rounded(ranked.change)) if ranked.change is not None else "",
         )
     console.print(shown)
-
-
-def results_document(found: ScoringResults) -> dict[str, Any]:
-    """The JSON of `planner scoring results --json` (documented in README.md)."""
-    return {
-        "year": found.year,
-        "unit_kind": found.unit_kind,
-        "calendar": found.calendar,
-        "units": [
-            {
-                "rank": r.rank,
-                "unit": r.result.unit,
-                "name": found.names.get(r.result.unit, r.result.unit),
-                "kind": r.result.kind,
-                "achieved": r.result.achieved,
-                "not_evaluated_max": r.result.not_evaluated_max,
-                "maximum": r.result.maximum,
-                "percent": rounded(r.result.percent),
-                "grade": r.result.grade,
-                "grade_label": r.result.grade.label,
-                "last_year_percent": (
-                    rounded(r.last_year_percent) if r.last_year_percent is not None else None
-                ),
-                "last_year_rank": r.last_year_rank,
-                "change": rounded(r.change) if r.change is not None else None,
-                "areas": r.result.areas,
-            }
-            for r in found.ranked
-        ],
-    }
 
 
 def _calendar(

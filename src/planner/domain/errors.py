@@ -11,6 +11,12 @@ class DomainError(Exception):
         self.message = message
 
 
+class NotFound(DomainError):
+    """An id, plan number or agency code that does not exist."""
+
+    code = "not_found"
+
+
 class InvalidValue(DomainError):
     """A value could not be read (a date, points, a criterion code...)."""
 

@@ -10,7 +10,7 @@ from uuid import UUID
 
 from sqlalchemy import Connection, RowMapping, String, cast, func, select
 
-from planner.application.errors import NotFound
+from planner.domain.errors import NotFound
 from planner.projections.schema import occurrences, plans, task_agencies, task_parts, tasks
 
 

@@ -8,8 +8,8 @@ from uuid import UUID
 
 from sqlalchemy import Engine
 
-from planner.application.errors import NotFound
 from planner.domain.agency_directory import AgencyDirectory
+from planner.domain.errors import NotFound
 from planner.domain.working_days import WorkingCalendar
 from planner.queries.agencies import AgencyView, list_agencies
 from planner.queries.agencies import directory as agency_directory

@@ -24,7 +24,6 @@ from planner.application.clock import FixedClock
 from planner.application.planner import Planner
 from planner.application.scoring import AppraisalEntry, SelfAssessmentEntry
 from planner.backup import export_events
-from planner.cli.output import to_json
 from planner.demo.loader import load_demo
 from planner.domain.actor import Actor, Role
 from planner.domain.agency import AgencyKind
@@ -37,6 +36,7 @@ from planner.domain.scoring.calendar import ScoringCalendar
 from planner.domain.vietnam_time import VIETNAM
 from planner.importer.document_file import read_document
 from planner.importer.reading import read_plan_document
+from planner.presentation.json_document import to_json
 from planner.settings import Settings
 from tests.reminders.mail_server import MailServer
 from tests.scoring.province import DISTRICT_UNITS
