@@ -27,6 +27,7 @@ lint: install
 	$(BIN)/ruff check src api notifications tests benchmarks
 	$(BIN)/ruff format --check src api notifications tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # Tests on every core (pytest-xdist); tests/work_units.py says how they are shared.
 test: lint

@@ -29,6 +29,7 @@ from api.pages import account_pages, dashboard_pages, login_pages, plan_pages, t
 from api.settings import WebSettings
 from api.web import Web
 from planner.application.planner import Planner
+from planner.application.reminders import ReminderService
 from planner.storage.evidence_files import EvidenceFiles
 
 STATIC = Path(__file__).parent / "static"
@@ -50,11 +51,13 @@ CONTENT_SECURITY_POLICY = (
 def create_app(
     planner: Planner,
     settings: WebSettings,
+    reminders: ReminderService,
     services: Sequence[BackgroundService] = (),
     extensions: Sequence[Extension] = (),
 ) -> FastAPI:
-    """The application on an open planner; `services` run while it serves (the reminder
-    scheduler), `extensions` add routers and menu entries (document import, reports)."""
+    """The application on an open planner; `reminders` previews and sends e-mail on request,
+    `services` run while it serves (the reminder scheduler), `extensions` add routers and menu
+    entries (document import, reports)."""
     app = FastAPI(
         title="planner",
         version="0.1.0",
@@ -69,6 +72,7 @@ def create_app(
         tokens=Tokens(settings.session_secret, settings.session_hours * 3600),
         throttle=_throttle(planner),
         files=EvidenceFiles(settings.files_dir, settings.max_upload_bytes),
+        reminders=reminders,
     )
     app.state.menu = [
         (e.menu_label, e.menu_path, e.menu_for_everyone) for e in extensions if e.menu_label

@@ -14,6 +14,7 @@ from api.settings import WebSettings
 from planner.application.api_tokens import is_api_token, secret_hash
 from planner.application.clock import today
 from planner.application.planner import Planner
+from planner.application.reminders import ReminderService
 from planner.domain.actor import Actor
 from planner.domain.errors import NotPermitted
 from planner.queries.users import UserView
@@ -29,6 +30,7 @@ class Web:
     tokens: Tokens
     throttle: LoginThrottle
     files: EvidenceFiles
+    reminders: ReminderService
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,12 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from notifications import wording
 from notifications.mime_policy import SMTP_POLICY
-from notifications.report_mail import attach, report_subject
-from notifications.settings import MailSettings, ReminderSettings, Security
 from notifications.subjects import digest_subject, escalation_subject
+from planner.application.reminder_settings import MailSettings, ReminderSettings, Security
+from planner.application.report_mail import attach, report_subject
 from planner.domain.reminder_outbox import Digest, Escalation, Recipient, ReportMail
+from planner.presentation import reminder_wording as wording
 from planner.presentation.vietnamese import format_date
 from planner.reports.delivery import RenderedReport
 

@@ -11,7 +11,7 @@ from email.utils import getaddresses
 import aiosmtplib
 
 from notifications.mime_policy import SMTP_POLICY
-from notifications.settings import MailSettings, Security
+from planner.application.reminder_settings import MailSettings, Security
 
 CONNECTIONS = 4  # at most this many messages in flight at once, to spare the mail server
 

@@ -22,9 +22,10 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from notifications.leadership import Leadership, leadership_for
-from notifications.service import ReminderService, RunReport
-from notifications.settings import ReminderSettings
+from notifications.sending import reminder_service
 from planner.application.planner import Planner
+from planner.application.reminder_settings import ReminderSettings
+from planner.application.reminders import RunReport
 from planner.domain.errors import InvalidValue
 from planner.domain.vietnam_time import VIETNAM
 
@@ -50,7 +51,7 @@ class ReminderScheduler:
             raise InvalidValue("chưa cấu hình máy chủ thư: hãy đặt PLANNER_SMTP_HOST")
         self.planner = planner
         self.settings = settings
-        self.service = ReminderService(planner, settings)
+        self.service = reminder_service(planner, settings)
         self.leadership: Leadership = leadership_for(planner.database)
         self.poll = standby_poll_seconds
         self.on_run = on_run

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from notifications.wording import short_label, when
 from planner.domain.reminder_outbox import Digest, Escalation, Notice
+from planner.presentation.reminder_wording import short_label, when
 from planner.presentation.vietnamese import format_date
 
 

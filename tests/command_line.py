@@ -14,7 +14,7 @@ from typing import Any
 
 from typer.testing import CliRunner
 
-from planner.cli.main import app
+from planner.bootstrap.command_line import app
 
 
 @dataclass(frozen=True)

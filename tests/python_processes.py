@@ -16,7 +16,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 _FORKS = multiprocessing.get_context("forkserver")
-_FORKS.set_forkserver_preload(["planner.cli.main", "api.serve", "tests.python_processes"])
+_FORKS.set_forkserver_preload(
+    ["planner.bootstrap.command_line", "planner.bootstrap.web_server", "tests.python_processes"]
+)
 
 
 class PythonProcess:

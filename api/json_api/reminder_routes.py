@@ -10,10 +10,8 @@ from fastapi import APIRouter, Depends, Query
 from api.days import Day
 from api.lookups import visible_task
 from api.web import ApiUser, WebDep, api_user, require_monitor
-from notifications.preview import outbox_json
-from notifications.service import ReminderService
-from notifications.settings import ReminderSettings
 from planner.presentation.json_document import to_json
+from planner.presentation.outbox_document import outbox_json
 
 router = APIRouter(prefix="/api", tags=["reminders"], dependencies=[Depends(api_user)])
 
@@ -26,7 +24,7 @@ def preview(
 ) -> Any:
     """The object `planner reminders preview --json` prints; Sở Nội vụ and administrators only."""
     require_monitor(signed)
-    service = ReminderService(web.planner, ReminderSettings.from_env())
+    service = web.reminders
     outbox = service.outbox(on or service.today())
     return to_json(outbox_json(outbox, service.emails(outbox)))
 
@@ -39,8 +37,7 @@ def remind_late(task_id: UUID, web: WebDep, signed: ApiUser) -> dict[str, Any]:
     """One e-mail to each body whose own part is late; none twice on one day."""
     require_monitor(signed)
     visible_task(web, signed, task_id)
-    service = ReminderService(web.planner, ReminderSettings.from_env())
-    deliveries = service.remind_late_now(task_id, signed.actor)
+    deliveries = web.reminders.remind_late_now(task_id, signed.actor)
     return {
         "sent": [d.recipient for d in deliveries if d.error is None],
         "failed": {d.recipient: d.error for d in deliveries if d.error is not None},

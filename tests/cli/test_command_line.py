@@ -134,7 +134,7 @@ def test_help_and_listings_work_on_a_new_store(tmp_path: Path, command: list[str
     """A real process: the module entry point starts, and a new store is made on first use."""
     env = {**os.environ, "PLANNER_DATABASE_URL": f"sqlite:///{tmp_path / 'new.db'}"}
     done = subprocess.run(
-        [sys.executable, "-m", "planner.cli.main", *command],
+        [sys.executable, "-m", "planner.bootstrap.command_line", *command],
         capture_output=True,
         text=True,
         env=env,

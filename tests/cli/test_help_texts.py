@@ -9,7 +9,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from planner.cli.main import app
+from planner.bootstrap.command_line import app
 
 runner = CliRunner()
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from planner.cli.main import app
+from planner.bootstrap.command_line import app
 from tests.reminders.mail_server import MailServer
 
 REPOSITORY = Path(__file__).resolve().parents[2]

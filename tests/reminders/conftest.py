@@ -6,9 +6,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from notifications.service import ReminderService
-from notifications.settings import ReminderSettings
+from notifications.sending import reminder_service
 from planner.application.planner import Planner
+from planner.application.reminder_settings import ReminderSettings
+from planner.application.reminders import ReminderService
 from tests.reminders.mail_server import MailServer
 
 
@@ -27,4 +28,4 @@ def settings(mail_server: MailServer) -> ReminderSettings:
 
 @pytest.fixture
 def reminders(planner: Planner, settings: ReminderSettings) -> ReminderService:
-    return ReminderService(planner, settings)
+    return reminder_service(planner, settings)

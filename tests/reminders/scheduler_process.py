@@ -13,10 +13,10 @@ from datetime import datetime
 from types import FrameType
 
 from notifications.scheduler import ReminderScheduler
-from notifications.service import RunReport
-from notifications.settings import ReminderSettings
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
+from planner.application.reminder_settings import ReminderSettings
+from planner.application.reminders import RunReport
 from planner.settings import Settings
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 
-from api.serve import run
 from planner.application.clock import FixedClock
+from planner.bootstrap.web_server import run
 
 STANDBY_POLL_SECONDS = 0.1
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import threading
 from datetime import date
 
-from notifications.service import BATCH, ReminderService, RunReport
-from notifications.settings import ReminderSettings
+from notifications.sending import reminder_service
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
+from planner.application.reminder_settings import ReminderSettings
+from planner.application.reminders import BATCH, RunReport
 from planner.settings import Settings
 from tests.builders import add_task, bac_kan_plan
 from tests.conftest import vietnam_time
@@ -36,7 +37,7 @@ def test_two_senders_racing_on_one_store_send_every_digest_exactly_once(
 
     def sender() -> None:
         with Planner(Settings(database_url=database_url), clock) as process:
-            service = ReminderService(process, settings)
+            service = reminder_service(process, settings)
             start.wait()
             reports.append(service.run(date(2023, 9, 5)))
 

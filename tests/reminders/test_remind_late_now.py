@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from notifications.service import ReminderService
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
+from planner.application.reminders import ReminderService
 from planner.demo.loader import load_demo
 from planner.domain.errors import NotPermitted
 from tests.builders import monitor, staff

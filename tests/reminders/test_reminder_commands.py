@@ -159,7 +159,7 @@ def test_planner_scheduler_keeps_its_jobs_in_the_database_and_stops_on_sigterm(
 ) -> None:
     planner(database_url, "init")
     process = PythonProcess(
-        "planner.cli.main",
+        "planner.bootstrap.command_line",
         ["scheduler"],
         {**os.environ, "PLANNER_DATABASE_URL": database_url, **mail_server.env()},
         tmp_path / "scheduler.log",

@@ -11,10 +11,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from notifications.service import ReminderService
-from notifications.settings import ReminderSettings
+from notifications.sending import reminder_service
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
+from planner.application.reminder_settings import ReminderSettings
+from planner.application.reminders import ReminderService
 from planner.domain.schedule_text import read_schedule
 from planner.projections.schema import reminders as reminder_table
 from planner.settings import Settings
@@ -114,10 +115,10 @@ def test_each_reminder_goes_out_once_across_a_restart_and_downtime(
     reminders.run(on(clock, date(2023, 9, 5)))
     reminders.run(on(clock, date(2023, 9, 5), hour=15))
     with Planner(Settings(database_url=database_url), clock) as restarted:
-        again = ReminderService(restarted, settings).run(date(2023, 9, 5))
+        again = reminder_service(restarted, settings).run(date(2023, 9, 5))
         assert again.deliveries == ()
         # Down from 6/9 to 10/9: the -3 reminder (Friday 8/9) is folded into Monday's -1.
-        ReminderService(restarted, settings).run(on(clock, date(2023, 9, 11)))
+        reminder_service(restarted, settings).run(on(clock, date(2023, 9, 11)))
     assert [m.subject for m in mail_server.received] == [
         "Nhắc hạn: PL2 I.1 đến hạn 12/09/2023 (còn 7 ngày)",
         "Nhắc hạn: PL2 I.1 đến hạn 12/09/2023 (còn 1 ngày)",

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from notifications.service import ReminderService
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
+from planner.application.reminders import ReminderService
 from tests.builders import add_task, bac_kan_plan
 from tests.conftest import vietnam_time
 from tests.reminders.mail_server import MailServer, Received

@@ -11,9 +11,9 @@ from pathlib import Path
 from sqlalchemy import column, select, table
 
 from notifications.scheduler import DAILY_JOB, JOBS_TABLE, RETRY_JOB, start_in_process
-from notifications.settings import ReminderSettings
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
+from planner.application.reminder_settings import ReminderSettings
 from tests.builders import add_task, bac_kan_plan
 from tests.conftest import vietnam_time
 from tests.python_processes import PythonProcess

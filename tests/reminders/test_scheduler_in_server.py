@@ -108,7 +108,7 @@ def test_without_smtp_settings_the_server_runs_and_says_reminders_are_off(
         log, port = tmp_path / f"serve-{number}.log", free_port()
         database_url = f"sqlite:///{tmp_path / f'planner-{number}.db'}"
         process = PythonProcess(
-            "planner.cli.main",
+            "planner.bootstrap.command_line",
             ["serve", "--port", str(port), *options],
             {**env, "PLANNER_DATABASE_URL": database_url},
             log,

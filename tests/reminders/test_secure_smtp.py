@@ -12,10 +12,10 @@ import pytest
 import trustme
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from notifications.service import ReminderService
-from notifications.settings import ReminderSettings
+from notifications.sending import reminder_service
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
+from planner.application.reminder_settings import ReminderSettings
 from tests.conftest import vietnam_time
 from tests.reminders.mail_server import MailServer
 from tests.reminders.province import province
@@ -76,7 +76,7 @@ def tls_server(certificate: tuple[ssl.SSLContext, Path]) -> Iterator[MailServer]
 def send(planner: Planner, clock: FixedClock, env: dict[str, str]) -> list[str | None]:
     province(planner)
     clock.set(vietnam_time(date(2023, 9, 5)))
-    report = ReminderService(planner, ReminderSettings.from_env(env)).run(date(2023, 9, 5))
+    report = reminder_service(planner, ReminderSettings.from_env(env)).run(date(2023, 9, 5))
     return [d.error for d in report.deliveries]
 
 

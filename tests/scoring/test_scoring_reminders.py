@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from notifications.service import ReminderService
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
+from planner.application.reminders import ReminderService
 from planner.application.scoring import SelfAssessmentEntry
 from planner.domain.actor import Role
 from planner.domain.criteria_set import UnitKind

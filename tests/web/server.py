@@ -96,7 +96,9 @@ def running(
         "PLANNER_FILES_DIR": str(files_dir),
     }
     log = files_dir.parent / f"serve-{port}.log"
-    process = PythonProcess("planner.cli.main", ["serve", "--port", str(port)], env, log)
+    process = PythonProcess(
+        "planner.bootstrap.command_line", ["serve", "--port", str(port)], env, log
+    )
     server = Server(f"http://127.0.0.1:{port}", database_url, files_dir, passwords)
     try:
         wait_until_up(server, process)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from notifications.preview import outbox_json
-from notifications.service import ReminderService
-from notifications.settings import ReminderSettings
+from notifications.sending import reminder_service
 from planner.application.planner import Planner
+from planner.application.reminder_settings import ReminderSettings
 from planner.presentation.json_document import to_json
+from planner.presentation.outbox_document import outbox_json
 from planner.queries.reminders import reminder_log
 from planner.settings import Settings
 from tests.web.server import Server
@@ -26,7 +26,7 @@ def test_sở_nội_vụ_previews_the_reminders_of_a_day_without_sending_them(se
     assert answer.status_code == 200, answer.text
     preview = answer.json()
     with Planner(Settings(database_url=server.database_url)) as planner:
-        service = ReminderService(planner, ReminderSettings.from_env())
+        service = reminder_service(planner, ReminderSettings.from_env())
         outbox = service.outbox(FRIDAY)
         expected = to_json(outbox_json(outbox, service.emails(outbox)))
         with planner.views.engine.connect() as connection:

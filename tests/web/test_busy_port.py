@@ -16,7 +16,15 @@ REPOSITORY = Path(__file__).resolve().parents[2]
 def serve_again(server: Server, port: int) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PLANNER_DATABASE_URL": server.database_url}
     return subprocess.run(
-        [sys.executable, "-m", "planner.cli.main", "serve", "--demo", "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "planner.bootstrap.command_line",
+            "serve",
+            "--demo",
+            "--port",
+            str(port),
+        ],
         capture_output=True,
         text=True,
         env=env,

@@ -31,7 +31,9 @@ def _summary(command: Any) -> str:
     return " ".join(text.strip().split("\n\n")[0].split())
 
 
-def command_group(help: str, *, pretty_exceptions: bool = True) -> typer.Typer:
+def command_group(
+    help: str, *, pretty_exceptions: bool = True, context_settings: dict[str, Any] | None = None
+) -> typer.Typer:
     """A group of commands with click's plain help layout, which wraps and never cuts."""
     return typer.Typer(
         help=help,
@@ -39,4 +41,5 @@ def command_group(help: str, *, pretty_exceptions: bool = True) -> typer.Typer:
         rich_markup_mode=None,
         cls=_WholeHelpGroup,
         pretty_exceptions_enable=pretty_exceptions,
+        context_settings=context_settings,
     )

@@ -1,14 +1,17 @@
-"""`planner`: the command line of the plan tracker."""
+"""`planner`: the command line of the plan tracker, built by the composition root
+(`planner.bootstrap`) with the adapters it does not import itself."""
 
 from __future__ import annotations
 
-from notifications import cli as reminder_commands
+import typer
+
 from planner.cli import (
     agency_commands,
     calendar_commands,
     criteria_commands,
     import_command,
     plan_commands,
+    reminder_commands,
     report_commands,
     scoring_commands,
     serve_command,
@@ -18,36 +21,42 @@ from planner.cli import (
     user_commands,
     view_commands,
 )
+from planner.cli.adapters import Adapters
 from planner.cli.command_group import command_group
 
-app = command_group(
-    help="planner — theo dõi kế hoạch nâng cao Chỉ số CCHC (PAR INDEX), SIPAS và PAPI.",
-    pretty_exceptions=False,
-)
 
-app.command("init")(store_commands.init)
-app.command("demo")(store_commands.demo)
-app.command("import")(import_command.import_document)
-app.command("import-status")(status_import_command.import_status)
-app.command("criteria")(criteria_commands.criteria)
-app.command("overdue")(view_commands.overdue)
-app.command("progress")(view_commands.progress)
-app.command("inputs")(view_commands.inputs)
-app.command("scores")(view_commands.scores)
-app.command("history")(view_commands.history)
-app.add_typer(task_commands.app, name="task")
-app.add_typer(plan_commands.plans, name="plan")
-app.add_typer(plan_commands.targets, name="target")
-app.add_typer(agency_commands.app, name="agency")
-app.add_typer(calendar_commands.app, name="calendar")
-app.add_typer(store_commands.events, name="events")
-app.add_typer(store_commands.projections, name="projections")
-app.add_typer(report_commands.app, name="report")
-app.add_typer(scoring_commands.app, name="scoring")
-app.add_typer(reminder_commands.reminders, name="reminders")
-app.command("scheduler")(reminder_commands.scheduler)
-app.add_typer(user_commands.app, name="users")
-app.command("serve")(serve_command.serve)
+def command_line(plugged: Adapters) -> typer.Typer:
+    """Every `planner` command; those that send e-mail or serve the web use `plugged`."""
+    app = command_group(
+        help="planner — theo dõi kế hoạch nâng cao Chỉ số CCHC (PAR INDEX), SIPAS và PAPI.",
+        pretty_exceptions=False,
+        context_settings={"obj": plugged},
+    )
+    _add_commands(app)
+    return app
 
-if __name__ == "__main__":
-    app()
+
+def _add_commands(app: typer.Typer) -> None:
+    app.command("init")(store_commands.init)
+    app.command("demo")(store_commands.demo)
+    app.command("import")(import_command.import_document)
+    app.command("import-status")(status_import_command.import_status)
+    app.command("criteria")(criteria_commands.criteria)
+    app.command("overdue")(view_commands.overdue)
+    app.command("progress")(view_commands.progress)
+    app.command("inputs")(view_commands.inputs)
+    app.command("scores")(view_commands.scores)
+    app.command("history")(view_commands.history)
+    app.add_typer(task_commands.app, name="task")
+    app.add_typer(plan_commands.plans, name="plan")
+    app.add_typer(plan_commands.targets, name="target")
+    app.add_typer(agency_commands.app, name="agency")
+    app.add_typer(calendar_commands.app, name="calendar")
+    app.add_typer(store_commands.events, name="events")
+    app.add_typer(store_commands.projections, name="projections")
+    app.add_typer(report_commands.app, name="report")
+    app.add_typer(scoring_commands.app, name="scoring")
+    app.add_typer(reminder_commands.reminders, name="reminders")
+    app.command("scheduler")(reminder_commands.scheduler)
+    app.add_typer(user_commands.app, name="users")
+    app.command("serve")(serve_command.serve)

@@ -6,8 +6,11 @@ from typing import Annotated
 
 import typer
 
+from planner.cli.adapters import adapters
+
 
 def serve(
+    context: typer.Context,
     host: Annotated[str, typer.Option("--host", help="Địa chỉ lắng nghe.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Cổng.")] = 8000,
     demo: Annotated[
@@ -24,8 +27,4 @@ def serve(
 ) -> None:
     """Chạy ứng dụng web (trang tiếng Việt, API JSON tại /api, tài liệu API tại /docs) cùng bộ
     lập lịch nhắc hạn và gửi báo cáo."""
-    # The web stack (FastAPI, uvicorn) loads only for this command: every other command
-    # starts a second faster without it.
-    from api.serve import run
-
-    run(host, port, demo, scheduler)
+    adapters(context).serve(host, port, demo, scheduler)

@@ -157,6 +157,8 @@ class Projector:
                 # events need not wait for the disk: a crash loses at most the last batches,
                 # and their position with them.
                 transaction.cursor.execute("SET LOCAL synchronous_commit TO OFF")
+                # Catching up serves no waiting request: its batches may take their time.
+                transaction.cursor.execute("SET LOCAL statement_timeout TO 0")
             notifications = self.store.recorder.select_notifications(
                 start=position, limit=self.batch_size, inclusive_of_start=False
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -95,9 +96,13 @@ class Database:
         running too long is cancelled by the server, and a network that went silent is given
         up by the client (no acknowledgement, no keepalive answer)."""
         timeout_ms = self.timeout_seconds * 1000
+        # Given here, `options` replaces libpq's PGOPTIONS: what that sets is kept first.
+        inherited = os.environ.get("PGOPTIONS", "").strip()
+        options = [inherited, f"-c statement_timeout={timeout_ms}"]
+        if self.schema:
+            options.append(f"-csearch_path={self.schema}")
         return {
-            "options": f"-c statement_timeout={timeout_ms}"
-            + (f" -csearch_path={self.schema}" if self.schema else ""),
+            "options": " ".join(o for o in options if o),
             "tcp_user_timeout": timeout_ms,
             "keepalives": 1,
             "keepalives_idle": max(1, self.timeout_seconds // 2),

@@ -18,10 +18,11 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 
-from notifications.service import ReminderService
-from notifications.settings import ReminderSettings
+from notifications.sending import reminder_service
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
+from planner.application.reminder_settings import ReminderSettings
+from planner.application.reminders import ReminderService
 from planner.application.scoring import AppraisalEntry, SelfAssessmentEntry
 from planner.backup import export_events
 from planner.demo.loader import load_demo
@@ -57,7 +58,7 @@ def main(out: Path) -> None:
         # Recorded in time order, as a real store is.
         load_demo(planner, clock)
         with MailServerRunning() as server:
-            service = ReminderService(planner, ReminderSettings.from_env(server.env()))
+            service = reminder_service(planner, ReminderSettings.from_env(server.env()))
             remind(service, clock, date(2023, 11, 21))
             more_task_work(planner, clock)
             server.stop()  # an outage: the day's digests fail and wait for a retry

@@ -9,17 +9,17 @@ time to retry after.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.message import EmailMessage
+from typing import Protocol
 from uuid import UUID, uuid5
 
-from notifications.composer import Composer
-from notifications.mailer import Mailer
-from notifications.report_mail import rendered, reports_due
-from notifications.settings import ReminderSettings
 from planner.application.errors import Conflict, NotFound
 from planner.application.planner import Planner
+from planner.application.reminder_settings import ReminderSettings
+from planner.application.report_mail import rendered, reports_due
 from planner.application.workspace import Workspace
 from planner.domain.actor import Actor
 from planner.domain.errors import InvalidTransition, InvalidValue, NotPermitted
@@ -39,8 +39,9 @@ from planner.domain.reminder_outbox import (
 from planner.domain.vietnam_time import local_date
 from planner.queries.inputs import input_deadlines
 from planner.queries.reminders import next_retry, open_deadlines, recipients, reminder_records
+from planner.reports.delivery import RenderedReport
 
-log = logging.getLogger("notifications")
+log = logging.getLogger("planner.reminders")
 
 Message = Digest | Escalation | ReportMail
 BATCH = 20  # messages claimed, sent and recorded together
@@ -71,12 +72,46 @@ class RunReport:
         return tuple(d for d in self.deliveries if d.error is not None)
 
 
+class MessageComposer(Protocol):
+    """Writes the e-mail of a message (notifications' Jinja2 templates)."""
+
+    def compose(
+        self, message: Digest | Escalation, digest_id: str, now: datetime
+    ) -> EmailMessage: ...
+
+    def compose_report(
+        self,
+        mail: ReportMail,
+        html: RenderedReport,
+        xlsx: RenderedReport,
+        digest_id: str,
+        now: datetime,
+    ) -> EmailMessage: ...
+
+
+class MailSender(Protocol):
+    """Hands e-mails to the province's mail server (notifications' SMTP client)."""
+
+    def send_all(self, messages: Sequence[EmailMessage]) -> list[str | None]:
+        """For each message, None once the server accepted it, else why it did not."""
+        ...
+
+
 class ReminderService:
-    def __init__(self, planner: Planner, settings: ReminderSettings) -> None:
+    """Decides what is due, claims it, has it sent and records the outcome; the e-mails are
+    written and sent by the adapters given (None: reminders can be previewed, not sent)."""
+
+    def __init__(
+        self,
+        planner: Planner,
+        settings: ReminderSettings,
+        composer: MessageComposer,
+        mailer: MailSender | None,
+    ) -> None:
         self.planner = planner
         self.settings = settings
-        self.composer = Composer(settings)
-        self.mailer = Mailer(settings.mail) if settings.mail else None
+        self.composer = composer
+        self.mailer = mailer
 
     @property
     def workspace(self) -> Workspace:
@@ -162,7 +197,7 @@ class ReminderService:
         ]
         return self._send(tuple(digests), self.mailer)
 
-    def _send(self, messages: tuple[Message, ...], mailer: Mailer) -> list[Delivery]:
+    def _send(self, messages: tuple[Message, ...], mailer: MailSender) -> list[Delivery]:
         claimed = [m for m in messages if self._claim(m)]
         now = self.planner.workspace.clock.now()
         emails = [self.compose(m, now) for m in claimed]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from email.message import EmailMessage
 from typing import Any
 
-from notifications.service import Message
+from planner.application.reminders import Message
 from planner.domain.reminder_outbox import (
     Digest,
     DueItem,

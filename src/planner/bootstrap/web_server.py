@@ -12,12 +12,14 @@ from api.app import create_app
 from api.collector import tune_for_serving
 from api.imports import import_extension
 from api.listening_port import PortUnavailable, open_listener
-from api.reminder_scheduler import STANDBY_POLL_SECONDS, reminder_services
 from api.reports import report_extension
 from api.scoring import scoring_extension
 from api.settings import WebSettings
+from notifications.sending import reminder_service
 from planner.application.clock import Clock, FixedClock, SystemClock
 from planner.application.planner import Planner
+from planner.application.reminder_settings import ReminderSettings
+from planner.bootstrap.reminder_scheduler import STANDBY_POLL_SECONDS, reminder_services
 from planner.cli.output import console, errors, table
 from planner.demo.loader import AS_OF, load_demo
 from planner.demo.logins import demo_logins
@@ -78,7 +80,8 @@ def _serve(
     console.print(f"planner đang chạy tại [bold]http://{host}:{port}/[/] (API: /docs)")
     try:
         extensions = (import_extension(), report_extension(), scoring_extension())
-        app = create_app(planner, web_settings, services, extensions)
+        reminders = reminder_service(planner, ReminderSettings.from_env())
+        app = create_app(planner, web_settings, reminders, services, extensions)
         tune_for_serving()
         _run_uvicorn(uvicorn.Config(app, host=host, port=port, log_level="warning"), listener)
     finally:

@@ -1,4 +1,4 @@
-"""`planner reminders preview|run|log` and `planner scheduler`."""
+"""`planner reminders preview|run|remind-late|log` and `planner scheduler`."""
 
 from __future__ import annotations
 
@@ -8,11 +8,10 @@ from typing import Annotated
 
 import typer
 
-from notifications.preview import outbox_json
-from notifications.scheduler import run_until_stopped
-from notifications.service import ReminderService
-from notifications.settings import ReminderSettings
-from notifications.wording import brief_label, when
+from planner.application.planner import Planner
+from planner.application.reminder_settings import ReminderSettings
+from planner.application.reminders import ReminderService
+from planner.cli.adapters import adapters
 from planner.cli.command_group import command_group
 from planner.cli.output import console, errors, print_json, table
 from planner.cli.session import acting, opened
@@ -21,6 +20,8 @@ from planner.domain.errors import InvalidValue
 from planner.domain.reminder_outbox import (
     Outbox,
 )
+from planner.presentation.outbox_document import outbox_json
+from planner.presentation.reminder_wording import brief_label, when
 from planner.presentation.vietnamese import format_date, format_datetime
 from planner.queries.reminders import ReminderEntry, reminder_log
 
@@ -31,10 +32,10 @@ Json = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON."
 
 
 @reminders.command("preview")
-def preview(on: On = None, json_: Json = False) -> None:
+def preview(context: typer.Context, on: On = None, json_: Json = False) -> None:
     """Xem các thư nhắc hạn sẽ gửi trong ngày, không gửi và không ghi nhận gì."""
     with opened() as planner:
-        service = ReminderService(planner, ReminderSettings.from_env())
+        service = _service(context, planner)
         day = _day(on, service)
         outbox = service.outbox(day)
         emails = service.emails(outbox)
@@ -59,10 +60,10 @@ def preview(on: On = None, json_: Json = False) -> None:
 
 
 @reminders.command("run")
-def run(on: On = None) -> None:
+def run(context: typer.Context, on: On = None) -> None:
     """Gửi các thư nhắc hạn đến hạn gửi trong ngày (mỗi nhắc hạn chỉ gửi một lần)."""
     with opened() as planner:
-        service = ReminderService(planner, ReminderSettings.from_env())
+        service = _service(context, planner)
         day = _day(on, service)
         report = service.run(day)
     if _said_day_off(report.outbox):
@@ -84,13 +85,14 @@ def run(on: On = None) -> None:
 
 @reminders.command("remind-late")
 def remind_late(
+    context: typer.Context,
     task: str,
     as_: Annotated[str, typer.Option("--as", help="Mã cơ quan (Sở Nội vụ).")],
     user: Annotated[str | None, typer.Option("--user", help="Người thực hiện.")] = None,
 ) -> None:
     """Nhắc ngay các cơ quan còn chậm phần việc của một nhiệm vụ (Sở Nội vụ)."""
     with opened() as planner:
-        service = ReminderService(planner, ReminderSettings.from_env())
+        service = _service(context, planner)
         deliveries = service.remind_late_now(
             planner.views.task_id(task), acting(planner, as_, user)
         )
@@ -149,7 +151,7 @@ def log(
     console.print(shown)
 
 
-def scheduler() -> None:
+def scheduler(context: typer.Context) -> None:
     """Chạy bộ lập lịch nhắc hạn: gửi mỗi ngày làm việc, gửi lại thư lỗi; Ctrl+C để dừng."""
     with opened() as planner:
         settings = ReminderSettings.from_env()
@@ -161,7 +163,7 @@ def scheduler() -> None:
             f"Bộ lập lịch nhắc hạn: gửi lúc {settings.send_at:%H:%M} mỗi ngày làm việc "
             f"qua {mail.host}:{mail.port}; Ctrl+C để dừng"
         )
-        run_until_stopped(planner, settings)
+        adapters(context).run_scheduler(planner, settings)
 
 
 STATES = {
@@ -172,6 +174,10 @@ STATES = {
     "folded": "gộp vào lần nhắc sau",
     "withdrawn": "bỏ",
 }
+
+
+def _service(context: typer.Context, planner: Planner) -> ReminderService:
+    return adapters(context).reminders(planner, ReminderSettings.from_env())
 
 
 def _state(entry: ReminderEntry) -> str:

@@ -7,8 +7,8 @@ import sys
 
 from api.extensions import BackgroundService
 from notifications.scheduler import ReminderScheduler
-from notifications.settings import MailSettings, ReminderSettings
 from planner.application.planner import Planner
+from planner.application.reminder_settings import MailSettings, ReminderSettings
 from planner.cli.output import console
 
 SECURITY = {"none": "không mã hóa", "starttls": "STARTTLS", "tls": "TLS"}
