@@ -22,10 +22,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from notifications.leadership import Leadership, leadership_for
-from notifications.sending import reminder_service
-from planner.application.planner import Planner
-from planner.application.reminder_settings import ReminderSettings
-from planner.application.reminders import RunReport
+from planner.application.reminders import ReminderService, RunReport
 from planner.domain.errors import InvalidValue
 from planner.domain.vietnam_time import VIETNAM
 
@@ -41,18 +38,17 @@ _running: ReminderScheduler | None = None  # jobs loaded from the store find the
 class ReminderScheduler:
     def __init__(
         self,
-        planner: Planner,
-        settings: ReminderSettings,
+        service: ReminderService,
         *,
         standby_poll_seconds: float = 5.0,
         on_run: Callable[[RunReport], None] | None = None,
     ) -> None:
-        if settings.mail is None:
+        if service.settings.mail is None:
             raise InvalidValue("chưa cấu hình máy chủ thư: hãy đặt PLANNER_SMTP_HOST")
-        self.planner = planner
-        self.settings = settings
-        self.service = reminder_service(planner, settings)
-        self.leadership: Leadership = leadership_for(planner.database)
+        self.planner = service.planner
+        self.settings = service.settings
+        self.service = service
+        self.leadership: Leadership = leadership_for(self.planner.database)
         self.poll = standby_poll_seconds
         self.on_run = on_run
         self.scheduler: BackgroundScheduler | None = None
@@ -162,16 +158,7 @@ def retry_failed_reminders() -> None:
         _running.retry_failed()
 
 
-def start_in_process(
-    planner: Planner, settings: ReminderSettings, *, standby_poll_seconds: float = 5.0
-) -> ReminderScheduler:
-    """Run the scheduler beside a server in this process; call `stop()` on shutdown."""
-    scheduler = ReminderScheduler(planner, settings, standby_poll_seconds=standby_poll_seconds)
-    scheduler.start()
-    return scheduler
-
-
-def run_until_stopped(planner: Planner, settings: ReminderSettings) -> None:
+def run_until_stopped(scheduler: ReminderScheduler) -> None:
     """`planner scheduler`: run until SIGINT or SIGTERM, then hand over and return."""
     stop = threading.Event()
 
@@ -180,7 +167,7 @@ def run_until_stopped(planner: Planner, settings: ReminderSettings) -> None:
 
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
-    scheduler = start_in_process(planner, settings)
+    scheduler.start()
     try:
         stop.wait()
     finally:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -17,10 +17,11 @@ import psycopg
 import pytest
 from xdist.remote import Producer
 
-from planner.application.clock import FixedClock
+from planner.application.clock import Clock, FixedClock
 from planner.application.planner import Planner
+from planner.bootstrap.container import Container
+from planner.bootstrap.settings import read_settings
 from planner.domain.vietnam_time import VIETNAM
-from planner.settings import Settings
 from tests.seeded_stores import SeededStores
 from tests.work_units import ServerUnits, web_first
 
@@ -35,6 +36,14 @@ os.environ.setdefault("PGOPTIONS", "-c synchronous_commit=off")
 
 def vietnam_time(day: date, hour: int = 9) -> datetime:
     return datetime.combine(day, time(hour), VIETNAM).astimezone(UTC)
+
+
+def composed(
+    database_url: str, clock: Clock | None = None, env: Mapping[str, str] | None = None
+) -> Container:
+    """The composition root as a test starts it: on DATABASE_URL, with these PLANNER_* settings
+    before the environment's."""
+    return Container(read_settings({**(env or {}), "PLANNER_DATABASE_URL": database_url}), clock)
 
 
 @pytest.fixture(scope="session")
@@ -97,7 +106,7 @@ def clock() -> FixedClock:
 @pytest.fixture
 def planner(database_url: str, clock: FixedClock) -> Iterator[Planner]:
     """Planner on an empty store with the default agency registry."""
-    with Planner(Settings(database_url=database_url), clock) as opened:
+    with composed(database_url, clock).open_planner() as opened:
         opened.agencies.register_defaults(opened.system)
         yield opened
 

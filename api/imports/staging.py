@@ -58,7 +58,7 @@ class StagedImports:
         for chunk in chunks:
             data += chunk
             if len(data) > self.max_bytes:
-                raise FileTooLarge(f"tệp '{name}' lớn hơn {self.max_bytes // (1024 * 1024)} MB")
+                raise FileTooLarge.beyond(name, self.max_bytes)
         self._prune()
         token = secrets.token_urlsafe(24)
         folder = self.root / token

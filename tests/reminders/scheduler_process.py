@@ -1,7 +1,8 @@
 """A planner process running the reminder scheduler on a given day, as the tests start it.
 
 `python -m tests.reminders.scheduler_process DATABASE_URL ISO_MOMENT` prints a line per
-run of the daily job and stops on SIGTERM, handing the leader's lock over.
+run of the daily job and stops on SIGTERM, handing the leader's lock over. It starts from the
+composition root, with the PLANNER_* settings of its environment.
 """
 
 from __future__ import annotations
@@ -12,12 +13,10 @@ import threading
 from datetime import datetime
 from types import FrameType
 
-from notifications.scheduler import ReminderScheduler
 from planner.application.clock import FixedClock
-from planner.application.planner import Planner
-from planner.application.reminder_settings import ReminderSettings
 from planner.application.reminders import RunReport
-from planner.settings import Settings
+from planner.bootstrap.container import Container
+from planner.bootstrap.settings import read_settings
 
 
 def main() -> None:
@@ -31,10 +30,10 @@ def main() -> None:
         print(f"run sent={len(run.sent)} skipped={run.skipped}", flush=True)
 
     signal.signal(signal.SIGTERM, request_stop)
-    with Planner(Settings(database_url=database_url), FixedClock(moment)) as planner:
-        scheduler = ReminderScheduler(
-            planner, ReminderSettings.from_env(), standby_poll_seconds=0.1, on_run=report
-        )
+    settings = read_settings({"PLANNER_DATABASE_URL": database_url})
+    root = Container(settings, FixedClock(moment), standby_poll_seconds=0.1)
+    with root.open_planner() as planner:
+        scheduler = root.scheduler(planner, on_run=report)
         scheduler.start()
         print("standing by", flush=True)
         stop.wait()

@@ -1,4 +1,4 @@
-"""`planner serve` as the tests start it when the day matters: the same server, a fixed clock.
+"""`planner serve` as the tests start it when the day matters: the same root, a fixed clock.
 
 `python -m tests.reminders.serve_process ISO_MOMENT PORT` serves on PORT with the scheduler
 in-process, believing it is ISO_MOMENT; PLANNER_* settings come from the environment. Standing
@@ -11,21 +11,15 @@ import sys
 from datetime import datetime
 
 from planner.application.clock import FixedClock
-from planner.bootstrap.web_server import run
+from planner.bootstrap.container import Container
 
 STANDBY_POLL_SECONDS = 0.1
 
 
 def main() -> None:
     moment, port = datetime.fromisoformat(sys.argv[1]), int(sys.argv[2])
-    run(
-        "127.0.0.1",
-        port,
-        demo=False,
-        scheduler=True,
-        clock=FixedClock(moment),
-        standby_poll_seconds=STANDBY_POLL_SECONDS,
-    )
+    root = Container(clock=FixedClock(moment), standby_poll_seconds=STANDBY_POLL_SECONDS)
+    root.serve("127.0.0.1", port, demo=False, scheduler=True)
 
 
 if __name__ == "__main__":

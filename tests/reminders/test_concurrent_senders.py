@@ -5,19 +5,17 @@ from __future__ import annotations
 import threading
 from datetime import date
 
-from notifications.sending import reminder_service
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
-from planner.application.reminder_settings import ReminderSettings
 from planner.application.reminders import BATCH, RunReport
-from planner.settings import Settings
+from planner.bootstrap.container import Container
 from tests.builders import add_task, bac_kan_plan
 from tests.conftest import vietnam_time
 from tests.reminders.mail_server import MailServer
 
 
 def test_two_senders_racing_on_one_store_send_every_digest_exactly_once(
-    database_url: str, planner: Planner, settings: ReminderSettings, mail_server: MailServer
+    planner: Planner, root: Container, mail_server: MailServer
 ) -> None:
     plan = bac_kan_plan(planner)
     # More digests than one batch, so claims interleave across batches. Sở Nội vụ has no
@@ -36,8 +34,8 @@ def test_two_senders_racing_on_one_store_send_every_digest_exactly_once(
     start = threading.Barrier(2)
 
     def sender() -> None:
-        with Planner(Settings(database_url=database_url), clock) as process:
-            service = reminder_service(process, settings)
+        with root.open_planner(clock) as process:
+            service = root.reminders(process)
             start.wait()
             reports.append(service.run(date(2023, 9, 5)))
 

@@ -11,14 +11,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from notifications.sending import reminder_service
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
-from planner.application.reminder_settings import ReminderSettings
 from planner.application.reminders import ReminderService
+from planner.bootstrap.container import Container
 from planner.domain.schedule_text import read_schedule
 from planner.projections.schema import reminders as reminder_table
-from planner.settings import Settings
 from tests.builders import add_task, staff
 from tests.conftest import vietnam_time
 from tests.reminders.mail_server import MailServer, Received
@@ -104,21 +102,20 @@ def test_nothing_is_sent_on_a_sunday_nor_during_tet(
 
 
 def test_each_reminder_goes_out_once_across_a_restart_and_downtime(
-    database_url: str,
     planner: Planner,
     clock: FixedClock,
-    settings: ReminderSettings,
+    root: Container,
     reminders: ReminderService,
     mail_server: MailServer,
 ) -> None:
     province(planner)
     reminders.run(on(clock, date(2023, 9, 5)))
     reminders.run(on(clock, date(2023, 9, 5), hour=15))
-    with Planner(Settings(database_url=database_url), clock) as restarted:
-        again = reminder_service(restarted, settings).run(date(2023, 9, 5))
+    with root.open_planner() as restarted:
+        again = root.reminders(restarted).run(date(2023, 9, 5))
         assert again.deliveries == ()
         # Down from 6/9 to 10/9: the -3 reminder (Friday 8/9) is folded into Monday's -1.
-        reminder_service(restarted, settings).run(on(clock, date(2023, 9, 11)))
+        root.reminders(restarted).run(on(clock, date(2023, 9, 11)))
     assert [m.subject for m in mail_server.received] == [
         "Nhắc hạn: PL2 I.1 đến hạn 12/09/2023 (còn 7 ngày)",
         "Nhắc hạn: PL2 I.1 đến hạn 12/09/2023 (còn 1 ngày)",

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from sqlalchemy import column, select, table
 
-from notifications.scheduler import DAILY_JOB, JOBS_TABLE, RETRY_JOB, start_in_process
+from notifications.scheduler import DAILY_JOB, JOBS_TABLE, RETRY_JOB
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
-from planner.application.reminder_settings import ReminderSettings
+from planner.bootstrap.container import Container
 from tests.builders import add_task, bac_kan_plan
 from tests.conftest import vietnam_time
 from tests.python_processes import PythonProcess
@@ -30,8 +30,9 @@ def stored_jobs(planner: Planner) -> set[str]:
         return set(connection.execute(select(jobs.c.id)).scalars())
 
 
-def run_once(planner: Planner, settings: ReminderSettings) -> None:
-    scheduler = start_in_process(planner, settings, standby_poll_seconds=0.05)
+def run_once(root: Container, planner: Planner) -> None:
+    scheduler = root.scheduler(planner)
+    scheduler.start()
     try:
         wait_until(lambda: scheduler.runs >= 1, "the scheduler has caught up")
     finally:
@@ -39,12 +40,12 @@ def run_once(planner: Planner, settings: ReminderSettings) -> None:
 
 
 def test_the_scheduler_catches_up_at_once_and_sends_nothing_twice_after_a_restart(
-    planner: Planner, clock: FixedClock, settings: ReminderSettings, mail_server: MailServer
+    planner: Planner, clock: FixedClock, root: Container, mail_server: MailServer
 ) -> None:
     province(planner)
     clock.set(vietnam_time(date(2023, 9, 5), 10))
     for _ in range(2):  # started, stopped, started again the same morning
-        run_once(planner, settings)
+        run_once(root, planner)
     assert [m.subject for m in mail_server.received] == [
         "Nhắc hạn: PL2 I.1 đến hạn 12/09/2023 (còn 7 ngày)"
     ]

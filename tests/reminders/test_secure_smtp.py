@@ -12,10 +12,10 @@ import pytest
 import trustme
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from notifications.sending import reminder_service
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
-from planner.application.reminder_settings import ReminderSettings
+from planner.bootstrap.container import Container
+from planner.bootstrap.settings import read_settings
 from tests.conftest import vietnam_time
 from tests.reminders.mail_server import MailServer
 from tests.reminders.province import province
@@ -76,7 +76,7 @@ def tls_server(certificate: tuple[ssl.SSLContext, Path]) -> Iterator[MailServer]
 def send(planner: Planner, clock: FixedClock, env: dict[str, str]) -> list[str | None]:
     province(planner)
     clock.set(vietnam_time(date(2023, 9, 5)))
-    report = reminder_service(planner, ReminderSettings.from_env(env)).run(date(2023, 9, 5))
+    report = Container(read_settings(env)).reminders(planner).run(date(2023, 9, 5))
     return [d.error for d in report.deliveries]
 
 
@@ -126,4 +126,5 @@ def test_a_refused_login_is_recorded_without_the_password(
     [error] = send(planner, clock, env)
     assert error is not None and "SMTPAuthenticationError" in error
     assert "sai-mật-khẩu" not in error and starttls_server.received == []
-    assert "sai-mật-khẩu" not in repr(ReminderSettings.from_env(env))
+    settings = read_settings(env)
+    assert "sai-mật-khẩu" not in repr(settings) + repr(settings.reminders())

@@ -16,10 +16,9 @@ from pathlib import Path
 import httpx
 
 from planner.application.clock import FixedClock, SystemClock
-from planner.application.planner import Planner
 from planner.demo.loader import load_demo
 from planner.domain.actor import Actor, Role
-from planner.settings import Settings
+from tests.conftest import composed
 from tests.python_processes import PythonProcess
 
 ACCOUNTS = {
@@ -71,7 +70,7 @@ def prepare_store(database_url: str) -> dict[str, str]:
     Done once per test session and database (`seeded_stores`): each server gets a copy."""
     clock = FixedClock(SystemClock().now())
     passwords = {name: secrets.token_urlsafe(12) for name in ACCOUNTS}
-    with Planner(Settings(database_url=database_url), clock) as planner:
+    with composed(database_url, clock).open_planner() as planner:
         load_demo(planner, clock)
         admin = Actor("kiem-thu", "SNV", Role.ADMIN)
         for name, (agency, role) in ACCOUNTS.items():

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from notifications.sending import reminder_service
-from planner.application.planner import Planner
-from planner.application.reminder_settings import ReminderSettings
 from planner.presentation.json_document import to_json
 from planner.presentation.outbox_document import outbox_json
 from planner.queries.reminders import reminder_log
-from planner.settings import Settings
+from tests.conftest import composed
 from tests.web.server import Server
 
 FRIDAY = date(2023, 11, 24)  # the working day before the 25/11 reporting deadline
@@ -25,8 +22,9 @@ def test_sở_nội_vụ_previews_the_reminders_of_a_day_without_sending_them(se
         )
     assert answer.status_code == 200, answer.text
     preview = answer.json()
-    with Planner(Settings(database_url=server.database_url)) as planner:
-        service = reminder_service(planner, ReminderSettings.from_env())
+    root = composed(server.database_url)
+    with root.open_planner() as planner:
+        service = root.reminders(planner)
         outbox = service.outbox(FRIDAY)
         expected = to_json(outbox_json(outbox, service.emails(outbox)))
         with planner.views.engine.connect() as connection:

@@ -6,19 +6,16 @@ import logging
 import sys
 
 from api.extensions import BackgroundService
-from notifications.scheduler import ReminderScheduler
 from planner.application.planner import Planner
 from planner.application.reminder_settings import MailSettings, ReminderSettings
+from planner.bootstrap.container import Container
 from planner.cli.output import console
 
 SECURITY = {"none": "không mã hóa", "starttls": "STARTTLS", "tls": "TLS"}
 
 
-STANDBY_POLL_SECONDS = 5.0  # how soon a standing-by server takes over from one that stopped
-
-
 def reminder_services(
-    planner: Planner, wanted: bool, standby_poll_seconds: float = STANDBY_POLL_SECONDS
+    container: Container, planner: Planner, wanted: bool
 ) -> tuple[BackgroundService, ...]:
     """The scheduler when it is wanted and SMTP is set; without SMTP it stays off, saying why."""
     if not wanted:
@@ -27,7 +24,7 @@ def reminder_services(
             "có thể chạy riêng bằng 'planner scheduler'."
         )
         return ()
-    settings = ReminderSettings.from_env()
+    settings = container.reminder_settings
     if settings.mail is None:
         console.print(
             "Nhắc hạn qua e-mail: [yellow]tắt[/] vì chưa đặt PLANNER_SMTP_HOST "
@@ -37,7 +34,7 @@ def reminder_services(
     console.print(f"Nhắc hạn qua e-mail: [green]bật[/], {_where(settings, settings.mail)}")
     console.print(f"  người gửi: {settings.mail.sender}; nhiều tiến trình: chỉ một tiến trình gửi")
     _log_sends()
-    return (ReminderScheduler(planner, settings, standby_poll_seconds=standby_poll_seconds),)
+    return (container.scheduler(planner),)
 
 
 def _where(settings: ReminderSettings, mail: MailSettings) -> str:

@@ -4,84 +4,63 @@ from __future__ import annotations
 
 import contextlib
 import socket
+from typing import NoReturn
 
 import typer
 import uvicorn
 
-from api.app import create_app
 from api.collector import tune_for_serving
-from api.imports import import_extension
 from api.listening_port import PortUnavailable, open_listener
-from api.reports import report_extension
-from api.scoring import scoring_extension
-from api.settings import WebSettings
-from notifications.sending import reminder_service
-from planner.application.clock import Clock, FixedClock, SystemClock
+from planner.application.clock import FixedClock, SystemClock
 from planner.application.planner import Planner
-from planner.application.reminder_settings import ReminderSettings
-from planner.bootstrap.reminder_scheduler import STANDBY_POLL_SECONDS, reminder_services
+from planner.bootstrap.container import Container
+from planner.bootstrap.reminder_scheduler import reminder_services
 from planner.cli.output import console, errors, table
 from planner.demo.loader import AS_OF, load_demo
 from planner.demo.logins import demo_logins
 from planner.domain.errors import DomainError
 from planner.presentation.vietnamese import format_date
-from planner.settings import Settings
 
 
-def run(
-    host: str,
-    port: int,
-    demo: bool,
-    scheduler: bool,
-    clock: Clock | None = None,
-    standby_poll_seconds: float = STANDBY_POLL_SECONDS,
-) -> None:
+def run(container: Container, host: str, port: int, demo: bool, scheduler: bool | None) -> None:
     """Take the port, open planner, optionally load the demo and print its logins, then serve
-    until stopped with the reminder scheduler in-process; `clock` is the system's unless a test
-    sets one, and a test may have a standing-by scheduler ask for the leader's lock more often."""
-    settings = Settings.from_env()
-    web_settings = WebSettings.from_env()
+    until stopped with the reminder scheduler in-process (None: as PLANNER_SCHEDULER says)."""
     try:
         # Before anything is touched: a busy port must not cost a running server its logins.
         listener = open_listener(host, port)
     except PortUnavailable as error:
-        errors.print(f"[bold red]Lỗi:[/] {error}")
-        raise typer.Exit(1) from None
+        _refuse(error)
     with listener:
-        _serve(listener, host, settings, web_settings, demo, scheduler, clock, standby_poll_seconds)
+        _serve(container, listener, host, demo, scheduler)
+
+
+def _refuse(error: Exception) -> NoReturn:
+    errors.print(f"[bold red]Lỗi:[/] {error}")
+    raise typer.Exit(1) from None
 
 
 def _serve(
-    listener: socket.socket,
-    host: str,
-    settings: Settings,
-    web_settings: WebSettings,
-    demo: bool,
-    scheduler: bool,
-    clock: Clock | None,
-    standby_poll_seconds: float,
+    container: Container, listener: socket.socket, host: str, demo: bool, scheduler: bool | None
 ) -> None:
     port: int = listener.getsockname()[1]
     try:
+        wanted = container.settings.scheduler if scheduler is None else scheduler
         if demo:
-            _load_demo(settings)
-        planner = Planner(settings, clock)
+            _load_demo(container)
+        planner = container.open_planner()
         if demo:
             _print_logins(planner, host, port)
-        services = reminder_services(planner, scheduler, standby_poll_seconds)
+        services = reminder_services(container, planner, wanted)
     except DomainError as error:
-        errors.print(f"[bold red]Lỗi:[/] {error}")
-        raise typer.Exit(1) from None
-    if not web_settings.secret_from_environment:
+        _refuse(error)
+    if not container.web_settings.secret_from_environment:
         console.print(
             "[yellow]Lưu ý:[/] chưa đặt PLANNER_SESSION_SECRET; "
             "phiên đăng nhập hết khi khởi động lại."
         )
     console.print(f"planner đang chạy tại [bold]http://{host}:{port}/[/] (API: /docs)")
     try:
-        extensions = (import_extension(), report_extension(), scoring_extension())
-        reminders = reminder_service(planner, ReminderSettings.from_env())
-        app = create_app(planner, web_settings, reminders, services, extensions)
+        app = container.web_app(planner, services)
         tune_for_serving()
         _run_uvicorn(uvicorn.Config(app, host=host, port=port, log_level="warning"), listener)
     finally:
@@ -97,10 +76,10 @@ def _run_uvicorn(config: uvicorn.Config, listener: socket.socket) -> None:
         raise typer.Exit(1)
 
 
-def _load_demo(settings: Settings) -> None:
+def _load_demo(container: Container) -> None:
     """The sample plan with its 2023 reports, replayed on the dates they were made."""
     clock = FixedClock(SystemClock().now())
-    with Planner(settings, clock) as planner:
+    with container.open_planner(clock) as planner:
         load_demo(planner, clock)
 
 

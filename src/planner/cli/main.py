@@ -1,5 +1,5 @@
 """`planner`: the command line of the plan tracker, built by the composition root
-(`planner.bootstrap`) with the adapters it does not import itself."""
+(`planner.bootstrap`) with the parts it does not import itself."""
 
 from __future__ import annotations
 
@@ -21,17 +21,22 @@ from planner.cli import (
     user_commands,
     view_commands,
 )
-from planner.cli.adapters import Adapters
 from planner.cli.command_group import command_group
+from planner.cli.wiring import WiringFactory, wired
 
 
-def command_line(plugged: Adapters) -> typer.Typer:
-    """Every `planner` command; those that send e-mail or serve the web use `plugged`."""
+def command_line(parts: WiringFactory) -> typer.Typer:
+    """Every `planner` command; each run gets its store, settings and adapters from `parts()`
+    (settings are read once a command asks for them, so `--help` reads none)."""
     app = command_group(
         help="planner — theo dõi kế hoạch nâng cao Chỉ số CCHC (PAR INDEX), SIPAS và PAPI.",
         pretty_exceptions=False,
-        context_settings={"obj": plugged},
     )
+
+    @app.callback()
+    def _run(context: typer.Context) -> None:
+        context.with_resource(wired(parts()))
+
     _add_commands(app)
     return app
 

@@ -8,18 +8,14 @@ from typing import Annotated
 
 import typer
 
-from planner.application.planner import Planner
-from planner.application.reminder_settings import ReminderSettings
 from planner.application.reminders import ReminderService
-from planner.cli.adapters import adapters
 from planner.cli.command_group import command_group
 from planner.cli.output import console, errors, print_json, table
 from planner.cli.session import acting, opened
+from planner.cli.wiring import wiring
 from planner.domain.dates import parse_day
 from planner.domain.errors import InvalidValue
-from planner.domain.reminder_outbox import (
-    Outbox,
-)
+from planner.domain.reminder_outbox import Outbox
 from planner.presentation.outbox_document import outbox_json
 from planner.presentation.reminder_wording import brief_label, when
 from planner.presentation.vietnamese import format_date, format_datetime
@@ -32,10 +28,10 @@ Json = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON."
 
 
 @reminders.command("preview")
-def preview(context: typer.Context, on: On = None, json_: Json = False) -> None:
+def preview(on: On = None, json_: Json = False) -> None:
     """Xem các thư nhắc hạn sẽ gửi trong ngày, không gửi và không ghi nhận gì."""
     with opened() as planner:
-        service = _service(context, planner)
+        service = wiring().reminders(planner)
         day = _day(on, service)
         outbox = service.outbox(day)
         emails = service.emails(outbox)
@@ -60,10 +56,10 @@ def preview(context: typer.Context, on: On = None, json_: Json = False) -> None:
 
 
 @reminders.command("run")
-def run(context: typer.Context, on: On = None) -> None:
+def run(on: On = None) -> None:
     """Gửi các thư nhắc hạn đến hạn gửi trong ngày (mỗi nhắc hạn chỉ gửi một lần)."""
     with opened() as planner:
-        service = _service(context, planner)
+        service = wiring().reminders(planner)
         day = _day(on, service)
         report = service.run(day)
     if _said_day_off(report.outbox):
@@ -85,14 +81,13 @@ def run(context: typer.Context, on: On = None) -> None:
 
 @reminders.command("remind-late")
 def remind_late(
-    context: typer.Context,
     task: str,
     as_: Annotated[str, typer.Option("--as", help="Mã cơ quan (Sở Nội vụ).")],
     user: Annotated[str | None, typer.Option("--user", help="Người thực hiện.")] = None,
 ) -> None:
     """Nhắc ngay các cơ quan còn chậm phần việc của một nhiệm vụ (Sở Nội vụ)."""
     with opened() as planner:
-        service = _service(context, planner)
+        service = wiring().reminders(planner)
         deliveries = service.remind_late_now(
             planner.views.task_id(task), acting(planner, as_, user)
         )
@@ -151,10 +146,10 @@ def log(
     console.print(shown)
 
 
-def scheduler(context: typer.Context) -> None:
+def scheduler() -> None:
     """Chạy bộ lập lịch nhắc hạn: gửi mỗi ngày làm việc, gửi lại thư lỗi; Ctrl+C để dừng."""
     with opened() as planner:
-        settings = ReminderSettings.from_env()
+        settings = wiring().reminder_settings
         mail = settings.mail
         if mail is None:
             raise InvalidValue("chưa cấu hình máy chủ thư: hãy đặt PLANNER_SMTP_HOST")
@@ -163,7 +158,7 @@ def scheduler(context: typer.Context) -> None:
             f"Bộ lập lịch nhắc hạn: gửi lúc {settings.send_at:%H:%M} mỗi ngày làm việc "
             f"qua {mail.host}:{mail.port}; Ctrl+C để dừng"
         )
-        adapters(context).run_scheduler(planner, settings)
+        wiring().run_scheduler(planner)
 
 
 STATES = {
@@ -174,10 +169,6 @@ STATES = {
     "folded": "gộp vào lần nhắc sau",
     "withdrawn": "bỏ",
 }
-
-
-def _service(context: typer.Context, planner: Planner) -> ReminderService:
-    return adapters(context).reminders(planner, ReminderSettings.from_env())
 
 
 def _state(entry: ReminderEntry) -> str:

@@ -6,25 +6,24 @@ from typing import Annotated
 
 import typer
 
-from planner.cli.adapters import adapters
+from planner.cli.wiring import wiring
 
 
 def serve(
-    context: typer.Context,
     host: Annotated[str, typer.Option("--host", help="Địa chỉ lắng nghe.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Cổng.")] = 8000,
     demo: Annotated[
         bool, typer.Option("--demo", help="Nạp kế hoạch mẫu và tạo tài khoản thử (mật khẩu mới).")
     ] = False,
     scheduler: Annotated[
-        bool,
+        bool | None,
         typer.Option(
             "--scheduler/--no-scheduler",
-            envvar="PLANNER_SCHEDULER",
-            help="Chạy bộ lập lịch nhắc hạn trong cùng tiến trình (cần PLANNER_SMTP_HOST).",
+            help="Chạy bộ lập lịch nhắc hạn trong cùng tiến trình (cần PLANNER_SMTP_HOST); "
+            "mặc định theo PLANNER_SCHEDULER, bật.",
         ),
-    ] = True,
+    ] = None,
 ) -> None:
     """Chạy ứng dụng web (trang tiếng Việt, API JSON tại /api, tài liệu API tại /docs) cùng bộ
     lập lịch nhắc hạn và gửi báo cáo."""
-    adapters(context).serve(host, port, demo, scheduler)
+    wiring().serve(host, port, demo, scheduler)

@@ -10,7 +10,6 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
 from planner.application.clock import FixedClock, SystemClock
-from planner.application.planner import Planner
 from planner.backup import export_events, import_events
 from planner.cli import view_commands
 from planner.cli.command_group import command_group
@@ -18,9 +17,7 @@ from planner.cli.output import console, errors
 from planner.cli.session import opened
 from planner.demo.loader import AS_OF, load_demo
 from planner.demo.sample_plan import PLAN_NUMBER
-from planner.domain.errors import DomainError
 from planner.presentation.vietnamese import format_date
-from planner.settings import Settings
 
 events = command_group(help="Sao lưu và khôi phục kho sự kiện (JSON lines).")
 projections = command_group(help="Các bảng tổng hợp dựng từ sự kiện.")
@@ -38,20 +35,14 @@ def init() -> None:
     """Tạo kho dữ liệu và danh mục cơ quan mặc định (chạy lại không sao)."""
     with opened() as planner:
         added = planner.agencies.register_defaults(planner.system)
-    console.print(
-        f"Kho dữ liệu sẵn sàng ({Settings.from_env().database_url}); thêm {added} cơ quan."
-    )
+    console.print(f"Kho dữ liệu sẵn sàng ({planner.settings.database_url}); thêm {added} cơ quan.")
 
 
 def demo() -> None:
     """Nạp kế hoạch mẫu 365/KH-UBND của Bắc Kạn và một năm báo cáo, rồi in tiến độ và quá hạn."""
     clock = FixedClock(SystemClock().now())
-    try:
-        with Planner(Settings.from_env(), clock) as planner:
-            loaded = load_demo(planner, clock)
-    except DomainError as error:
-        errors.print(f"[bold red]Lỗi:[/] {error}")
-        raise typer.Exit(1) from None
+    with opened(clock) as planner:
+        loaded = load_demo(planner, clock)
     state = "Đã nạp" if loaded else "Đã có sẵn"
     console.print(
         f"{state} kế hoạch mẫu {PLAN_NUMBER} (Bắc Kạn, 2023). "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import getpass
-import os
 import sys
 from typing import Annotated
 
@@ -12,6 +11,7 @@ import typer
 from planner.cli.command_group import command_group
 from planner.cli.output import console, print_json, table
 from planner.cli.session import opened
+from planner.cli.wiring import wiring
 from planner.domain.actor import Actor, Role
 from planner.domain.errors import InvalidValue
 
@@ -22,8 +22,7 @@ Reason = Annotated[str, typer.Option("--reason", help="Lý do.")]
 
 def _administrator(monitor_agency: str) -> Actor:
     """Whoever runs the command line on the server administers accounts."""
-    name = os.environ.get("PLANNER_USER") or getpass.getuser()
-    return Actor(name, monitor_agency, Role.ADMIN)
+    return Actor(wiring().user, monitor_agency, Role.ADMIN)
 
 
 def _password() -> str:

@@ -23,6 +23,18 @@ _EXTENSION = re.compile(r"^\.[a-z0-9]{1,8}$")
 class FileTooLarge(InvalidValue):
     code = "file_too_large"
 
+    @classmethod
+    def beyond(cls, filename: str, max_bytes: int) -> FileTooLarge:
+        return cls(f"tệp '{filename}' lớn hơn {_size(max_bytes)}")
+
+
+def _size(count: int) -> str:
+    """20 MB, 1,5 MB, 500 KB: a configured limit as people read it (decimal comma)."""
+    for unit, size in (("MB", 1024 * 1024), ("KB", 1024)):
+        if count >= size:
+            return f"{count / size:.1f}".removesuffix(".0").replace(".", ",") + f" {unit}"
+    return f"{count} byte"
+
 
 class EvidenceFiles:
     def __init__(self, root: Path, max_bytes: int) -> None:
@@ -40,9 +52,7 @@ class EvidenceFiles:
                 for chunk in chunks:
                     size += len(chunk)
                     if size > self.max_bytes:
-                        raise FileTooLarge(
-                            f"tệp '{filename}' lớn hơn {self.max_bytes // (1024 * 1024)} MB"
-                        )
+                        raise FileTooLarge.beyond(filename, self.max_bytes)
                     digest.update(chunk)
                     out.write(chunk)
             if size == 0:

@@ -18,13 +18,13 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 
-from notifications.sending import reminder_service
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
-from planner.application.reminder_settings import ReminderSettings
 from planner.application.reminders import ReminderService
 from planner.application.scoring import AppraisalEntry, SelfAssessmentEntry
 from planner.backup import export_events
+from planner.bootstrap.container import Container
+from planner.bootstrap.settings import read_settings
 from planner.demo.loader import load_demo
 from planner.domain.actor import Actor, Role
 from planner.domain.agency import AgencyKind
@@ -38,7 +38,6 @@ from planner.domain.vietnam_time import VIETNAM
 from planner.importer.document_file import read_document
 from planner.importer.reading import read_plan_document
 from planner.presentation.json_document import to_json
-from planner.settings import Settings
 from tests.reminders.mail_server import MailServer
 from tests.scoring.province import DISTRICT_UNITS
 
@@ -54,11 +53,13 @@ def main(out: Path) -> None:
     db = out / "store.sqlite"
     db.unlink(missing_ok=True)
     clock = FixedClock(at(date(2023, 6, 8)))
-    with Planner(Settings(database_url=f"sqlite:///{db}"), clock) as planner:
+    with Container(
+        read_settings({"PLANNER_DATABASE_URL": f"sqlite:///{db}"}), clock
+    ).open_planner() as planner:
         # Recorded in time order, as a real store is.
         load_demo(planner, clock)
         with MailServerRunning() as server:
-            service = reminder_service(planner, ReminderSettings.from_env(server.env()))
+            service = Container(read_settings(server.env())).reminders(planner)
             remind(service, clock, date(2023, 11, 21))
             more_task_work(planner, clock)
             server.stop()  # an outage: the day's digests fail and wait for a retry
