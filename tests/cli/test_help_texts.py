@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -42,3 +44,25 @@ def test_scoring_round_help_shows_its_longest_option() -> None:
         app, ["scoring", "round", "create", "--help"], env={"COLUMNS": "80"}, terminal_width=80
     )
     assert "--self-assessment-closes" in shown.output
+
+
+HEAVY = ("sqlalchemy", "psycopg", "fastapi", "uvicorn", "aiosmtplib", "apscheduler", "openpyxl")
+HEAVY += ("docx", "jinja2", "pydantic_settings", "planner.application.planner")
+
+
+def test_help_answers_without_building_the_application() -> None:
+    """`planner --help` and a command's help load typer and the domain only: no database
+    driver, web stack, report renderer, SMTP client or settings are loaded for them."""
+    probe = (
+        "import sys\n"
+        "from planner.bootstrap.command_line import app\n"
+        "for args in (['--help'], ['task', 'add', '--help'], ['serve', '--help']):\n"
+        "    try:\n"
+        "        app(args)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)\n"
+    )
+    ran = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert "Usage:" in ran.stdout and "--demo" in ran.stdout
+    assert ran.stderr.strip() == "[]"

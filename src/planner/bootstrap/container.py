@@ -12,17 +12,16 @@ from collections.abc import Callable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from planner.application.clock import Clock
-from planner.application.planner import Planner
-from planner.application.reminder_settings import ReminderSettings
-from planner.application.reminders import ReminderService, RunReport
-
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
     from api.extensions import BackgroundService
     from api.settings import WebSettings
     from notifications.scheduler import ReminderScheduler
+    from planner.application.clock import Clock
+    from planner.application.planner import Planner
+    from planner.application.reminder_settings import ReminderSettings
+    from planner.application.reminders import ReminderService, RunReport
     from planner.bootstrap.settings import PlannerSettings
 
 STANDBY_POLL_SECONDS = 5.0  # how soon a standing-by scheduler takes over from one that stopped
@@ -64,12 +63,15 @@ class Container:
         return self.settings.user or getpass.getuser()
 
     def open_planner(self, clock: Clock | None = None) -> Planner:
+        from planner.application.planner import Planner
+
         return Planner(self.settings.store(), clock or self.clock)
 
     def reminders(self, planner: Planner) -> ReminderService:
         """Previews without SMTP settings; sends once PLANNER_SMTP_HOST is set."""
         from notifications.composer import Composer
         from notifications.mailer import Mailer
+        from planner.application.reminders import ReminderService
 
         settings = self.reminder_settings
         mailer = Mailer(settings.mail) if settings.mail else None

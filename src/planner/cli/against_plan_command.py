@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -12,8 +12,9 @@ from planner.cli.output import console, print_json, table
 from planner.cli.session import opened
 from planner.domain.criteria_set import UnitKind
 from planner.presentation.vietnamese import format_date, format_number
-from planner.reports.against_plan import UnitAgainstPlan, against_plan
-from planner.reports.against_plan_table import tasks_text, verdict
+
+if TYPE_CHECKING:
+    from planner.reports.against_plan import UnitAgainstPlan
 
 
 def against_plan_command(
@@ -25,6 +26,9 @@ def against_plan_command(
     json_: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")] = False,
 ) -> None:
     """Đối chiếu kết quả chấm điểm với mục tiêu trong kế hoạch của từng đơn vị."""
+    from planner.reports.against_plan import against_plan
+    from planner.reports.against_plan_table import tasks_text, verdict
+
     with opened() as planner:
         day = today(planner.workspace.clock)
         found = against_plan(planner, year, unit_kind, day, unit)

@@ -12,7 +12,6 @@ from typing import Annotated, NoReturn
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress
 
-from planner.cli.import_report import print_errors, print_report
 from planner.cli.output import console, errors, print_json
 from planner.cli.session import opened
 from planner.domain.dates import parse_day
@@ -23,10 +22,6 @@ from planner.domain.import_corrections import (
     check_year,
     corrections_from_json,
 )
-from planner.importer.corrected_reading import read_corrected
-from planner.importer.document_file import read_document
-from planner.importer.errors import UnreadableDocument
-from planner.presentation.import_document import report_json
 
 Year = Annotated[
     int | None,
@@ -64,6 +59,12 @@ def import_document(
     corrections: CorrectionsFile = None,
 ) -> None:
     """Nhập kế hoạch (.txt, .docx, .xlsx): tiêu chí, mục tiêu, nhiệm vụ, yêu cầu, bộ tiêu chí."""
+    from planner.cli.import_report import print_errors, print_report
+    from planner.importer.corrected_reading import read_corrected
+    from planner.importer.document_file import read_document
+    from planner.importer.errors import UnreadableDocument
+    from planner.presentation.import_document import report_json
+
     with opened() as planner:
         try:
             source = read_document(path)

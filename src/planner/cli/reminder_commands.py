@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from planner.application.reminders import ReminderService
 from planner.cli.command_group import command_group
 from planner.cli.output import console, errors, print_json, table
 from planner.cli.session import acting, opened
@@ -16,10 +15,12 @@ from planner.cli.wiring import wiring
 from planner.domain.dates import parse_day
 from planner.domain.errors import InvalidValue
 from planner.domain.reminder_outbox import Outbox
-from planner.presentation.outbox_document import outbox_json
 from planner.presentation.reminder_wording import brief_label, when
 from planner.presentation.vietnamese import format_date, format_datetime
-from planner.queries.reminders import ReminderEntry, reminder_log
+
+if TYPE_CHECKING:
+    from planner.application.reminders import ReminderService
+    from planner.queries.reminders import ReminderEntry
 
 reminders = command_group(help="Nhắc hạn qua e-mail cho các cơ quan.")
 
@@ -30,6 +31,8 @@ Json = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON."
 @reminders.command("preview")
 def preview(on: On = None, json_: Json = False) -> None:
     """Xem các thư nhắc hạn sẽ gửi trong ngày, không gửi và không ghi nhận gì."""
+    from planner.presentation.outbox_document import outbox_json
+
     with opened() as planner:
         service = wiring().reminders(planner)
         day = _day(on, service)
@@ -118,6 +121,8 @@ def log(
     """Các nhắc hạn đã ghi nhận: đã gửi, chưa gửi được (và lý do), gộp hoặc bỏ."""
     # Without --since, the latest entries, whatever day runs were for (a run for a past day
     # is logged under that day, so "the last 7 days" of real time would show nothing).
+    from planner.queries.reminders import reminder_log
+
     start = parse_day(since, where="--since") if since else None
     with opened() as planner, planner.views.engine.connect() as connection:
         entries = reminder_log(connection, start, limit)

@@ -18,11 +18,8 @@ from planner.domain.dates import parse_day
 from planner.domain.errors import DomainError, InvalidValue
 from planner.presentation.vietnamese import format_date
 from planner.queries.basis import Basis
-from planner.reports.against_plan import against_plan
 from planner.reports.deadlines import reporting_deadlines
-from planner.reports.delivery import ReportFormat, render_report
 from planner.reports.periods import ReportPeriod
-from planner.reports.scoring_report import render_scoring
 
 app = command_group(help="Báo cáo quý, năm: tiến độ theo cơ quan, mục tiêu và kết quả chỉ số.")
 
@@ -74,6 +71,10 @@ def scoring(
     format_: Format = None,
 ) -> None:
     """Kết quả, xếp hạng Chỉ số CCHC của các sở, ngành hoặc UBND cấp huyện."""
+    from planner.reports.against_plan import against_plan
+    from planner.reports.delivery import ReportFormat
+    from planner.reports.scoring_report import render_scoring
+
     with opened() as planner:
         fmt = ReportFormat.parse(format_ or out.suffix, where="--format" if format_ else "--out")
         if not out.parent.is_dir():
@@ -130,6 +131,8 @@ def _write(
     basis: str,
 ) -> None:
     """Check every option before building anything, then write the report to `out`."""
+    from planner.reports.delivery import ReportFormat, render_report
+
     reading = Basis.parse(basis)
     with opened() as planner:
         period = period_of()

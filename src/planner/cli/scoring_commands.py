@@ -17,7 +17,6 @@ from planner.domain.dates import parse_day
 from planner.domain.errors import InvalidValue
 from planner.domain.scoring.calendar import ScoringCalendar, dmy
 from planner.domain.scoring.results import rounded
-from planner.presentation.scoring_results import results_document
 from planner.presentation.vietnamese import format_number, format_percent
 
 app = command_group(
@@ -298,6 +297,8 @@ def results(
     json_: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")] = False,
 ) -> None:
     """Kết quả và xếp hạng Chỉ số CCHC của các đơn vị."""
+    from planner.presentation.scoring_results import results_document
+
     with opened() as planner:
         found = planner.scoring.results(year, unit_kind)
     if json_:

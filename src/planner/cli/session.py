@@ -4,22 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import typer
 
-from planner.application.clock import Clock
-from planner.application.planner import Planner
 from planner.cli.output import errors
 from planner.cli.wiring import wiring
 from planner.domain.actor import Actor, Role
 from planner.domain.errors import DomainError
-from planner.storage.database import DatabaseUrlError
+
+if TYPE_CHECKING:
+    from planner.application.clock import Clock
+    from planner.application.planner import Planner
 
 
 @contextmanager
 def opened(clock: Clock | None = None) -> Iterator[Planner]:
     """Planner on PLANNER_DATABASE_URL; refused input (or a setting that cannot be read) ends
     the command with a clear message."""
+    from planner.storage.database import DatabaseUrlError
+
     try:
         with wiring().open_planner(clock) as planner:
             yield planner

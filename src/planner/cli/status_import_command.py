@@ -11,8 +11,6 @@ import typer
 from planner.cli.output import console, print_json
 from planner.cli.session import opened
 from planner.domain.dates import parse_day
-from planner.importer.document_file import read_document
-from planner.importer.status_report import read_status_report
 
 
 def import_status(
@@ -26,6 +24,9 @@ def import_status(
     json_: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")] = False,
 ) -> None:
     """Nhập báo cáo kết quả thực hiện: ghi trạng thái từng nhiệm vụ theo ngày báo cáo ghi."""
+    from planner.importer.document_file import read_document
+    from planner.importer.status_report import read_status_report
+
     day = parse_day(as_of, where="--as-of") if as_of else None
     report = read_status_report(read_document(path))
     with opened() as planner:

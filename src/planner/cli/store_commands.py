@@ -10,12 +10,10 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
 from planner.application.clock import FixedClock, SystemClock
-from planner.backup import export_events, import_events
 from planner.cli import view_commands
 from planner.cli.command_group import command_group
 from planner.cli.output import console, errors
 from planner.cli.session import opened
-from planner.demo.loader import AS_OF, load_demo
 from planner.demo.sample_plan import PLAN_NUMBER
 from planner.presentation.vietnamese import format_date
 
@@ -40,6 +38,8 @@ def init() -> None:
 
 def demo() -> None:
     """Nạp kế hoạch mẫu 365/KH-UBND của Bắc Kạn và một năm báo cáo, rồi in tiến độ và quá hạn."""
+    from planner.demo.loader import AS_OF, load_demo
+
     clock = FixedClock(SystemClock().now())
     with opened(clock) as planner:
         loaded = load_demo(planner, clock)
@@ -60,6 +60,8 @@ def demo() -> None:
 @events.command("export")
 def export(path: Path) -> None:
     """Ghi toàn bộ sự kiện ra tệp JSON lines."""
+    from planner.backup import export_events
+
     with opened() as planner, progress_bar("Xuất sự kiện") as bar:
         task = bar.add_task("export", total=planner.store.position)
         count = export_events(
@@ -71,6 +73,8 @@ def export(path: Path) -> None:
 @events.command("import")
 def import_(path: Path) -> None:
     """Nạp tệp JSON lines vào kho trống, rồi dựng các bảng tổng hợp."""
+    from planner.backup import import_events
+
     if not path.is_file():
         errors.print(f"[bold red]Lỗi:[/] không có tệp {path}")
         raise typer.Exit(1)

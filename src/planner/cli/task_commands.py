@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from planner.application.planner import Planner
 from planner.cli.command_group import command_group
 from planner.cli.evidence_option import EvidenceOption, read_evidence
 from planner.cli.output import console, print_json, short_id, table
@@ -16,6 +15,9 @@ from planner.domain.dates import parse_day
 from planner.domain.schedule_text import read_schedule
 from planner.domain.task_status import Status
 from planner.presentation.vietnamese import format_date, shorten
+
+if TYPE_CHECKING:
+    from planner.application.planner import Planner
 
 app = command_group(help="Nhiệm vụ: thêm, cập nhật trạng thái, báo cáo tiến độ.")
 

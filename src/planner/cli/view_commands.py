@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 from uuid import UUID
 
 import typer
 
 from planner.application.clock import SystemClock, today
 from planner.application.errors import NotFound
-from planner.application.planner import Planner
 from planner.cli.basis_option import DEFAULT, BasisOption
 from planner.cli.output import console, print_json, short_id, table
 from planner.cli.session import opened
@@ -27,7 +26,10 @@ from planner.presentation.vietnamese import (
     shorten,
 )
 from planner.queries.basis import Basis
-from planner.queries.overdue import OverdueItem
+
+if TYPE_CHECKING:
+    from planner.application.planner import Planner
+    from planner.queries.overdue import OverdueItem
 
 Plan = Annotated[str | None, typer.Option("--plan", help="Số kế hoạch; bỏ trống: mọi kế hoạch.")]
 On = Annotated[str | None, typer.Option("--on", help="Ngày xét dd/mm/yyyy; bỏ trống: hôm nay.")]

@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from planner.application.clock import Clock
-from planner.application.planner import Planner
-from planner.application.reminder_settings import ReminderSettings
-from planner.application.reminders import ReminderService
+if TYPE_CHECKING:
+    from planner.application.clock import Clock
+    from planner.application.planner import Planner
+    from planner.application.reminder_settings import ReminderSettings
+    from planner.application.reminders import ReminderService
 
 
 class Wiring(Protocol):
