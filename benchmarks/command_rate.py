@@ -19,6 +19,7 @@ from eventsourcing.persistence import StoredEvent
 
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
+from planner.bootstrap.store import open_planner
 from planner.domain.actor import Actor, Role
 from planner.domain.criterion import CriterionRef, Index
 from planner.domain.schedule_text import read_schedule
@@ -45,7 +46,7 @@ class CommandRate:
 
 def measure(backend: str, url: str, twin_url: str, commands: int) -> CommandRate:
     clock = FixedClock(datetime(2023, 7, 1, 2, tzinfo=UTC))
-    with Planner(Settings(database_url=url), clock) as planner:
+    with open_planner(Settings(database_url=url), clock) as planner:
         tasks = _tasks(planner)
         staff = planner.actor("can-bo.stp", "STP", Role.AGENCY)
         sample = _sample_event(planner, tasks[0], staff)

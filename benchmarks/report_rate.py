@@ -21,7 +21,7 @@ from sqlalchemy import Column, Integer, LargeBinary, MetaData, Table, Text, Uuid
 from api.collector import tune_for_serving
 from benchmarks.national_data import QUERY_DAY, plan_number
 from planner.application.clock import FixedClock
-from planner.application.planner import Planner
+from planner.bootstrap.store import open_planner
 from planner.domain.vietnam_time import VIETNAM
 from planner.queries.basis import Basis
 from planner.reports.building import build_report
@@ -59,7 +59,7 @@ class ReportRate:
 
 def main(url: str) -> None:
     today = FixedClock(datetime.combine(QUERY_DAY, clock_time(9), VIETNAM))
-    with Planner(Settings(database_url=url), today) as planner:
+    with open_planner(Settings(database_url=url), today) as planner:
         tune_for_serving()
         ids = aggregates_of(planner.views, planner.views.plan(plan_number(1)).plan_id)
 

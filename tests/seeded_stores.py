@@ -18,7 +18,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from planner.application.planner import Planner
+from planner.bootstrap.store import open_planner
 from planner.settings import Settings
 from planner.storage.database import Database
 
@@ -62,7 +62,7 @@ def _copy_sqlite(source: Database, target: Database) -> None:
 
 
 def _copy_postgres(source_url: str, target_url: str) -> None:
-    with Planner(Settings(database_url=target_url)):
+    with open_planner(Settings(database_url=target_url)):
         pass  # planner creates its tables, sequence and functions in the new schema
     source, target = Database.from_url(source_url), Database.from_url(target_url)
     server = target_url.split("?", 1)[0]

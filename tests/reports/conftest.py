@@ -10,6 +10,7 @@ import pytest
 
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
+from planner.bootstrap.store import open_planner
 from planner.settings import Settings
 from tests.conftest import vietnam_time
 from tests.reports.ha_nam_plan import ISSUED_ON, load_ha_nam
@@ -29,7 +30,7 @@ class HaNam:
 def registered_ha_nam(database_url: str) -> UUID:
     """A store with the agency registry and Hà Nam's plan, registered on the day it was issued."""
     clock = FixedClock(vietnam_time(ISSUED_ON))
-    with Planner(Settings(database_url=database_url), clock) as planner:
+    with open_planner(Settings(database_url=database_url), clock) as planner:
         planner.agencies.register_defaults(planner.system)
         return load_ha_nam(planner)
 
@@ -39,5 +40,5 @@ def ha_nam(database_url: str, seeded_stores: SeededStores) -> Iterator[HaNam]:
     """A copy of the store `registered_ha_nam` loads once per session, on the day of issue."""
     plan: UUID = seeded_stores.copy(registered_ha_nam, database_url)
     clock = FixedClock(vietnam_time(ISSUED_ON))
-    with Planner(Settings(database_url=database_url), clock) as planner:
+    with open_planner(Settings(database_url=database_url), clock) as planner:
         yield HaNam(planner, clock, plan)

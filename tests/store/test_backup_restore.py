@@ -9,6 +9,7 @@ from planner.application.clock import FixedClock
 from planner.application.errors import AlreadyExists
 from planner.application.planner import Planner
 from planner.backup import export_events, import_events
+from planner.bootstrap.store import open_planner
 from planner.demo.loader import load_demo
 from planner.domain.errors import InvalidValue
 from planner.settings import Settings
@@ -25,7 +26,7 @@ def test_export_and_import_round_trip(planner: Planner, clock: FixedClock, tmp_p
     assert "Sở Nội vụ" in backup.read_text(encoding="utf-8")  # readable UTF-8, not escapes
 
     restored_url = f"sqlite:///{tmp_path / 'restored.db'}"
-    with Planner(Settings(database_url=restored_url), clock) as restored:
+    with open_planner(Settings(database_url=restored_url), clock) as restored:
         assert import_events(restored.store, backup) == written
         restored.projector.catch_up()
         assert snapshot(restored.projector.reader) == snapshot(planner.projector.reader)
@@ -49,7 +50,7 @@ def test_a_broken_line_is_named_and_nothing_is_imported(
         ' "topic": "planner.domain.plan:Plan.Registered", "state": {}}\n{"originator_id": "x"}\n',
         encoding="utf-8",
     )
-    with Planner(Settings(database_url=database_url), clock) as empty:
+    with open_planner(Settings(database_url=database_url), clock) as empty:
         with pytest.raises(InvalidValue, match=r"events.jsonl, dòng 2"):
             import_events(empty.store, backup)
         assert empty.store.position == 0

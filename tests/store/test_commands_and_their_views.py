@@ -9,6 +9,7 @@ import pytest
 
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
+from planner.bootstrap.store import open_planner
 from planner.domain.task import Task
 from planner.projections.projection import Projection
 from planner.projections.view_transaction import ViewTransaction
@@ -50,8 +51,8 @@ def test_a_task_changed_by_another_process_is_seen_by_the_next_command(
     database_url: str, clock: FixedClock
 ) -> None:
     with (
-        Planner(Settings(database_url=database_url), clock) as first,
-        Planner(Settings(database_url=database_url), clock) as second,
+        open_planner(Settings(database_url=database_url), clock) as first,
+        open_planner(Settings(database_url=database_url), clock) as second,
     ):
         first.agencies.register_defaults(first.system)
         plan = bac_kan_plan(first)
@@ -92,7 +93,7 @@ def test_a_change_made_but_never_saved_is_not_where_the_next_command_starts(
 def test_a_command_goes_through_after_the_server_dropped_every_connection(
     postgres_url: str, clock: FixedClock
 ) -> None:
-    with Planner(Settings(database_url=postgres_url), clock) as planner:
+    with open_planner(Settings(database_url=postgres_url), clock) as planner:
         planner.agencies.register_defaults(planner.system)
         plan = bac_kan_plan(planner)
         task_id = add_task(

@@ -27,6 +27,7 @@ import pytest
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
 from planner.backup import import_events
+from planner.bootstrap.store import open_planner
 from planner.domain.actor import Role
 from planner.presentation.json_document import to_json
 from planner.queries.views import Views
@@ -95,7 +96,7 @@ def led_by_one(answers: dict[str, Any]) -> dict[str, Any]:
 def test_the_0_1_export_imports_into_an_empty_store_and_answers_as_0_1_did(
     database_url: str,
 ) -> None:
-    with Planner(Settings(database_url=database_url), FixedClock(TODAY)) as restored:
+    with open_planner(Settings(database_url=database_url), FixedClock(TODAY)) as restored:
         import_events(restored.store, RELEASES / "0.1" / "events.jsonl")
         restored.projector.catch_up()
         now = led_by_one(to_json(answers(read_as_0_1(restored))))
@@ -106,7 +107,7 @@ def test_the_0_1_sqlite_store_opens_in_place_and_answers_as_0_1_did(tmp_path: Pa
     store = tmp_path / "planner.db"
     with gzip.open(RELEASES / "0.1" / "store.sqlite.gz") as packed, store.open("wb") as raw:
         shutil.copyfileobj(packed, raw)
-    with Planner(Settings(database_url=f"sqlite:///{store}"), FixedClock(TODAY)) as opened:
+    with open_planner(Settings(database_url=f"sqlite:///{store}"), FixedClock(TODAY)) as opened:
         now = led_by_one(to_json(answers(read_as_0_1(opened))))
         assert differences(led_by_one(released("0.1")), now) == []
 
@@ -116,7 +117,7 @@ def test_work_recorded_by_an_earlier_release_goes_on(version: str, tmp_path: Pat
     store = tmp_path / "planner.db"
     with gzip.open(RELEASES / version / "store.sqlite.gz") as packed, store.open("wb") as raw:
         shutil.copyfileobj(packed, raw)
-    with Planner(Settings(database_url=f"sqlite:///{store}"), FixedClock(TODAY)) as opened:
+    with open_planner(Settings(database_url=f"sqlite:///{store}"), FixedClock(TODAY)) as opened:
         task = next(t for t in opened.views.tasks() if t.reference == "PL2 II.4")
         staff = opened.actor("can-bo.stp", "STP", Role.AGENCY)
         opened.tasks.unblock(task.task_id, None, "Đã có kết quả kiểm tra", staff)
@@ -128,7 +129,7 @@ def test_shared_work_recorded_by_0_1_is_read_as_each_body_did_its_own_part(tmp_p
     store = tmp_path / "planner.db"
     with gzip.open(RELEASES / "0.1" / "store.sqlite.gz") as packed, store.open("wb") as raw:
         shutil.copyfileobj(packed, raw)
-    with Planner(Settings(database_url=f"sqlite:///{store}"), FixedClock(TODAY)) as opened:
+    with open_planner(Settings(database_url=f"sqlite:///{store}"), FixedClock(TODAY)) as opened:
         task = next(t for t in opened.views.tasks() if t.reference == "PL2 I.1b")
         second = next(o for o in task.occurrences if o.occurrence == "2023-Q2")
         # Văn phòng UBND tỉnh's staff recorded the completion: its own part is done.

@@ -10,6 +10,7 @@ from sqlalchemy import delete, inspect, update
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
 from planner.backup import export_events, import_events
+from planner.bootstrap.store import open_planner
 from planner.demo.loader import load_demo
 from planner.domain.task import Task
 from planner.projections.schema import progress_counts, view_shapes
@@ -56,7 +57,7 @@ def test_a_rebuild_writing_more_rows_than_one_statement_takes_equals_the_increme
 def test_events_recorded_while_views_were_down_are_applied_on_restart(
     database_url: str, clock: FixedClock
 ) -> None:
-    with Planner(Settings(database_url=database_url), clock) as first:
+    with open_planner(Settings(database_url=database_url), clock) as first:
         first.agencies.register_defaults(first.system)
         plan = bac_kan_plan(first)
         task_id = add_task(
@@ -66,7 +67,7 @@ def test_events_recorded_while_views_were_down_are_applied_on_restart(
         task.start(None, staff(first, "STP"), clock.now())
         first.store.save(task)  # recorded, but this process stops before projecting it
         assert first.views.task(task_id).occurrences[0].status == "not_started"
-    with Planner(Settings(database_url=database_url), clock) as restarted:
+    with open_planner(Settings(database_url=database_url), clock) as restarted:
         assert restarted.views.task(task_id).occurrences[0].status == "in_progress"
         assert restarted.projector.position() == restarted.store.position
 
@@ -76,7 +77,9 @@ def test_two_processes_catching_up_at_once_apply_each_event_once(
 ) -> None:
     """A restored store (events only) is opened by two workers at the same moment."""
     backup = tmp_path / "events.jsonl"
-    with Planner(Settings(database_url=f"sqlite:///{tmp_path / 'source.db'}"), clock) as source:
+    with open_planner(
+        Settings(database_url=f"sqlite:///{tmp_path / 'source.db'}"), clock
+    ) as source:
         load_demo(source, clock)
         export_events(source.store, backup)
         expected = snapshot(source.projector.reader)
@@ -87,7 +90,7 @@ def test_two_processes_catching_up_at_once_apply_each_event_once(
 
     def start_worker() -> None:
         barrier.wait()
-        workers.append(Planner(Settings(database_url=database_url), clock))
+        workers.append(open_planner(Settings(database_url=database_url), clock))
 
     threads = [threading.Thread(target=start_worker) for _ in range(2)]
     for thread in threads:
@@ -104,7 +107,7 @@ def test_two_processes_catching_up_at_once_apply_each_event_once(
 def test_views_built_by_an_older_release_are_rebuilt_when_the_store_opens(
     database_url: str, clock: FixedClock
 ) -> None:
-    with Planner(Settings(database_url=database_url), clock) as first:
+    with open_planner(Settings(database_url=database_url), clock) as first:
         load_demo(first, clock)
         expected = snapshot(first.projector.reader)
         with first.projector.writer.begin() as connection:
@@ -113,7 +116,7 @@ def test_views_built_by_an_older_release_are_rebuilt_when_the_store_opens(
             connection.execute(delete(progress_counts))
             connection.exec_driver_sql("CREATE TABLE view_score_lines (code VARCHAR(32))")
             connection.execute(update(view_shapes).values(fingerprint="an older release"))
-    with Planner(Settings(database_url=database_url), clock) as reopened:
+    with open_planner(Settings(database_url=database_url), clock) as reopened:
         assert snapshot(reopened.projector.reader) == expected
         assert reopened.views.progress(date(2023, 12, 31))
         assert not inspect(reopened.projector.reader).has_table("view_score_lines")

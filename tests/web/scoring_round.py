@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from planner.application.clock import SystemClock, today
-from planner.application.planner import Planner
+from planner.bootstrap.store import open_planner
 from planner.domain.actor import Role
 from planner.domain.criteria_set import UnitKind
 from planner.domain.scoring.calendar import ScoringCalendar
@@ -47,7 +47,7 @@ def all_past(day: date) -> ScoringCalendar:
 
 def open_round(server: Server) -> dict[str, Any]:
     """The department round of this year, as GET /api/scoring/rounds/... answers it."""
-    with Planner(Settings(database_url=server.database_url)) as planner:
+    with open_planner(Settings(database_url=server.database_url)) as planner:
         set_up_province(planner)
     with server.client() as client:
         answer = client.post(
@@ -63,7 +63,7 @@ def open_round(server: Server) -> dict[str, Any]:
 
 def set_calendar(server: Server, calendar: ScoringCalendar) -> None:
     """Sở Nội vụ changes the round's dates (a CLI command; the web has no form for it)."""
-    with Planner(Settings(database_url=server.database_url)) as planner:
+    with open_planner(Settings(database_url=server.database_url)) as planner:
         monitor = planner.actor(MONITOR, "SNV", Role.MONITOR)
         planner.scoring.set_calendar(YEAR, KIND, calendar, monitor)
 

@@ -1,10 +1,11 @@
-"""The planner application: open it on a database, then use its services and views."""
+"""The planner application: its services and views over one store (which the composition root,
+`planner.bootstrap.store.open_planner`, opens and hands it)."""
 
 from __future__ import annotations
 
 from planner.application.agencies import AgencyService
 from planner.application.api_tokens import ApiTokenService
-from planner.application.clock import Clock, SystemClock, today
+from planner.application.clock import Clock, today
 from planner.application.imports import ImportService
 from planner.application.local_calendar import LocalCalendarService
 from planner.application.plans import PlanService
@@ -15,7 +16,6 @@ from planner.application.tasks import TaskService
 from planner.application.users import UserService
 from planner.application.workspace import Workspace
 from planner.domain.actor import Actor, Role
-from planner.projections.all_views import all_views
 from planner.projections.projector import Projector
 from planner.queries.views import Views
 from planner.settings import Settings
@@ -24,16 +24,19 @@ from planner.storage.event_store import EventStore
 
 
 class Planner:
-    def __init__(self, settings: Settings, clock: Clock | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        database: Database,
+        store: EventStore,
+        projector: Projector,
+        clock: Clock,
+    ) -> None:
+        """Planner owns the store and projector it is given: `close` closes them."""
         self.settings = settings
-        self.database = Database.from_url(
-            settings.database_url, settings.pool_size, settings.database_timeout_seconds
-        )
-        self.store = EventStore(self.database)
-        self.projector = Projector(self.store, self.database, all_views())
-        self.projector.create_tables()
-        self.projector.catch_up()  # after a restart, events recorded meanwhile reach the views
-        clock = clock or SystemClock()
+        self.database = database
+        self.store = store
+        self.projector = projector
         self.views = Views(self.projector.reader, lambda: today(clock))
         self.workspace = Workspace(self.store, self.projector, self.views, clock)
         self.agencies = AgencyService(self.workspace)

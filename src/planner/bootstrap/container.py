@@ -63,9 +63,9 @@ class Container:
         return self.settings.user or getpass.getuser()
 
     def open_planner(self, clock: Clock | None = None) -> Planner:
-        from planner.application.planner import Planner
+        from planner.bootstrap.store import open_planner
 
-        return Planner(self.settings.store(), clock or self.clock)
+        return open_planner(self.settings.store(), clock or self.clock)
 
     def reminders(self, planner: Planner) -> ReminderService:
         """Previews without SMTP settings; sends once PLANNER_SMTP_HOST is set."""
