@@ -16,8 +16,23 @@ from collections.abc import Mapping
 from pathlib import Path
 
 _FORKS = multiprocessing.get_context("forkserver")
+# The container imports the web application and the e-mail adapters only when it builds them
+# (so `planner --help` is quick): name them here, so the forked servers find them imported.
 _FORKS.set_forkserver_preload(
-    ["planner.bootstrap.command_line", "planner.bootstrap.web_server", "tests.python_processes"]
+    [
+        "planner.bootstrap.command_line",
+        "planner.bootstrap.web_server",
+        "planner.bootstrap.settings",
+        "planner.bootstrap.store",
+        "api.app",
+        "api.imports",
+        "api.reports",
+        "api.scoring",
+        "notifications.composer",
+        "notifications.mailer",
+        "notifications.scheduler",
+        "tests.python_processes",
+    ]
 )
 
 
