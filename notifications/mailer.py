@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from email.message import EmailMessage
 from email.utils import getaddresses
@@ -12,37 +11,24 @@ import aiosmtplib
 
 from notifications.mime_policy import SMTP_POLICY
 from planner.application.reminder_settings import MailSettings, Security
-
-CONNECTIONS = 4  # at most this many messages in flight at once, to spare the mail server
+from planner.application.reminders import NotSent
 
 
 class Mailer:
     def __init__(self, settings: MailSettings) -> None:
         self.settings = settings
 
-    def send_all(self, messages: Sequence[EmailMessage]) -> list[str | None]:
-        """Send every message and wait; callable from any thread, inside an event loop too."""
-        if not messages:
-            return []
+    def send(self, message: EmailMessage) -> NotSent | None:
+        """Send one message and wait; callable from any thread, inside an event loop too."""
         try:
             asyncio.get_running_loop()
         except RuntimeError:
-            return asyncio.run(self.deliver(messages))
+            return asyncio.run(self.deliver(message))
         # A thread already running a loop (an async caller) cannot start another in itself.
         with ThreadPoolExecutor(max_workers=1) as worker:
-            return worker.submit(asyncio.run, self.deliver(messages)).result()
+            return worker.submit(asyncio.run, self.deliver(message)).result()
 
-    async def deliver(self, messages: Sequence[EmailMessage]) -> list[str | None]:
-        """For each message, None when the server accepted it, else the reason it did not."""
-        gate = asyncio.Semaphore(CONNECTIONS)
-
-        async def one(message: EmailMessage) -> str | None:
-            async with gate:
-                return await self.send(message)
-
-        return list(await asyncio.gather(*(one(m) for m in messages)))
-
-    async def send(self, message: EmailMessage) -> str | None:
+    async def deliver(self, message: EmailMessage) -> NotSent | None:
         """None once the server accepted the message, else why it did not."""
         settings = self.settings
         # Written out here, not by aiosmtplib, to keep the subject's encoding (see mime_policy).
@@ -62,8 +48,17 @@ class Mailer:
                 timeout=settings.timeout,
             )
         except (aiosmtplib.SMTPException, OSError) as error:
-            return f"máy chủ thư {settings.host}:{settings.port}: {_describe(error)}"
+            where = f"máy chủ thư {settings.host}:{settings.port}"
+            return NotSent(f"{where}: {_describe(error)}", _permanent(error))
         return None
+
+
+def _permanent(error: Exception) -> bool:
+    """A 5xx answer (every recipient refused included): sending again would be refused again."""
+    if isinstance(error, aiosmtplib.SMTPRecipientsRefused):
+        return all(refusal.code >= 500 for refusal in error.recipients)
+    code = getattr(error, "code", None)
+    return isinstance(code, int) and 500 <= code < 600
 
 
 def _addresses(message: EmailMessage, header: str) -> list[str]:

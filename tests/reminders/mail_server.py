@@ -30,6 +30,14 @@ class Received:
 
 
 class Inbox:
+    async def handle_RCPT(  # noqa: N802
+        self, server: Any, session: Any, envelope: Any, address: str, options: Any
+    ) -> str:
+        if address in self.unknown:
+            return "550 5.1.1 Mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
         parsed = message_from_bytes(envelope.content, policy=policy.default)
         assert isinstance(parsed, EmailMessage)
@@ -39,6 +47,7 @@ class Inbox:
 
     def __init__(self) -> None:
         self.received: list[Received] = []
+        self.unknown: set[str] = set()  # addresses refused for good (550), as a real server would
         self.lock = threading.Lock()
 
 

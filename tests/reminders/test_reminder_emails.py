@@ -18,6 +18,7 @@ from planner.bootstrap.container import Container
 from planner.domain.schedule_text import read_schedule
 from planner.projections.schema import reminders as reminder_table
 from tests.builders import add_task, staff
+from tests.command_line import run_planner
 from tests.conftest import vietnam_time
 from tests.reminders.mail_server import MailServer, Received
 from tests.reminders.province import SNV_EMAIL, STP_EMAIL, province
@@ -159,6 +160,26 @@ def test_an_smtp_outage_is_retried_with_back_off_and_nothing_is_lost(
         "Nhắc hạn: PL2 I.1 đến hạn 12/09/2023 (còn 7 ngày)"
     ]
     assert states(planner) == [("STP", -7, "sent", 3)]
+
+
+def test_a_mailbox_the_server_refuses_for_good_is_not_tried_again_and_the_log_says_why(
+    planner: Planner, clock: FixedClock, reminders: ReminderService, mail_server: MailServer
+) -> None:
+    province(planner)
+    mail_server.inbox.unknown = {STP_EMAIL, "giamdoc@stp.backan.gov.vn"}
+    day = on(clock, date(2023, 9, 5))
+
+    (refused,) = reminders.run(day).deliveries
+    assert refused.refused and "550" in (refused.error or "")
+    assert states(planner) == [("STP", -7, "refused", 1)]
+    clock.set(clock.now() + timedelta(hours=2))
+    assert not reminders.retry_pending()
+    assert reminders.run(day).deliveries == ()  # a permanent refusal is final
+    assert mail_server.received == []
+
+    logged = run_planner(planner.settings.database_url, "reminders", "log")
+    assert "máy chủ thư từ chối, không gửi lại" in logged.stdout
+    assert "550" in logged.stdout
 
 
 def test_a_reminder_failed_all_day_is_folded_into_the_next_days_digest(

@@ -9,7 +9,6 @@ time to retry after.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.message import EmailMessage
@@ -54,6 +53,7 @@ class Delivery:
     subject: str
     message_id: str
     error: str | None  # None: the mail server accepted it
+    refused: bool = False  # the server refused it for good: it will not be tried again
 
 
 @dataclass(frozen=True)
@@ -89,11 +89,20 @@ class MessageComposer(Protocol):
     ) -> EmailMessage: ...
 
 
+@dataclass(frozen=True)
+class NotSent:
+    """Why the mail server did not take a message; `permanent` when trying again cannot help
+    (a 5xx answer: no such mailbox, a refused sender), so it is not tried again."""
+
+    reason: str
+    permanent: bool = False
+
+
 class MailSender(Protocol):
     """Hands e-mails to the province's mail server (notifications' SMTP client)."""
 
-    def send_all(self, messages: Sequence[EmailMessage]) -> list[str | None]:
-        """For each message, None once the server accepted it, else why it did not."""
+    def send(self, message: EmailMessage) -> NotSent | None:
+        """None once the server accepted the message, else why it did not."""
         ...
 
 
@@ -198,14 +207,15 @@ class ReminderService:
         return self._send(tuple(digests), self.mailer)
 
     def _send(self, messages: tuple[Message, ...], mailer: MailSender) -> list[Delivery]:
-        claimed = [m for m in messages if self._claim(m)]
-        now = self.planner.workspace.clock.now()
-        emails = [self.compose(m, now) for m in claimed]
-        errors = mailer.send_all(emails)
-        return [
-            self._record(message, email, error)
-            for message, email, error in zip(claimed, emails, errors, strict=True)
-        ]
+        """Claim, send and record each message in turn: a crash between the server accepting
+        a message and its record re-sends that one message at most."""
+        deliveries = []
+        for message in messages:
+            if not self._claim(message):
+                continue
+            email = self.compose(message, self.planner.workspace.clock.now())
+            deliveries.append(self._record(message, email, mailer.send(email)))
+        return deliveries
 
     def _claim(self, message: Message) -> bool:
         """Record the message's reminders as being sent, unless another process already has."""
@@ -237,29 +247,29 @@ class ReminderService:
             self.planner.workspace.clock.now(),
         )
 
-    def _record(self, message: Message, email: EmailMessage, error: str | None) -> Delivery:
+    def _record(self, message: Message, email: EmailMessage, outcome: NotSent | None) -> Delivery:
         actor, now = self.planner.system, self.planner.workspace.clock.now()
         reminders = [self.workspace.load(Reminder, c.key.id, "nhắc hạn") for c in message.claims]
         try:
             for reminder in reminders:
-                if error is None:
+                if outcome is None:
                     reminder.sent(digest_id(message), str(email["Message-ID"]), actor, now)
+                elif outcome.permanent:
+                    reminder.refused(outcome.reason, actor, now)
                 else:
-                    reminder.failed(error, self.settings.policy.backoff, actor, now)
+                    reminder.failed(outcome.reason, self.settings.policy.backoff, actor, now)
             self.workspace.save(*reminders, what="nhắc hạn")
         except (Conflict, InvalidTransition) as lost:
             # Our claim outlived its lease and another process took the reminders over.
             log.warning("%s: kết quả gửi không ghi được (%s)", message.recipient.code, lost)
-        if error is None:
-            log.info("đã gửi %s tới %s: %s", email["Message-ID"], email["To"], email["Subject"])
-        else:
-            log.warning("chưa gửi được tới %s, sẽ thử lại: %s", email["To"], error)
+        _log_outcome(email, outcome)
         return Delivery(
             message.recipient.code,
             message.recipient.emails,
             str(email["Subject"]),
             str(email["Message-ID"]),
-            error,
+            None if outcome is None else outcome.reason,
+            outcome is not None and outcome.permanent,
         )
 
     def _withdraw(self, outbox: Outbox) -> int:
@@ -276,6 +286,15 @@ class ReminderService:
         except Conflict:
             return 0
         return len(changed)
+
+
+def _log_outcome(email: EmailMessage, outcome: NotSent | None) -> None:
+    if outcome is None:
+        log.info("đã gửi %s tới %s: %s", email["Message-ID"], email["To"], email["Subject"])
+    elif outcome.permanent:
+        log.error("máy chủ thư từ chối thư tới %s, không gửi lại: %s", email["To"], outcome.reason)
+    else:
+        log.warning("chưa gửi được tới %s, sẽ thử lại: %s", email["To"], outcome.reason)
 
 
 def _notice(item: DueItem, recipient: str, day: date) -> Notice:

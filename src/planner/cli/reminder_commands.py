@@ -173,6 +173,7 @@ STATES = {
     "failed": "chưa gửi được",
     "folded": "gộp vào lần nhắc sau",
     "withdrawn": "bỏ",
+    "refused": "máy chủ thư từ chối, không gửi lại",
 }
 
 
@@ -181,7 +182,7 @@ def _state(entry: ReminderEntry) -> str:
     if entry.state == "failed":
         retry = format_datetime(entry.retry_at)
         return f"{state} sau {entry.attempts} lần, thử lại {retry}: {entry.reason}"
-    if entry.state == "withdrawn":
+    if entry.state in ("withdrawn", "refused"):
         return f"{state}: {entry.reason}"
     return state
 

@@ -26,10 +26,16 @@ class ReminderState(StrEnum):
     FAILED = "failed"
     FOLDED = "folded"
     WITHDRAWN = "withdrawn"
+    REFUSED = "refused"  # the mail server refused it for good (5xx): not tried again
 
     @property
     def is_final(self) -> bool:
-        return self in (ReminderState.SENT, ReminderState.FOLDED, ReminderState.WITHDRAWN)
+        return self in (
+            ReminderState.SENT,
+            ReminderState.FOLDED,
+            ReminderState.WITHDRAWN,
+            ReminderState.REFUSED,
+        )
 
 
 @dataclass(frozen=True)
@@ -124,6 +130,10 @@ class Reminder(Aggregate):
         attempt: int
         retry_at: datetime
 
+    class Refused(Event):
+        reason: str  # the server's answer, e.g. "550 5.1.1 mailbox unavailable"
+        attempt: int
+
     class Folded(Event):
         into: int  # the offset of the newer reminder that now carries this one
 
@@ -205,6 +215,11 @@ class Reminder(Aggregate):
             timestamp=at,
         )
 
+    def refused(self, reason: str, actor: Actor, at: datetime) -> None:
+        """The mail server refused the message for good: the address must be corrected first."""
+        self._require_sending()
+        self._refused(reason=reason, attempt=self.attempts, actor=actor, timestamp=at)
+
     def fold(self, into: int, actor: Actor, at: datetime) -> None:
         """A newer reminder of the same deadline went out instead of this unsent one."""
         self._require_unsent(actor)
@@ -228,6 +243,10 @@ class Reminder(Aggregate):
         self, *, reason: str, attempt: int, retry_at: datetime, actor: Actor, timestamp: datetime
     ) -> None:
         self.state, self.retry_at = ReminderState.FAILED, retry_at
+
+    @event(Refused)
+    def _refused(self, *, reason: str, attempt: int, actor: Actor, timestamp: datetime) -> None:
+        self.state, self.retry_at = ReminderState.REFUSED, None
 
     @event(Folded)
     def _folded(self, *, into: int, actor: Actor, timestamp: datetime) -> None:

@@ -70,6 +70,10 @@ class ReminderLog(Projection):
         )
 
     @apply.register
+    def _(self, event: Reminder.Refused) -> None:
+        self._change(event, state=ReminderState.REFUSED.value, reason=event.reason, retry_at=None)
+
+    @apply.register
     def _(self, event: Reminder.Folded) -> None:
         self._change(
             event, state=ReminderState.FOLDED.value, reason=f"gộp vào lần nhắc {event.into:+d} ngày"
