@@ -182,6 +182,29 @@ def test_a_mailbox_the_server_refuses_for_good_is_not_tried_again_and_the_log_sa
     assert "550" in logged.stdout
 
 
+def test_a_claim_left_by_a_killed_run_is_taken_over_after_its_lease_or_withdrawn(
+    planner: Planner, clock: FixedClock, reminders: ReminderService, mail_server: MailServer
+) -> None:
+    _, justice, _ = province(planner)
+    day = on(clock, date(2023, 9, 5))
+    (message,) = reminders.outbox(day).messages
+    assert reminders._claim(message)  # the run is killed before it sends anything
+    assert states(planner) == [("STP", -7, "sending", 1)]
+    assert reminders.run(day).deliveries == ()  # still within its lease
+
+    clock.set(clock.now() + reminders.settings.policy.lease + timedelta(seconds=1))
+    assert [d.error for d in reminders.run(day).deliveries] == [None]
+    assert states(planner) == [("STP", -7, "sent", 2)]
+
+    later = on(clock, date(2023, 9, 11))
+    (message,) = reminders.outbox(later).messages
+    assert reminders._claim(message)
+    planner.tasks.complete(justice, None, staff(planner, "STP"))
+    clock.set(clock.now() + reminders.settings.policy.lease + timedelta(seconds=1))
+    assert reminders.run(later).withdrawn == 1
+    assert states(planner)[-1][2] == "withdrawn"
+
+
 def test_a_reminder_failed_all_day_is_folded_into_the_next_days_digest(
     planner: Planner, clock: FixedClock, reminders: ReminderService, mail_server: MailServer
 ) -> None:
