@@ -195,6 +195,7 @@ def test_a_claim_left_by_a_killed_run_is_taken_over_after_its_lease_or_withdrawn
     clock.set(clock.now() + reminders.settings.policy.lease + timedelta(seconds=1))
     assert [d.error for d in reminders.run(day).deliveries] == [None]
     assert states(planner) == [("STP", -7, "sent", 2)]
+    assert len(mail_server.received) == 1
 
     later = on(clock, date(2023, 9, 11))
     (message,) = reminders.outbox(later).messages
