@@ -10,6 +10,7 @@ requests unless PROMETHEUS_MULTIPROC_DIR is set (the client library's multiproce
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Awaitable, Callable
 
@@ -94,8 +95,9 @@ async def measure(
 
 
 @router.get("/health", summary="Tiến trình đang chạy")
-def health() -> dict[str, str]:
-    return {"status": "ok"}
+def health() -> dict[str, str | int]:
+    """`process`: which worker answered, when several serve behind one port."""
+    return {"status": "ok", "process": os.getpid()}
 
 
 @router.get("/ready", summary="Sẵn sàng nhận yêu cầu: cơ sở dữ liệu trả lời, số liệu đã cập nhật")

@@ -74,9 +74,14 @@ class PythonProcess:
 
 
 def _run(module: str, args: list[str], env: dict[str, str], log: str) -> None:
-    """In the forked process: its environment, output to LOG, then the module as __main__."""
+    """In the forked process: its environment, no input (as under systemd), output to LOG,
+    then the module as __main__."""
     os.environ.clear()
     os.environ.update(env)
+    nothing = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(nothing, 0)
+    os.close(nothing)
+    sys.stdin = open(0, closefd=False)  # noqa: SIM115 - the process's own standard input
     output = os.open(log, os.O_WRONLY | os.O_APPEND)
     os.dup2(output, 1)
     os.dup2(output, 2)

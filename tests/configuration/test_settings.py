@@ -3,13 +3,13 @@ table (made from the settings' schema) says; a value planner cannot read is refu
 
 from __future__ import annotations
 
-import asyncio
 import os
 from pathlib import Path
 
 import httpx
 import pytest
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
 from planner.bootstrap.container import Container
 from planner.bootstrap.settings import PREFIX, PlannerSettings, read_settings
@@ -86,24 +86,27 @@ def test_sign_ins_last_and_uploads_are_capped_as_configured(
         planner.agencies.register_defaults(planner.system)
         admin = Actor("kiem-thu", "SNV", Role.ADMIN)
         planner.users.add("can-bo.stc", "STC", Role.AGENCY, "mật-khẩu-dài-đủ", admin)
-        signed, small, large = asyncio.run(sign_in_and_upload(root.web_app(planner)))
+        signed, small, large = sign_in_and_upload(root.web_app(planner))
     assert signed.json()["expires_in"] == 2 * 3600
     assert small.status_code == 201, small.text
     assert large.status_code == 422
     assert large.json()["message"] == "tệp 'lon.pdf' lớn hơn 2 KB"
 
 
-async def sign_in_and_upload(app: FastAPI) -> tuple[httpx.Response, ...]:
-    """Sign in as Sở Tài chính's officer, then upload 2,000 bytes and 2,400 bytes."""
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://planner") as client:
-        signed = await client.post(
+def sign_in_and_upload(app: FastAPI) -> tuple[httpx.Response, ...]:
+    """Sign in as Sở Tài chính's officer, then upload 2,000 bytes and 2,400 bytes.
+
+    Starlette's test client runs the application on a loop of its own thread, so this works
+    in a test worker where another test's event loop is still running.
+    """
+    with TestClient(app, base_url="http://planner") as client:
+        signed = client.post(
             "/api/token", json={"username": "can-bo.stc", "password": "mật-khẩu-dài-đủ"}
         )
         assert signed.status_code == 200, signed.text
         headers = {"Authorization": f"Bearer {signed.json()['access_token']}"}
         uploads = [
-            await client.post("/api/files", files={"file": (name, data)}, headers=headers)
+            client.post("/api/files", files={"file": (name, data)}, headers=headers)
             for name, data in (("nho.pdf", b"%PDF" * 500), ("lon.pdf", b"%PDF" * 600))
         ]
     return (signed, *uploads)

@@ -84,6 +84,7 @@ def running(
     files_dir: Path,
     passwords: dict[str, str],
     extra_env: dict[str, str] | None = None,
+    serve_options: tuple[str, ...] = (),
 ) -> Iterator[Server]:
     """Start the server on a prepared store, wait until it answers, stop it afterwards."""
     port = free_port()
@@ -96,7 +97,7 @@ def running(
     }
     log = files_dir.parent / f"serve-{port}.log"
     process = PythonProcess(
-        "planner.bootstrap.command_line", ["serve", "--port", str(port)], env, log
+        "planner.bootstrap.command_line", ["serve", "--port", str(port), *serve_options], env, log
     )
     server = Server(f"http://127.0.0.1:{port}", database_url, files_dir, passwords)
     try:

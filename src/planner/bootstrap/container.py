@@ -104,9 +104,12 @@ class Container:
         reminders = self.reminders(planner)
         return create_app(planner, self.web_settings, reminders, services, extensions)
 
-    def serve(self, host: str, port: int, demo: bool, scheduler: bool | None) -> None:
+    def serve(
+        self, host: str, port: int, demo: bool, scheduler: bool | None, workers: int = 1
+    ) -> None:
         """`planner serve`: the scheduler runs beside the web app unless `scheduler` is False
-        (None: as PLANNER_SCHEDULER says)."""
+        (None: as PLANNER_SCHEDULER says); with several `workers`, in each of them, where
+        the leader's lock lets one send."""
         from planner.bootstrap.web_server import run
 
-        run(self, host, port, demo, scheduler)
+        run(self, host, port, demo, scheduler, workers)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 from typing import NoReturn
 
 import typer
 import uvicorn
+from uvicorn.supervisors import Multiprocess
 
 from api.collector import tune_for_serving
 from api.listening_port import PortUnavailable, open_listener
@@ -21,17 +23,40 @@ from planner.demo.logins import demo_logins
 from planner.domain.errors import DomainError
 from planner.presentation.vietnamese import format_date
 
+WORKER_APP = "planner.bootstrap.web_worker:application"
 
-def run(container: Container, host: str, port: int, demo: bool, scheduler: bool | None) -> None:
+
+def run(
+    container: Container,
+    host: str,
+    port: int,
+    demo: bool,
+    scheduler: bool | None,
+    workers: int = 1,
+) -> None:
     """Take the port, open planner, optionally load the demo and print its logins, then serve
-    until stopped with the reminder scheduler in-process (None: as PLANNER_SCHEDULER says)."""
+    until stopped with the reminder scheduler in-process (None: as PLANNER_SCHEDULER says).
+
+    With several workers, uvicorn's process manager starts them on the port taken here and
+    starts a worker again if one dies; each builds the application (`web_worker`).
+    """
+    if workers > 1 and container.settings.database_url.startswith("sqlite"):
+        _refuse(
+            ValueError(
+                f"--workers {workers}: SQLite chỉ phục vụ một tiến trình; hãy dùng PostgreSQL "
+                "(PLANNER_DATABASE_URL=postgresql://…) hoặc bỏ --workers"
+            )
+        )
     try:
         # Before anything is touched: a busy port must not cost a running server its logins.
         listener = open_listener(host, port)
     except PortUnavailable as error:
         _refuse(error)
     with listener:
-        _serve(container, listener, host, demo, scheduler)
+        if workers > 1:
+            _serve_in_workers(container, listener, host, demo, scheduler, workers)
+        else:
+            _serve(container, listener, host, demo, scheduler)
 
 
 def _refuse(error: Exception) -> NoReturn:
@@ -65,6 +90,40 @@ def _serve(
         _run_uvicorn(uvicorn.Config(app, host=host, port=port, log_level="warning"), listener)
     finally:
         planner.close()
+
+
+def _serve_in_workers(
+    container: Container,
+    listener: socket.socket,
+    host: str,
+    demo: bool,
+    scheduler: bool | None,
+    workers: int,
+) -> None:
+    port: int = listener.getsockname()[1]
+    # The workers read their settings afresh, from this environment.
+    if scheduler is not None:
+        os.environ["PLANNER_SCHEDULER"] = "on" if scheduler else "off"
+    if not container.web_settings.secret_from_environment:
+        # One secret for all: a sign-in must hold whichever worker answers the next request.
+        os.environ["PLANNER_SESSION_SECRET"] = container.web_settings.session_secret
+    try:
+        if demo:
+            _load_demo(container)
+        with container.open_planner() as planner:  # tables made once, before the workers
+            if demo:
+                _print_logins(planner, host, port)
+    except DomainError as error:
+        _refuse(error)
+    console.print(
+        f"planner đang chạy tại [bold]http://{host}:{port}/[/] với {workers} tiến trình "
+        "(API: /docs)"
+    )
+    config = uvicorn.Config(
+        WORKER_APP, factory=True, host=host, port=port, workers=workers, log_level="warning"
+    )
+    with contextlib.suppress(KeyboardInterrupt):
+        Multiprocess(config, sockets=[listener]).run()
 
 
 def _run_uvicorn(config: uvicorn.Config, listener: socket.socket) -> None:

@@ -23,7 +23,16 @@ def serve(
             "mặc định theo PLANNER_SCHEDULER, bật.",
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=64,
+            help="Số tiến trình phục vụ (cần PostgreSQL khi nhiều hơn 1); thường bằng số lõi CPU.",
+        ),
+    ] = 1,
 ) -> None:
     """Chạy ứng dụng web (trang tiếng Việt, API JSON tại /api, tài liệu API tại /docs) cùng bộ
     lập lịch nhắc hạn và gửi báo cáo."""
-    wiring().serve(host, port, demo, scheduler)
+    wiring().serve(host, port, demo, scheduler, workers)

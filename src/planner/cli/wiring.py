@@ -31,7 +31,9 @@ class Wiring(Protocol):
 
     def run_scheduler(self, planner: Planner) -> None: ...
 
-    def serve(self, host: str, port: int, demo: bool, scheduler: bool | None) -> None: ...
+    def serve(
+        self, host: str, port: int, demo: bool, scheduler: bool | None, workers: int = 1
+    ) -> None: ...
 
 
 _current: ContextVar[Wiring] = ContextVar("wiring")
