@@ -7,15 +7,20 @@ CHROMIUM := /usr/bin/chromium
 # `make run PORT=8080` when 8000 is taken.
 PORT ?= 8000
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint bench clean lock
 
 install: $(VENV)/.installed $(CHROMIUM)
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $@
+
+# After upgrading a dependency and passing `make test`: pin what .venv now holds.
+lock: install
+	echo "# Every package make install uses, at the versions the tests passed with; \`make lock\` refreshes it." > constraints.txt
+	$(BIN)/pip freeze --exclude-editable | grep -v '@ file' >> constraints.txt
 
 $(CHROMIUM):
 	apt-get update -qq && apt-get install -y -qq chromium
