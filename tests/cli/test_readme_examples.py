@@ -37,9 +37,9 @@ def readme_commands() -> list[list[str]]:
 
 @pytest.fixture
 def clone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """The clone's folder after `make install`: sources, Makefile, .venv; no store yet. The mail
-    variables point at a local SMTP server, as the reminders section asks them to be set."""
-    for name in ("src", "Makefile", "pyproject.toml", ".venv"):
+    """The clone's folder after `make install`: sources, Makefile, pins, .venv; no store yet.
+    The mail variables point at a local SMTP server, as the reminders section asks them to be."""
+    for name in ("src", "Makefile", "pyproject.toml", "constraints.txt", ".venv"):
         (tmp_path / name).symlink_to(REPOSITORY / name)
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("PLANNER_DATABASE_URL", raising=False)
