@@ -8,7 +8,7 @@ import pytest
 from planner.application.clock import FixedClock
 from planner.application.errors import AlreadyExists
 from planner.application.planner import Planner
-from planner.backup import export_events, import_events
+from planner.backup.event_lines import export_events, import_events
 from planner.bootstrap.store import open_planner
 from planner.demo.loader import load_demo
 from planner.domain.errors import InvalidValue

@@ -26,7 +26,7 @@ import pytest
 
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
-from planner.backup import import_events
+from planner.backup.event_lines import import_events
 from planner.bootstrap.store import open_planner
 from planner.domain.actor import Role
 from planner.presentation.json_document import to_json

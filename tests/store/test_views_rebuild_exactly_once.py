@@ -9,7 +9,7 @@ from sqlalchemy import delete, inspect, update
 
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
-from planner.backup import export_events, import_events
+from planner.backup.event_lines import export_events, import_events
 from planner.bootstrap.store import open_planner
 from planner.demo.loader import load_demo
 from planner.domain.task import Task

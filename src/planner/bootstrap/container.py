@@ -10,6 +10,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Callable, Sequence
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -56,6 +57,10 @@ class Container:
     @cached_property
     def web_settings(self) -> WebSettings:
         return self.settings.web()
+
+    @property
+    def files_dir(self) -> Path:
+        return self.settings.files_dir
 
     @property
     def user(self) -> str:

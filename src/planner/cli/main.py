@@ -7,6 +7,7 @@ import typer
 
 from planner.cli import (
     agency_commands,
+    backup_commands,
     calendar_commands,
     criteria_commands,
     import_command,
@@ -59,6 +60,8 @@ def _add_commands(app: typer.Typer) -> None:
     app.add_typer(calendar_commands.app, name="calendar")
     app.add_typer(store_commands.events, name="events")
     app.add_typer(store_commands.projections, name="projections")
+    app.command("backup")(backup_commands.backup)
+    app.command("restore")(backup_commands.restore)
     app.add_typer(report_commands.app, name="report")
     app.add_typer(scoring_commands.app, name="scoring")
     app.add_typer(reminder_commands.reminders, name="reminders")

@@ -60,7 +60,7 @@ def demo() -> None:
 @events.command("export")
 def export(path: Path) -> None:
     """Ghi toàn bộ sự kiện ra tệp JSON lines."""
-    from planner.backup import export_events
+    from planner.backup.event_lines import export_events
 
     with opened() as planner, progress_bar("Xuất sự kiện") as bar:
         task = bar.add_task("export", total=planner.store.position)
@@ -73,7 +73,7 @@ def export(path: Path) -> None:
 @events.command("import")
 def import_(path: Path) -> None:
     """Nạp tệp JSON lines vào kho trống, rồi dựng các bảng tổng hợp."""
-    from planner.backup import import_events
+    from planner.backup.event_lines import import_events
 
     if not path.is_file():
         errors.print(f"[bold red]Lỗi:[/] không có tệp {path}")

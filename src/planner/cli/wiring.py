@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -19,6 +20,11 @@ if TYPE_CHECKING:
 class Wiring(Protocol):
     @property
     def reminder_settings(self) -> ReminderSettings: ...
+
+    @property
+    def files_dir(self) -> Path:
+        """Where uploaded evidence files are stored (PLANNER_FILES_DIR)."""
+        ...
 
     @property
     def user(self) -> str:

@@ -73,7 +73,22 @@ class EvidenceFiles:
         return self.root / reference[:2] / reference
 
     def exists(self, reference: str) -> bool:
-        return bool(_REFERENCE.match(reference)) and self.path(reference).is_file()
+        return is_reference(reference) and self.path(reference).is_file()
+
+    def stored(self) -> list[str]:
+        """Every stored file's reference, sorted; uploads under way and other folders are not."""
+        if not self.root.is_dir():
+            return []
+        return sorted(
+            found.name
+            for found in self.root.glob("??/*")
+            if is_reference(found.name) and found.parent.name == found.name[:2] and found.is_file()
+        )
+
+
+def is_reference(text: str) -> bool:
+    """A stored file's name: the SHA-256 of its bytes, then its extension."""
+    return bool(_REFERENCE.match(text))
 
 
 def _extension(filename: str) -> str:

@@ -22,7 +22,7 @@ from planner.application.clock import FixedClock
 from planner.application.planner import Planner
 from planner.application.reminders import ReminderService
 from planner.application.scoring import AppraisalEntry, SelfAssessmentEntry
-from planner.backup import export_events
+from planner.backup.event_lines import export_events
 from planner.bootstrap.container import Container
 from planner.bootstrap.settings import read_settings
 from planner.demo.loader import load_demo
