@@ -71,12 +71,15 @@ def test_a_backup_restores_into_sqlite_and_postgresql_with_the_same_views_and_fi
             assert copy.views.task(task).occurrences[0].status == "completed"
 
 
-def test_a_file_already_missing_when_backed_up_is_listed_and_does_not_block_the_restore(
+def test_files_already_lost_or_damaged_when_backed_up_are_reported_and_do_not_block_a_restore(
     planner: Planner, clock: FixedClock, database_url: str, tmp_path: Path
 ) -> None:
     files_dir = tmp_path / "files"
-    lost = EvidenceFiles(files_dir, 1024).store([b"bien ban"], "bien-ban.pdf")
-    EvidenceFiles(files_dir, 1024).path(lost).unlink()
+    evidence = EvidenceFiles(files_dir, 1024)
+    lost = evidence.store([b"bien ban"], "bien-ban.pdf")
+    evidence.path(lost).unlink()
+    rotten = evidence.store([b"anh chup"], "anh.jpg")
+    evidence.path(rotten).write_bytes(b"anh chu\x00")
     load_demo(planner, clock)
     task = next(t.task_id for t in planner.views.tasks() if t.reference == "PL2 III.1")
     planner.tasks.report_progress(
@@ -92,7 +95,13 @@ def test_a_file_already_missing_when_backed_up_is_listed_and_does_not_block_the_
         backed_up.stderr
     )
     assert lost in backed_up.stderr
-    assert json.loads(members(archive)["manifest.json"])["missing_files"] == [lost]
+    assert (
+        f"Cảnh báo: 1 tệp trong {files_dir} đã hỏng (nội dung không khớp mã SHA-256 trong tên), "
+        f"không đưa vào bản sao lưu: {rotten}."
+    ) in backed_up.stderr
+    contents = members(archive)
+    assert json.loads(contents["manifest.json"])["missing_files"] == [lost]
+    assert list(contents) == ["manifest.json", "manifest.json.sha256", "events.jsonl"]
     target = f"sqlite:///{tmp_path / 'phuc-hoi.db'}"
     run_planner(target, "restore", str(archive), env={"PLANNER_FILES_DIR": str(tmp_path / "r")})
     with open_planner(Settings(database_url=target), clock) as copy:

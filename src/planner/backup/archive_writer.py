@@ -45,6 +45,8 @@ class Written:
     # Files the events name that the folder lacks, or holds with other content than their name
     # says: left out, listed in the manifest, so a restore knows they were missing already.
     missing_files: tuple[str, ...]
+    # Files in the folder whose content no longer has the SHA-256 their name carries.
+    damaged_files: tuple[str, ...]
 
 
 def write_backup(
@@ -58,19 +60,21 @@ def write_backup(
     """Write the archive at `path` (never over an existing file); a failure leaves nothing."""
     if path.exists():
         raise AlreadyExists(f"đã có tệp {path}; chọn tên khác cho bản sao lưu")
-    folder = path.parent if str(path.parent) else Path()
-    folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".planner-backup-", dir=folder) as work:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".planner-backup-", dir=path.parent) as work:
         events = Path(work) / EVENTS
         with events.open("w", encoding="utf-8") as out:
             exported = write_events(store, out, progress)
         events_member, named = _read_back(events)
         # Files before the events: a restore writes them first, while the store is still empty.
         members: dict[str, Member] = {}
+        damaged: list[str] = []
         for reference in files.stored():
             found = _digest(files.path(reference).open("rb"))
             if content_matches(reference, found):
                 members[file_member(reference)] = found
+            else:
+                damaged.append(reference)
         members[EVENTS] = events_member
         missing = tuple(sorted(r for r in named if file_member(r) not in members))
         manifest = Manifest(
@@ -85,7 +89,7 @@ def write_backup(
         partial = Path(work) / "backup.tar.gz"
         _write_archive(partial, manifest, events, files)
         os.replace(partial, path)
-    return Written(manifest, missing)
+    return Written(manifest, missing, tuple(damaged))
 
 
 def _read_back(events: Path) -> tuple[Member, set[str]]:

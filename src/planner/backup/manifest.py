@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -55,7 +55,7 @@ class Manifest:
     # Files the events name that the files folder lacked (or held damaged) at backup time.
     missing_files: tuple[str, ...] = ()
     format_version: int = FORMAT_VERSION
-    database: str = field(default="")  # "sqlite" or "postgresql": where it came from
+    database: str = ""  # "sqlite" or "postgresql": where it came from
 
     def file_count(self) -> int:
         return sum(1 for name in self.members if name.startswith(FILES))

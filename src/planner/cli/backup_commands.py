@@ -59,6 +59,12 @@ def backup(
             f"nhắc tới không có (hoặc hỏng) trong {wiring().files_dir}: "
             f"{', '.join(written.missing_files)}; đã ghi tên chúng vào bảng kê."
         )
+    if written.damaged_files:
+        errors.print(
+            f"[bold yellow]Cảnh báo:[/] {len(written.damaged_files)} tệp trong "
+            f"{wiring().files_dir} đã hỏng (nội dung không khớp mã SHA-256 trong tên), không "
+            f"đưa vào bản sao lưu: {', '.join(written.damaged_files)}."
+        )
 
 
 def restore(
