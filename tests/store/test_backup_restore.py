@@ -139,3 +139,16 @@ def test_an_event_type_this_release_does_not_know_is_refused_before_it_is_import
         "foreign.jsonl, dòng 1: loại sự kiện 'os:system' không có trong phiên bản planner này; "
         "chưa ghi gì"
     )
+
+
+def test_lines_out_of_notification_order_are_refused(
+    clock: FixedClock, database_url: str, tmp_path: Path
+) -> None:
+    lines = _exported_lines(clock, tmp_path)
+    lines[0], lines[1] = lines[1], lines[0]  # two agencies' first events, swapped
+    backup = tmp_path / "swapped.jsonl"
+    backup.write_text("".join(lines), encoding="utf-8")
+
+    assert _refused(database_url, clock, backup) == (
+        "swapped.jsonl, dòng 2: sự kiện số 1 nằm sau sự kiện số 2 (sai thứ tự); chưa ghi gì"
+    )

@@ -102,7 +102,9 @@ def checked_events(lines: Iterable[str], source: str) -> Iterator[EventLine]:
         problem = sequences.problem(event.stored, event.state)
         if problem is None and event.notification_id is not None:
             if event.notification_id <= last_id:
-                problem = f"sự kiện số {event.notification_id} đứng sau sự kiện số {last_id}"
+                problem = (
+                    f"sự kiện số {event.notification_id} nằm sau sự kiện số {last_id} (sai thứ tự)"
+                )
             last_id = event.notification_id
         if problem:
             raise DamagedBackup(f"{source}, dòng {number}: {problem}; chưa ghi gì")
