@@ -107,3 +107,26 @@ def test_a_quarter_without_a_year_is_not_guessed_when_the_plan_has_none() -> Non
     reading = read_schedule("Quý II", None)
     assert reading.schedule.kind is ScheduleKind.UNDATED
     assert reading.warning is not None
+
+
+@pytest.mark.parametrize(
+    ("wording", "starts_on", "due_on"),
+    [
+        ("Tháng 4/2024 - Tháng 10/2024", date(2024, 4, 1), date(2024, 10, 31)),
+        ("Từ tháng 4/2024 đến tháng 10/2024", date(2024, 4, 1), date(2024, 10, 31)),
+        ("Tháng 4/2024 – 10/2024", date(2024, 4, 1), date(2024, 10, 31)),
+        ("Từ tháng 4 đến tháng 10/2024", date(2024, 4, 1), date(2024, 10, 31)),
+        ("Tháng 11 - tháng 02/2025", date(2024, 11, 1), date(2025, 2, 28)),
+        ("01/4/2024 - 30/6/2024", date(2024, 4, 1), date(2024, 6, 30)),
+        ("Trong năm", date(2024, 1, 1), date(2024, 12, 31)),
+    ],
+)
+def test_a_range_of_months_is_due_at_its_end_not_its_start(
+    wording: str, starts_on: date, due_on: date
+) -> None:
+    schedule = read_schedule(wording, 2024).schedule
+    assert (schedule.kind, schedule.starts_on, schedule.due_on) == (
+        ScheduleKind.WINDOW,
+        starts_on,
+        due_on,
+    )

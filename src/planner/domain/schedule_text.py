@@ -33,6 +33,12 @@ _QUARTERLY = re.compile(
 _MONTHLY = re.compile(r"(?:ngày\s+(\d{1,2})\s+)?(?:hàng|hằng|mỗi)\s+tháng")
 _YEARLY = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s+(?:hàng|hằng|mỗi)\s+năm")
 _DAY_MONTH = re.compile(r"(?:trước|chậm nhất|hạn)\s+(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/)")
+# "Tháng 4/2024 - Tháng 10/2024", "Từ tháng 4 đến tháng 10/2024": where a month range ends.
+_MONTH_END = re.compile(
+    r"\s*(?:[-–]|đến)\s*(?:hết\s+)?(?:tháng\s+)?(\d{1,2})(?:\s*(?:/|năm)\s*(\d{4}))?(?![\d/])"
+)
+_DATE_RANGE = re.compile(r"\d{4}\s*(?:[-–]|đến)\s*(?:ngày\s+)?\d{1,2}\s*/")
+_WHOLE_YEAR = ("trong năm", "cả năm", "trong cả năm")
 _ONGOING = ("thường xuyên", "liên tục", "hàng ngày", "hằng ngày")
 _RANGE_WORDS = re.compile(r"\btừ\b")
 
@@ -99,7 +105,7 @@ def _dated(original: str, words: str, year: int | None) -> Schedule | None:
             return None
         dates = [make_date(year, int(match.group(2)), int(match.group(1)), where=where)]
     starts_with_from = bool(_RANGE_WORDS.match(words))
-    if len(dates) >= 2 and starts_with_from:
+    if len(dates) >= 2 and (starts_with_from or _DATE_RANGE.search(words)):
         return Schedule.window(original, min(dates), max(dates))
     if starts_with_from:
         return Schedule.ongoing(original, starts_on=dates[0])
@@ -118,24 +124,34 @@ def _periods(original: str, words: str, year: int | None) -> Schedule | None:
         last_month = count if half == "đầu" else 12
         return Schedule.window(original, date(y, first_month, 1), clamp_day(y, last_month, 0))
     if (match := _MONTHS.search(words)) and (match.group(4) or year):
-        return _months(original, match, year)
+        return _months(original, match, _MONTH_END.match(words, match.end()), year)
     if match := _YEARS.search(words):
         start_year = int(match.group(1))
         end_year = int(match.group(2) or start_year)
         return Schedule.window(original, date(start_year, 1, 1), date(end_year, 12, 31))
+    if words.strip(" .") in _WHOLE_YEAR and year:
+        return Schedule.window(original, date(year, 1, 1), date(year, 12, 31))
     if words.startswith(("từ tháng", "từ năm")) and year:
         return Schedule.ongoing(original, starts_on=date(year, 1, 1))
     return None
 
 
-def _months(original: str, match: re.Match[str], year: int | None) -> Schedule:
+def _months(
+    original: str, match: re.Match[str], until: re.Match[str] | None, year: int | None
+) -> Schedule:
+    """One month or a range of months; `until` is where a range ends, when written apart."""
     where = f"thời gian '{original}'"
     lead, first, last = match.group(1), int(match.group(2)), match.group(3)
-    y = int(match.group(4) or year or 0)
-    last_month = int(last) if last else first
+    end_year = int((until.group(2) if until else None) or match.group(4) or year or 0)
+    y = int(match.group(4) or end_year)
+    if not match.group(4) and until is not None and int(match.group(2)) > int(until.group(1)):
+        y -= 1  # "Tháng 11 - tháng 02/2025" starts in 2024
+    last_month = int(until.group(1)) if until else int(last) if last else first
     make_date(y, first, 1, where=where)
-    make_date(y, last_month, 1, where=where)
-    end = date(y, last_month, last_day(y, last_month))
+    make_date(end_year, last_month, 1, where=where)
+    end = date(end_year, last_month, last_day(end_year, last_month))
+    if until is not None:
+        return Schedule.window(original, date(y, first, 1), end)
     if lead == "từ":
         return Schedule.ongoing(original, starts_on=date(y, first, 1))
     if lead in ("hết", "trước", "đến"):

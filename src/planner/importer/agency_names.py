@@ -39,6 +39,10 @@ _QUALIFIERS = re.compile(
     r"^(?:có liên quan|liên quan|được|thuộc|trực thuộc|trên địa bàn|còn lại|khác|tỉnh)\b"
 )
 _COORDINATES = re.compile(r"(?:^|\s)phối hợp(?: với)?$")
+# "Chủ trì: Sở Nội vụ; Phối hợp: Văn phòng UBND tỉnh" in one "Cơ quan thực hiện" cell, and
+# "Các sở, ban, ngành (chủ trì); Văn phòng UBND tỉnh (phối hợp)": roles written as labels.
+_ROLE_LABEL = re.compile(r"(?:\b(?:cơ quan|đơn vị)\s+)?\b(chủ trì|phối hợp)\s*:", re.IGNORECASE)
+_ROLE_AFTER = re.compile(r"\(\s*(chủ trì|phối hợp)\s*\)", re.IGNORECASE)
 _DESCRIPTIVE = (
     "các ", "một số", "những ", "toàn bộ", "tất cả", "đơn vị", "cơ quan", "người dân",
     "doanh nghiệp", "tổ chức", "trường học", "cán bộ", "nhân dân", "thủ trưởng",
@@ -107,15 +111,23 @@ class AgencyNames:
     def in_cell(self, text: str) -> tuple[Mention, ...]:
         """Every party an agency cell names, known or not; a cell may also hold a code (SNV)."""
         found: list[Mention] = []
+        coordinating = False  # a "Phối hợp:" label holds until the next label
         for part in paragraphs(text):
-            whole = self.longest_at(_tokenized(part), 0, short=True)
-            if part.upper() in self.directory.agencies:
-                found.append(self.mention(_Target(MentionKind.AGENCY, part.upper()), part))
-            elif whole is not None and whole[1] == len(_tokenized(part)):
-                found.append(self.mention(whole[0], part))
-            else:
-                found.extend(_CellReading(self, part).run())
+            pieces, coordinating = _role_pieces(part, coordinating)
+            for piece, coordinates in pieces:
+                found.extend(
+                    replace(m, coordinating=m.coordinating or coordinates)
+                    for m in self._piece(piece)
+                )
         return tuple(found)
+
+    def _piece(self, part: str) -> list[Mention]:
+        whole = self.longest_at(_tokenized(part), 0, short=True)
+        if part.upper() in self.directory.agencies:
+            return [self.mention(_Target(MentionKind.AGENCY, part.upper()), part)]
+        if whole is not None and whole[1] == len(_tokenized(part)):
+            return [self.mention(whole[0], part)]
+        return _CellReading(self, part).run()
 
     def leading(self, text: str) -> tuple[Mention, ...]:
         """The agencies a sentence starts with ("Sở Nội vụ, Sở Tài chính tham mưu…")."""
@@ -304,6 +316,26 @@ class _CellReading:
             self.found.append(self.names.unmatched(wording))
         else:
             self.found[-1] = replace(last, wording=f"{last.wording} {wording}")
+
+
+def _role_pieces(text: str, coordinating: bool) -> tuple[list[tuple[str, bool]], bool]:
+    """The text cut where a role label starts or ends a part; each part with whether it
+    names coordinating bodies. Returns the role in force at the end, for the next line."""
+    labelled: list[tuple[str, bool]] = []
+    start = 0
+    for label in _ROLE_LABEL.finditer(text):
+        labelled.append((text[start : label.start()], coordinating))
+        coordinating = words_key(label.group(1)) == "phối hợp"
+        start = label.end()
+    labelled.append((text[start:], coordinating))
+    pieces: list[tuple[str, bool]] = []
+    for part, role in labelled:
+        start = 0
+        for after in _ROLE_AFTER.finditer(part):
+            pieces.append((part[start : after.start()], words_key(after.group(1)) == "phối hợp"))
+            start = after.end()
+        pieces.append((part[start:], role))
+    return [(p, r) for p, r in pieces if p.strip(" ;,.-+")], coordinating
 
 
 def _worded(mention: Mention, text: str, first: _Token, last: _Token) -> Mention:

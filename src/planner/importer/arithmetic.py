@@ -3,7 +3,8 @@
 Each area against its criteria, each criterion against its sub-criteria, the stated total
 ("TỔNG ĐIỂM") against the areas: max points, last year's points and numeric targets. A
 difference larger than the documents' own rounding is a warning naming the rows and the
-numbers. Percentages (SIPAS) are averages, not sums, and are not checked.
+numbers. A parent whose children skip numbers (1.3, 1.5) lists only some of them, and
+percentages (SIPAS) are averages, not sums: neither is checked.
 """
 
 from __future__ import annotations
@@ -48,12 +49,23 @@ def check_sums(lines: list[CriterionLine], percent: bool, findings: Findings) ->
             figures = [measure.value(c) for c in children]
             if stated is None or not children or any(f is None for f in figures):
                 continue
+            if not _listed_in_full(children):
+                continue
             numbers = [f for f in figures if f is not None]
             total = sum((n.value for n in numbers), Decimal(0))
             if not _may_agree(stated, numbers):
                 mismatches += 1
                 findings.warning(_message(measure, parent, children, stated, total), parent.place)
     return mismatches
+
+
+def _listed_in_full(children: list[CriterionLine]) -> bool:
+    """Rows 1.3 and 1.5 under 1: a plan listing only the criteria that lost points does
+    not give them all, so their sum says nothing about the parent."""
+    lasts = [c.code.parts[-1] for c in children]
+    if not all(last.isdigit() for last in lasts):
+        return True
+    return sorted({int(last) for last in lasts}) == list(range(1, len(set(lasts)) + 1))
 
 
 def _target_of(year: int) -> Callable[[CriterionLine], Number | None]:

@@ -74,6 +74,13 @@ def read_header(paragraphs: list[Paragraph], findings: Findings) -> DocumentHead
     year = int(period.group(1)) if period else max(years, default=None)
     if year is None and issued_on is not None:
         year = issued_on.year
+    elif year is not None and issued_on is not None and not period and year < issued_on.year:
+        findings.warning(
+            f"tên văn bản chỉ ghi năm {year} (năm của chỉ số) nhưng văn bản ban hành ngày "
+            f"{issued_on:%d/%m/%Y}: các thời hạn được đọc theo năm {issued_on.year} "
+            "(ghi --year, hoặc ô 'Năm của kế hoạch' khi nhập trên web, nếu không đúng)"
+        )
+        year = issued_on.year
     return DocumentHeader(
         kind=kind,
         number=_number(front),

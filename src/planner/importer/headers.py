@@ -26,7 +26,8 @@ class Meaning(StrEnum):
     ACTION = "action"  # Thực hiện: who does what, in one sentence
     LEAD = "lead"  # Cơ quan chủ trì
     COORDINATING = "coordinating"  # Cơ quan phối hợp
-    SCHEDULE = "schedule"  # Thời gian thực hiện, Tiến độ
+    START = "start"  # Thời gian bắt đầu, beside a column for the end
+    SCHEDULE = "schedule"  # Thời gian thực hiện, Tiến độ, Thời gian kết thúc
     OUTPUT = "output"  # Kết quả/sản phẩm
     NOTES = "notes"  # Ghi chú
     UNKNOWN = "unknown"
@@ -50,7 +51,11 @@ _RULES: tuple[tuple[Meaning, re.Pattern[str]], ...] = (
         ),
     ),
     (Meaning.COORDINATING, re.compile(r"phối hợp")),
-    (Meaning.SCHEDULE, re.compile(r"thời gian|tiến độ|thời hạn|hạn hoàn thành|thời điểm")),
+    (Meaning.START, re.compile(r"bắt đầu|khởi động|^từ ngày|^từ$")),
+    (
+        Meaning.SCHEDULE,
+        re.compile(r"thời gian|tiến độ|thời hạn|hạn hoàn thành|thời điểm|kết thúc|^hoàn thành$"),
+    ),
     (Meaning.OUTPUT, re.compile(r"sản phẩm|kết quả (?:dự kiến|đầu ra)|hình thức văn bản")),
     (Meaning.TARGET, re.compile(r"mục tiêu|chỉ tiêu|phấn đấu|phân đấu|dự kiến đạt")),
     (Meaning.MAX_POINTS, re.compile(r"điểm (?:tối đa|chuẩn)|thang điểm|^điểm$|tối đa")),

@@ -35,6 +35,7 @@ from planner.importer.findings import Findings, Place
 from planner.importer.framework_claims import Framework, check_claims
 from planner.importer.framework_tables import criteria_set, unit_kind
 from planner.importer.headers import Meaning, TableKind
+from planner.importer.ledger import header_uses
 from planner.importer.obligations import find_obligations
 from planner.importer.report import ColumnSummary, ImportReport, TableSummary
 from planner.importer.score_targets import ScoreTargets
@@ -173,8 +174,12 @@ class _Reading:
             self.report.cells.extend(replace(c, table=table.number) for c in cells)
         else:
             names = TableNames(table.label, table.short_label)
-            drafts = task_drafts(table.layout, rows, names, self._names_agencies, self.findings)
-        return self.tasks.add(drafts, index, table.layout.has(Meaning.SCHEDULE))
+            drafts, cells = task_drafts(
+                table.layout, rows, names, self._names_agencies, self.findings
+            )
+            cells = [*header_uses(table.headers), *cells]
+            self.report.cells.extend(replace(c, table=table.number) for c in cells)
+        return self.tasks.add(drafts, index, table.layout.has(Meaning.SCHEDULE, Meaning.START))
 
     def _index(self, table: RawTable) -> Index:
         """Told by the criteria column ("Nhóm tiêu chí": SIPAS), the caption, percentages, or

@@ -31,6 +31,7 @@ _NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]?$")
 _FIELDS = {
     Meaning.LEAD: "lead",
     Meaning.COORDINATING: "coordinating",
+    Meaning.START: "schedule",  # the start and the end columns make one timeframe
     Meaning.SCHEDULE: "schedule",
     Meaning.OUTPUT: "output",
 }
@@ -167,7 +168,7 @@ class _Outline:
             self._join(self.last, row, texts)
         elif self._section(row, number, text, own, texts):
             return
-        elif number:
+        elif number or self._sibling(text, own):
             self._numbered(row, position, number, texts)
         elif text and self.current is not None and (_MARKER.match(text) or own or self._group()):
             self._item(self.current, row, position, texts)
@@ -248,6 +249,13 @@ class _Outline:
             self.ledger.append(CellUse(row.origin, self.number.position, number, Use.FINDING))
         self._join(self.last, row, texts)
 
+    def _sibling(self, text: str, own: bool) -> bool:
+        """In a table without a number column, a row with its own cells after a task is the
+        next task, not a part of the one above."""
+        if self.number is not None or not text or not own or _MARKER.match(text):
+            return False
+        return self.current is not None and self.current.assigned
+
     def _group(self) -> bool:
         """The numbered row above was marked a heading: the rows beneath are its tasks."""
         return self.current is not None and self.current.role is RowRole.HEADING
@@ -287,7 +295,8 @@ class _Outline:
             entry.marker = (marker.group(1) or text[0]) if marker else ""
         for position_, name in self.fields.items():
             if position_ in texts:
-                entry.add(name, _Piece(texts[position_], row, position_))
+                joined = " - " if name == "schedule" and name in entry.pieces else " "
+                entry.add(name, _Piece(texts[position_], row, position_, joined))
             elif position_ in row.merged:
                 entry.merged.add(name)
         return entry
@@ -358,6 +367,8 @@ class _Outline:
             earlier = [e for e in self.entries if e.numerals == entry.numerals and not e.number]
             count = next(i for i, e in enumerate(earlier) if e is entry)
             number = entry.marker if entry.marker.isalpha() else chr(ord("a") + count)
+            if self.number is None:
+                number = str(count + 1)  # the table numbers nothing: tasks go by their order
         return ".".join([*entry.numerals, number])
 
     def _task(self, entry: _Entry, reference: str, above: dict[str, str]) -> None:
@@ -427,7 +438,7 @@ def _group_names(entry: _Entry) -> list[str]:
 
 
 def _by_meaning() -> dict[Meaning, str]:
-    return dict(_FIELDS)
+    return {m: name for m, name in _FIELDS.items() if m is not Meaning.START}
 
 
 def _level(numeral: str) -> int:

@@ -19,7 +19,9 @@ from planner.domain.criterion import CriterionCode, CriterionRef
 from planner.importer.cells import paragraphs
 from planner.importer.criteria_rows import SURVEY
 from planner.importer.findings import Findings, Place
-from planner.importer.headers import Layout, Meaning
+from planner.importer.headers import POINT_MEANINGS, Column, Layout, Meaning
+from planner.importer.ledger import CellUse, Use
+from planner.importer.source import Origin
 from planner.importer.spelling import words_key
 from planner.importer.table_rows import RowKind, TableRow
 
@@ -27,6 +29,15 @@ _AGENCY_CELLS = (Meaning.LEAD, Meaning.COORDINATING)
 _INHERITED = (Meaning.LEAD, Meaning.COORDINATING, Meaning.SCHEDULE)  # merged down in Word
 _OWN = (*_INHERITED, Meaning.OUTPUT)
 _BULLETS = re.compile(r"(?:^|(?<=[.;:]))\s*-\s+")
+_CRITERION_CELLS = (Meaning.NUMBER, Meaning.NAME, *POINT_MEANINGS)
+_FIELD_NAMES = {
+    Meaning.TASK: "text",
+    Meaning.ACTION: "text",
+    Meaning.LEAD: "lead",
+    Meaning.COORDINATING: "coordinating",
+    Meaning.SCHEDULE: "schedule",
+    Meaning.OUTPUT: "output",
+}
 
 
 @dataclass
@@ -51,6 +62,15 @@ class TaskDraft:
 
 
 @dataclass(frozen=True)
+class _Text:
+    """A paragraph of a task cell, with the row it sits in and its place in the cell."""
+
+    text: str
+    row: TableRow
+    part: int
+
+
+@dataclass(frozen=True)
 class TableNames:
     """How the table is named in messages ('Phụ lục 2') and in task references ('PL2')."""
 
@@ -64,9 +84,11 @@ def task_drafts(
     names: TableNames,
     names_agencies: Callable[[str], bool],
     findings: Findings,
-) -> list[TaskDraft]:
-    """`names_agencies` tells whether a timeframe cell names agencies instead of a time."""
-    return _Drafting(layout, rows, names, names_agencies, findings).run()
+) -> tuple[list[TaskDraft], list[CellUse]]:
+    """The tasks, and where each cell went; `names_agencies` tells whether a timeframe cell
+    names agencies instead of a time."""
+    drafting = _Drafting(layout, rows, names, names_agencies, findings)
+    return drafting.run(), drafting.ledger()
 
 
 class _Drafting:
@@ -94,6 +116,9 @@ class _Drafting:
             r.code.parent for r in rows if r.kind is RowKind.ANCHOR and r.code and r.code.parent
         }
         self.references: dict[str, int] = {}
+        self.taken: list[CellUse] = []
+        self.numbered: dict[Origin, str] = {}  # an anchor row's first task
+        self.odd: set[Origin] = set()
 
     def run(self) -> list[TaskDraft]:
         group: list[TableRow] = []
@@ -128,11 +153,11 @@ class _Drafting:
         for rows, texts in self._blocks(group):
             self._tasks(anchor, rows, texts)
 
-    def _blocks(self, group: list[TableRow]) -> list[tuple[list[TableRow], list[str]]]:
+    def _blocks(self, group: list[TableRow]) -> list[tuple[list[TableRow], list[_Text]]]:
         """Rows starting with a task's text, each with the agency-only rows that follow."""
-        blocks: list[tuple[list[TableRow], list[str]]] = []
+        blocks: list[tuple[list[TableRow], list[_Text]]] = []
         for row in group:
-            texts = list(paragraphs(row.cell(self.task)))
+            texts = [_Text(t, row, n) for n, t in enumerate(paragraphs(row.cell(self.task)))]
             others = any(row.text(self.layout.first(m)) for m in _OWN)
             if texts and row is not group[0] and not others and blocks:
                 blocks[-1][1].extend(texts)  # the text above, wrapped onto this row
@@ -146,15 +171,16 @@ class _Drafting:
                 self._no_task(row)
         return blocks
 
-    def _tasks(self, anchor: TableRow, rows: list[TableRow], texts: list[str]) -> None:
+    def _tasks(self, anchor: TableRow, rows: list[TableRow], texts: list[_Text]) -> None:
         """One task per agency row when the text has as many paragraphs, else one task."""
         lead_paragraphs = paragraphs(rows[0].cell(self.layout.first(Meaning.LEAD)))
         if len(rows) > 1 and len(texts) == len(rows):
             for text, row in zip(texts, rows, strict=True):
                 self._add(anchor, row, [text], {})
         elif len(rows) == 1 and len(texts) > 1 and len(lead_paragraphs) == len(texts):
-            for text, lead in zip(texts, lead_paragraphs, strict=True):
-                self._add(anchor, rows[0], [text], {Meaning.LEAD: lead})
+            for part, (text, lead) in enumerate(zip(texts, lead_paragraphs, strict=True)):
+                draft = self._add(anchor, rows[0], [text], {Meaning.LEAD: lead})
+                self._took(rows[0], Meaning.LEAD, lead, draft.reference, part=part + 1)
         else:
             draft = self._add(anchor, rows[0], texts, {})
             for row in rows[1:]:
@@ -162,18 +188,32 @@ class _Drafting:
                     extra = row.text(self.layout.first(meaning))
                     if extra:
                         draft.cells[meaning] = f"{draft.cell(meaning)}; {extra}".strip("; ")
+                        self._took(row, meaning, extra, draft.reference, joined="; ")
 
     def _add(
-        self, anchor: TableRow, row: TableRow, texts: list[str], given: dict[Meaning, str]
+        self,
+        anchor: TableRow,
+        row: TableRow,
+        texts: list[_Text],
+        given: dict[Meaning, str],
+        meaning: Meaning = Meaning.TASK,
     ) -> TaskDraft:
         draft = TaskDraft(
             self._reference(anchor),
-            texts,
+            [t.text for t in texts],
             [anchor.code] if anchor.code is not None else [],
             Place(self.label, row.position, None, row.origin),
         )
+        self.numbered.setdefault(anchor.origin, draft.reference)
+        self._took_texts(texts, meaning, draft.reference)
         cells = {m: given.get(m) or row.text(self.layout.first(m)) for m in _OWN}
-        self._agencies_for_time(cells, draft.place)
+        into = self._agencies_for_time(cells, draft.place)
+        for owned in _OWN:
+            if owned not in given and cells[owned] and row.text(self.layout.first(owned)):
+                self._took(row, owned, row.text(self.layout.first(owned)), draft.reference)
+        if into is not None:
+            wording = row.text(self.layout.first(Meaning.SCHEDULE))
+            self._took(row, Meaning.SCHEDULE, wording, draft.reference, into, "; ")
         draft.cells[Meaning.OUTPUT] = cells[Meaning.OUTPUT]
         for meaning in _INHERITED:
             own = cells[meaning]
@@ -186,11 +226,12 @@ class _Drafting:
         self.last = draft
         return draft
 
-    def _agencies_for_time(self, cells: dict[Meaning, str], place: Place) -> None:
-        """A timeframe cell that names agencies (a shifted column) gives the agencies."""
+    def _agencies_for_time(self, cells: dict[Meaning, str], place: Place) -> Meaning | None:
+        """A timeframe cell that names agencies (a shifted column) gives the agencies; returns
+        which of them it gave."""
         wording = cells[Meaning.SCHEDULE]
         if not wording or not self.names_agencies(wording):
-            return
+            return None
         meaning = Meaning.LEAD if not cells[Meaning.LEAD] else Meaning.COORDINATING
         cells[meaning] = f"{cells[meaning]}; {wording}".strip("; ")
         cells[Meaning.SCHEDULE] = ""
@@ -200,6 +241,7 @@ class _Drafting:
             "thời gian lấy theo dòng trên (nếu có)",
             place,
         )
+        return meaning
 
     def _actions(self, anchor: TableRow) -> None:
         """'Thực hiện': each bullet names who does it ("Sở Nội vụ tham mưu…")."""
@@ -207,10 +249,13 @@ class _Drafting:
         if not text or SURVEY.fullmatch(words_key(text)):
             self._no_task(anchor)
             return
-        for bullet in (b.strip() for b in _BULLETS.split(text)):
-            if bullet:
-                draft = self._add(anchor, anchor, [bullet], {})
-                draft.names_in_text = True
+        starts = sorted({0, *(m.start() for m in _BULLETS.finditer(text))})
+        pieces = [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+        for part, piece in enumerate(p for p in pieces if _BULLETS.sub("", p, count=1).strip()):
+            draft = self._add(anchor, anchor, [], {}, Meaning.ACTION)
+            draft.paragraphs = [_BULLETS.sub("", piece, count=1).strip()]
+            draft.names_in_text = True
+            self._took(anchor, Meaning.ACTION, piece, draft.reference, part=part + 1)
 
     def _no_task(self, row: TableRow) -> None:
         """A leaf criterion under a merged task cell is served by the task above it."""
@@ -238,4 +283,74 @@ class _Drafting:
         )
 
     def _odd(self, row: TableRow, message: str) -> None:
+        self.odd.add(row.origin)
         self.findings.warning(message, Place(self.label, row.position, None, row.origin))
+
+    def _took(
+        self,
+        row: TableRow,
+        meaning: Meaning,
+        text: str,
+        reference: str,
+        into: Meaning | None = None,
+        joined: str = " ",
+        part: int = 0,
+    ) -> None:
+        column = self.layout.first(meaning)
+        assert column is not None
+        if not part and any(
+            (u.origin, u.column) == (row.origin, column.position) for u in self.taken
+        ):
+            return  # a cell shared by the tasks of one row counts for the first, as if merged
+        field_name = _FIELD_NAMES[into or meaning]
+        self.taken.append(
+            CellUse(
+                row.origin,
+                column.position,
+                text,
+                Use.TASK,
+                reference,
+                field_name,
+                joined,
+                part=part,
+            )
+        )
+
+    def _took_texts(self, texts: list[_Text], meaning: Meaning, reference: str) -> None:
+        """A cell whose paragraphs all went to this task is one use; else one per paragraph."""
+        column = self.layout.first(meaning)
+        for row in dict.fromkeys(t.row for t in texts):
+            own = [t for t in texts if t.row is row]
+            if len(own) == len(paragraphs(row.cell(column))):
+                self._took(row, meaning, " ".join(t.text for t in own), reference)
+            else:
+                for text in own:
+                    self._took(row, meaning, text.text, reference, part=text.part + 1)
+
+    def ledger(self) -> list[CellUse]:
+        """The cells the tasks took; the rest are headings, criteria, or named in a finding."""
+        taken = {(u.origin, u.column) for u in self.taken}
+        uses = list(self.taken)
+        for row in self.rows:
+            for column in self.layout.columns:
+                text = row.text(column)
+                if text and (row.origin, column.position) not in taken:
+                    uses.append(self._rest(row, column, text))
+        return uses
+
+    def _rest(self, row: TableRow, column: Column, text: str) -> CellUse:
+        if row.kind in (RowKind.SECTION, RowKind.SECTION_NAME):
+            name = row.name or (row.section.rest if row.section else "") or text
+            return CellUse(row.origin, column.position, text, Use.HEADING, name)
+        if column.meaning is Meaning.NUMBER and row.code is None and row.origin in self.numbered:
+            reference = self.numbered[row.origin]
+            return CellUse(row.origin, column.position, text, Use.TASK, reference, "number")
+        survey = column.meaning is Meaning.ACTION and SURVEY.fullmatch(words_key(text))
+        if (column.meaning in _CRITERION_CELLS or survey) and row.origin not in self.odd:
+            return CellUse(row.origin, column.position, text, Use.CRITERION, str(row.code or ""))
+        if row.origin not in self.odd:
+            self.findings.warning(
+                f"cột '{column.header}' ghi '{text}': không lưu vào nhiệm vụ",
+                Place(self.label, row.position, column.header, row.origin),
+            )
+        return CellUse(row.origin, column.position, text, Use.FINDING)

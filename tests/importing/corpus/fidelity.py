@@ -20,10 +20,11 @@ from planner.domain.agency_registry import COMMUNES, DISTRICTS
 from planner.importer.document_file import read_document
 from planner.importer.reading import Identity, read_plan_document
 from planner.importer.report import ImportReport
+from planner.presentation.vietnamese import format_date
 from tests.importing.corpus.build import EXPECTED, build
 from tests.importing.registry import default_directory
 
-FIELDS = ("text", "lead", "coordinating", "schedule", "criteria", "output")
+FIELDS = ("text", "lead", "coordinating", "schedule", "due_on", "criteria", "output")
 
 
 def corpus_directory() -> AgencyDirectory:
@@ -113,6 +114,7 @@ def _facts(task: TaskEntry) -> dict[str, object]:
         "lead": frozenset(task.lead),
         "coordinating": frozenset(task.coordinating),
         "schedule": task.schedule.text,
+        "due_on": format_date(task.schedule.due_on) if task.schedule.due_on else None,
         "criteria": frozenset(f"{c.index.value}:{c.code}" for c in task.criteria),
         "output": task.expected_output,
     }
@@ -129,6 +131,7 @@ def _hand(task: dict[str, object], directory: AgencyDirectory) -> dict[str, obje
         "lead": frozenset(lead),
         "coordinating": frozenset(coordinating),
         "schedule": task["schedule"],
+        "due_on": task.get("due_on"),  # compared only where the hand count says
         "criteria": frozenset(str(c) for c in task["criteria"]),  # type: ignore[attr-defined]
         "output": task.get("output"),  # compared only where the hand count says
     }
