@@ -119,6 +119,8 @@ def test_a_quarter_without_a_year_is_not_guessed_when_the_plan_has_none() -> Non
         ("Tháng 11 - tháng 02/2025", date(2024, 11, 1), date(2025, 2, 28)),
         ("01/4/2024 - 30/6/2024", date(2024, 4, 1), date(2024, 6, 30)),
         ("Trong năm", date(2024, 1, 1), date(2024, 12, 31)),
+        ("2024", date(2024, 1, 1), date(2024, 12, 31)),
+        ("2024 - 2025", date(2024, 1, 1), date(2025, 12, 31)),
     ],
 )
 def test_a_range_of_months_is_due_at_its_end_not_its_start(

@@ -154,3 +154,48 @@ def test_a_sentence_is_led_by_the_agencies_it_starts_with(names: AgencyNames) ->
         "tham mưu duy trì thực hiện Nghị quyết số 21/NQ-CP"
     )
     assert [m.target for m in lead] == ["SNV", "STC", "SKHDT", "STNMT"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Sở TT&TT", [("agency", "Sở TT&TT", "STTTT")]),
+        (
+            "Sở KH&ĐT, Sở LĐ-TB&XH",
+            [("agency", "Sở KH&ĐT", "SKHDT"), ("agency", "Sở LĐ-TB&XH", "SLDTBXH")],
+        ),
+        ("Sở TN&MT; Sở GDĐT", [("agency", "Sở TN&MT", "STNMT"), ("agency", "Sở GDĐT", "SGDDT")]),
+        ("Chủ tịch UBND cấp huyện", [("group", "Chủ tịch UBND cấp huyện", "UBND_CAP_HUYEN")]),
+        ("Giám đốc Sở Tư pháp", [("agency", "Giám đốc Sở Tư pháp", "STP")]),
+        ("UBND xã, phường, thị trấn", [("group", "UBND xã, phường, thị trấn", "UBND_CAP_XA")]),
+    ],
+)
+def test_short_names_and_titles_name_the_body(
+    names: AgencyNames, cell: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert read(names, cell) == expected
+
+
+def test_a_short_name_two_departments_share_is_asked_about_not_guessed() -> None:
+    directory = default_directory()  # Sở Nội vụ and Sở Ngoại vụ are both "Sở NV"
+    assert {"SNV", "SNGV"} <= set(directory.agencies)
+    [mention] = AgencyNames(directory).in_cell("Sở NV")
+    assert mention.kind is MentionKind.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("cell", "lead", "coordinating"),
+    [
+        ("Chủ trì: Sở Nội vụ; Phối hợp: Sở Tư pháp, Sở Tài chính", ["SNV"], ["STP", "STC"]),
+        ("Sở Nội vụ (chủ trì); Sở Tư pháp (phối hợp)", ["SNV"], ["STP"]),
+        ("Cơ quan chủ trì: Sở Y tế. Cơ quan phối hợp: UBND cấp huyện", ["SYT"], ["UBND_CAP_HUYEN"]),
+        ("Chủ trì: Sở Nội vụ\nPhối hợp:\nSở Tư pháp\nSở Tài chính", ["SNV"], ["STP", "STC"]),
+    ],
+)
+def test_one_cell_may_name_the_lead_and_the_coordinating_bodies_by_label(
+    names: AgencyNames, cell: str, lead: list[str], coordinating: list[str]
+) -> None:
+    found = names.in_cell(cell)
+    assert [m.target for m in found if not m.coordinating] == lead
+    assert [m.target for m in found if m.coordinating] == coordinating
+    assert all(m.kind is not MentionKind.UNKNOWN for m in found)

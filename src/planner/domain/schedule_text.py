@@ -26,7 +26,7 @@ _MONTHS = re.compile(
 )
 _FIRST_MONTHS = re.compile(r"(\d{1,2})\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?")
 _WORDED_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?")
-_YEARS = re.compile(r"năm\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?")
+_YEARS = re.compile(r"năm\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?|^((?:19|20)\d{2})(?:\s*[-–]\s*(\d{4}))?$")
 _QUARTERLY = re.compile(
     r"(?:ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+(?:của\s+)?(?:mỗi\s+)?quý|hàng quý|hằng quý)"
 )
@@ -125,9 +125,9 @@ def _periods(original: str, words: str, year: int | None) -> Schedule | None:
         return Schedule.window(original, date(y, first_month, 1), clamp_day(y, last_month, 0))
     if (match := _MONTHS.search(words)) and (match.group(4) or year):
         return _months(original, match, _MONTH_END.match(words, match.end()), year)
-    if match := _YEARS.search(words):
-        start_year = int(match.group(1))
-        end_year = int(match.group(2) or start_year)
+    if match := _YEARS.search(words.strip(" .")):
+        start_year = int(match.group(1) or match.group(3))
+        end_year = int(match.group(2) or match.group(4) or start_year)
         return Schedule.window(original, date(start_year, 1, 1), date(end_year, 12, 31))
     if words.strip(" .") in _WHOLE_YEAR and year:
         return Schedule.window(original, date(year, 1, 1), date(year, 12, 31))

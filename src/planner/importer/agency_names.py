@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from planner.domain.agency_directory import AgencyDirectory
 from planner.domain.agency_registry import COLLECTIVES, COMMUNES, DISTRICTS
+from planner.importer.abbreviations import unambiguous
 from planner.importer.cells import paragraphs
 from planner.importer.spelling import words_key
 
@@ -27,6 +28,12 @@ _HARD = frozenset({";", "(", ")", _LISTING})
 _SOFT = frozenset({",", "và", ":", "-", "–", "/", "+", "&", ".", "cùng", "với"})
 _LEVELS = {"huyện": DISTRICTS, "xã": COMMUNES}
 _QUANTIFIERS = frozenset({"một số", "những", "toàn bộ", "tất cả", "các"})
+# Who in the body acts ("Chủ tịch UBND cấp huyện", "Thủ trưởng các sở, ban, ngành"): the
+# body is meant, and the title stays in its wording.
+_TITLES = re.compile(
+    r"^(?:phó )?(?:chủ tịch|giám đốc|thủ trưởng|người đứng đầu|lãnh đạo|chánh văn phòng"
+    r"|chánh thanh tra|trưởng ban|trưởng)$"
+)
 # The words an agency's name starts with: words after a name that start otherwise are what
 # the agency does ("chủ trì, tham mưu UBND tỉnh", "theo dõi, đôn đốc"), not another agency.
 _NAME_HEADS = re.compile(
@@ -102,6 +109,9 @@ class AgencyNames:
             for name in (agency.name, *agency.aliases):
                 weak = words_key(name) == short and name != agency.name
                 self._add(name, _Target(MentionKind.AGENCY, agency.code, weak))
+        departments = ((a.name, a.code) for a in directory.agencies.values())
+        for form, code in unambiguous(departments).items():
+            self._add(form, _Target(MentionKind.AGENCY, code))
         for group in directory.groups.values():
             for name in (group.name, *group.aliases):
                 self._add(name, _Target(MentionKind.GROUP, group.code))
@@ -208,6 +218,9 @@ class AgencyNames:
         variants = [words]
         if words and words[0] == "các" and target.kind is MentionKind.GROUP:
             variants.append(words[1:])
+        if "các" in words[1:] and target.kind is MentionKind.GROUP:
+            at = words.index("các", 1)  # "UBND xã, phường, thị trấn" for "UBND các xã, …"
+            variants.append(words[:at] + words[at + 1 :])
         if words and words[-1] == "tỉnh" and self.province:
             variants += [words[:-1] + self.province, words + self.province]
         for variant in variants:
@@ -252,9 +265,10 @@ class _CellReading:
             mention, end = matched
             if self.words and _COORDINATES.search(self._pending()):
                 mention = replace(mention, coordinating=True)
+            title = self._title_prefix()
             first = self._quantifier_prefix(mention) or token
             self._flush()
-            worded = _worded(mention, self.text, first, self.tokens[end - 1])
+            worded = _worded(mention, self.text, title or first, self.tokens[end - 1])
             if first is not token:
                 worded = replace(worded, kind=MentionKind.QUALIFIED_GROUP)
             self.found.append(worded)
@@ -286,6 +300,14 @@ class _CellReading:
         end = min(longest[1] + 2, len(self.tokens))
         self.words.extend(self.tokens[position + 1 : end])
         return end - position - 1
+
+    def _title_prefix(self) -> _Token | None:
+        """'Chủ tịch UBND cấp huyện': the title belongs to the body that follows."""
+        if not self.words or not _TITLES.match(self._pending()):
+            return None
+        first = self.words[0]
+        self.words = []
+        return first
 
     def _quantifier_prefix(self, mention: Mention) -> _Token | None:
         """'Một số sở, ban, ngành': the words before a collective name narrow it."""
