@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from planner.importer.cells import cell_text, prose_text
+from planner.importer.cells import cell_text, paragraphs, prose_text
 from planner.importer.headers import Layout, recognise
 from planner.importer.numbering import section_number
 from planner.importer.source import Block, Gap, Origin, Paragraph, Row, SourceDocument
@@ -20,6 +20,11 @@ _CAPTION_START = re.compile(r"^(?:phụ lục|bảng\s*\d|biểu\s*\d|\(?ban hà
 _LABEL = re.compile(r"^(phụ lục|bảng|biểu)\s*(?:số\s*)?(\d+|[ivx]+)?", re.IGNORECASE)
 _SHORT_LABELS = {"phụ lục": "PL", "bảng": "B", "biểu": "BM"}
 _HEADER_WORDS = 8  # a header cell names a column in a few words
+_LETTERHEAD = re.compile(
+    r"^(?:số\s*:|cộng hòa xã hội|cộng hoà xã hội|độc lập\s*[-–]|ủy ban nhân dân|uỷ ban nhân dân"
+    r"|ubnd tỉnh|[^,]{2,40},\s*ngày\s+\d)"
+)
+_SIGNATURE = re.compile(r"^(?:nơi nhận\s*:|tm\.|t/m|kt\.)")  # ends a table it follows
 
 
 @dataclass
@@ -120,6 +125,13 @@ class _Segmenter:
         if lone is not None and self.loose_layout and not self._table_row_in_sheet(lone):
             self._paragraph(Paragraph(lone, row.origin))
             return 1
+        if _letterhead(row, _SIGNATURE) or (
+            not isinstance(self.open, RawTable) and _letterhead(row, _LETTERHEAD)
+        ):
+            for cell in row.cells:
+                for text in paragraphs(cell):
+                    self._paragraph(Paragraph(text, row.origin))
+            return 1
         following = self.blocks[position + 1] if position + 1 < len(self.blocks) else None
         rows = [row.cells] + ([following.cells] if isinstance(following, Row) else [])
         layout = recognise(rows)
@@ -203,6 +215,13 @@ def _column_numbers(block: Block) -> bool:
     if len(numbers) < 3 or not all(n.isdigit() for n in numbers):
         return False
     return [int(n) for n in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+
+
+def _letterhead(row: Row, wording: re.Pattern[str]) -> bool:
+    """The document's heading or signature laid out as a table without borders, as the rules
+    for administrative documents have it: 'ỦY BAN NHÂN DÂN TỈNH …' beside 'CỘNG HÒA …', 'Số: …'
+    beside '…, ngày …'; 'Nơi nhận:' beside 'TM. ỦY BAN NHÂN DÂN'."""
+    return any(wording.match(words_key(prose_text(cell_text(c)))) for c in row.cells)
 
 
 def _lone_first_cell(row: Row) -> str | None:

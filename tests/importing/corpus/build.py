@@ -2,8 +2,9 @@
 
 A plan is written line by line: prose lines are paragraphs, lines with " | " are table rows.
 In a cell, "⇡" merges it with the cell above and "⇠" with the cell on its left; a text
-export shows both as empty cells, a workbook and a Word table merge them for real. The first
-line names the format: "format: docx".
+export shows both as empty cells, a workbook and a Word table merge them for real. "¶"
+starts a new paragraph in the cell: <p> in a text export, a line break in a workbook, a
+paragraph of its own in Word. The first line names the format: "format: docx".
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from openpyxl import Workbook
 
 PLANS = Path(__file__).parent / "plans"
 EXPECTED = Path(__file__).parent / "expected"
-UP, LEFT = "⇡", "⇠"
+UP, LEFT, PARAGRAPH = "⇡", "⇠", "¶"
 
 
 @dataclass(frozen=True)
@@ -43,14 +44,19 @@ def read_plan(name: str) -> Plan:
 
 def build(name: str, directory: Path) -> Path:
     """Write the plan as its format says, in `directory`; returns the file."""
-    plan = read_plan(name)
-    path = directory / f"{name}.{plan.format}"
+    return write(read_plan(name), directory)
+
+
+def write(plan: Plan, directory: Path) -> Path:
+    path = directory / f"{plan.name}.{plan.format}"
     writers = {"txt": _text, "docx": _word, "xlsx": _workbook}
     writers[plan.format](plan, path)
     return path
 
 
 def _plain(cell: str) -> str:
+    if PARAGRAPH in cell:
+        return "".join(f"<p>{part.strip()}</p>" for part in cell.split(PARAGRAPH))
     return "" if cell in (UP, LEFT) else cell
 
 
@@ -75,7 +81,8 @@ def _workbook(plan: Plan, path: Path) -> None:
             elif cell == LEFT:
                 _merge(sheet, number, column, up=False)
             elif cell:
-                sheet.cell(row=number, column=column, value=cell)
+                value = "\n".join(part.strip() for part in cell.split(PARAGRAPH))
+                sheet.cell(row=number, column=column, value=value)
     workbook.save(path)
 
 
@@ -112,7 +119,10 @@ def _table(document: object, rows: list[tuple[str, ...]]) -> None:
     for r, cells in enumerate(rows):
         for c, text in enumerate(cells):
             if text and text not in (UP, LEFT):
-                table.cell(r, c).text = text
+                first, *more = (part.strip() for part in text.split(PARAGRAPH))
+                table.cell(r, c).text = first
+                for part in more:
+                    table.cell(r, c).add_paragraph(part)
     for r, cells in enumerate(rows):
         for c, text in enumerate(cells):
             if text == LEFT:
