@@ -32,7 +32,9 @@ _ATTACHED = re.compile(
     re.IGNORECASE,
 )
 _PLACE_DATE = re.compile(r"^([^,]{2,40}),\s*ngày\s", re.IGNORECASE)
-_PROVINCE_LINE = re.compile(r"^(?:UBND |ỦY BAN NHÂN DÂN )?TỈNH\s+(\w[\w\s]{1,30})$")
+_PROVINCE_LINE = re.compile(
+    r"^(?:UBND |ỦY BAN NHÂN DÂN |UỶ BAN NHÂN DÂN )?(?:TỈNH|THÀNH PHỐ)\s+(\w[\w\s]{1,30})$"
+)
 _PROVINCE_IN_TEXT = re.compile(r"\btỉnh\s+((?:[A-ZĐ]\w*\s?){1,3})")
 _KINDS = ("KẾ HOẠCH", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "ĐỀ ÁN")
 _PLAN_KINDS = ("KẾ HOẠCH", "CHƯƠNG TRÌNH")
@@ -44,6 +46,12 @@ _INDEX_WORDS = {
     Index.PAPI: re.compile(r"papi|quản trị và hành chính công|hiệu quả quản trị"),
 }
 _FRONT = 20  # the header sits in the first paragraphs
+_TITLE_LINES = 4
+_BODY_STARTS = (
+    "căn cứ", "thực hiện", "i.", "nhằm", "để ", "triển khai", "phần", "(kèm theo", "(ban hành kèm",
+)  # fmt: skip
+# Cities run by the centre, whose people's committee is "UBND thành phố …"
+_CITIES = frozenset({"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"})
 
 
 @dataclass(frozen=True)
@@ -62,7 +70,10 @@ class DocumentHeader:
 
     @property
     def issuer(self) -> str:
-        return f"UBND tỉnh {self.province}" if self.province else ""
+        if not self.province:
+            return ""
+        level = "thành phố" if self.province in _CITIES else "tỉnh"
+        return f"UBND {level} {self.province}"
 
 
 def read_header(paragraphs: list[Paragraph], findings: Findings) -> DocumentHeader:
@@ -117,13 +128,37 @@ def indices_named(text: str) -> tuple[Index, ...]:
 
 
 def _kind_and_title(front: list[tuple[str, Paragraph]]) -> tuple[str, str]:
-    for position, (text, _) in enumerate(front):
+    """'KẾ HOẠCH' and the title under it, which may run on over a few lines ('Nâng cao Chỉ số
+    hài lòng …' / 'của cơ quan hành chính nhà nước' / 'năm 2024'), or share its line."""
+    texts = [text for text, _ in front]
+    for position, text in enumerate(texts):
         kind = text.strip(" .:").upper()
+        same_line = next((k for k in _KINDS if kind.startswith(f"{k} ")), None)
+        if same_line is not None:
+            return same_line, text.strip()[len(same_line) :].strip()
         if kind in _KINDS:
-            following = front[position + 1][0] if position + 1 < len(front) else ""
-            starts_body = following.casefold().startswith(("căn cứ", "thực hiện", "i."))
-            return kind, "" if starts_body else following
+            lines = _title_lines(texts[position + 1 :])
+            return kind, " ".join(lines)
     return "", ""
+
+
+def _title_lines(following: list[str]) -> list[str]:
+    lines: list[str] = []
+    for text in following[:_TITLE_LINES]:
+        if not text or text.casefold().startswith(_BODY_STARTS) or set(text) <= set("-_–. "):
+            break
+        if lines and not _continues(lines[-1], text):
+            break
+        lines.append(text)
+    return lines
+
+
+def _continues(above: str, text: str) -> bool:
+    """A title line goes on in lower case, in brackets, or in capitals under capitals."""
+    if above.endswith((".", ":", ";")):
+        return False
+    first = text[0]
+    return first.islower() or first == "(" or (above.isupper() and text.isupper())
 
 
 def _number(front: list[tuple[str, Paragraph]]) -> str | None:
