@@ -26,16 +26,33 @@ def read_workbook(data: bytes, name: str) -> SourceDocument:
         ) from None
     blocks: list[Block] = []
     for number, sheet in enumerate(workbook.worksheets, start=1):
-        part = f"trang tính '{sheet.title}'"
-        below = _merged_below(sheet)
-        for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            origin = Origin(row_number, part, "hàng")
-            cells = tuple(_text(value) for value in values)
-            while cells and not cells[-1]:
-                cells = cells[:-1]
-            merged = frozenset(below.get(row_number, ()))
-            blocks.append(Row(cells, origin, number, merged) if cells else Gap(origin))
+        blocks.extend(_sheet_blocks(sheet, number))
     return SourceDocument(name, "xlsx", tuple(blocks))
+
+
+def _sheet_blocks(sheet: object, number: int) -> list[Block]:
+    """The sheet's rows from its first used column: a sheet laid out from column B reads
+    like one laid out from column A."""
+    part = f"trang tính '{sheet.title}'"  # type: ignore[attr-defined]
+    below = _merged_below(sheet)
+    rows = [
+        tuple(_text(value) for value in values)
+        for values in sheet.iter_rows(values_only=True)  # type: ignore[attr-defined]
+    ]
+    margin = min((_first_used(cells) for cells in rows if any(cells)), default=0)
+    blocks: list[Block] = []
+    for row_number, values in enumerate(rows, start=1):
+        origin = Origin(row_number, part, "hàng")
+        cells = values[margin:]
+        while cells and not cells[-1]:
+            cells = cells[:-1]
+        merged = frozenset(c - margin for c in below.get(row_number, ()) if c >= margin)
+        blocks.append(Row(cells, origin, number, merged) if cells else Gap(origin))
+    return blocks
+
+
+def _first_used(cells: tuple[str, ...]) -> int:
+    return next(position for position, cell in enumerate(cells) if cell)
 
 
 def _merged_below(sheet: object) -> dict[int, set[int]]:
