@@ -73,6 +73,11 @@ class _Entry:
             joined = f"{joined}{piece.joined_with if joined else ''}{piece.text}"
         return joined
 
+    @property
+    def title(self) -> str:
+        """What a heading row is called: its text, or the criterion it names."""
+        return self.text("text") or self.text("name")
+
     def owns(self, name: str) -> bool:
         return bool(self.pieces.get(name)) or name in self.merged
 
@@ -112,10 +117,12 @@ class _Outline:
         self.findings = findings
         self.number = layout.first(Meaning.NUMBER)
         self.task = layout.first(Meaning.TASK)
+        self.name = layout.first(Meaning.NAME)  # the criterion or area a row serves
         self.fields = {
             c.position: _FIELDS[c.meaning] for m in _FIELDS if (c := layout.first(m)) is not None
         }
-        used = {c.position for c in (self.number, self.task) if c is not None} | set(self.fields)
+        named = (self.number, self.task, self.name)
+        used = {c.position for c in named if c is not None} | set(self.fields)
         self.others: list[Column] = [c for c in layout.columns if c.position not in used]
         self.width = len(layout.columns)
         self.entries: list[_Entry] = []
@@ -154,6 +161,7 @@ class _Outline:
             return
         number = texts.get(self.number.position, "") if self.number else ""
         text = texts.get(self.task.position, "") if self.task else ""
+        text = text or (texts.get(self.name.position, "") if self.name else "")
         own = any(p in texts for p in self.fields)
         role = self.roles.get(row.origin)
         if role is not None:
@@ -293,6 +301,8 @@ class _Outline:
             entry.add("text", _Piece(text, row, self.task.position))
             marker = _MARKER.match(text)
             entry.marker = (marker.group(1) or text[0]) if marker else ""
+        if self.name is not None and (name := texts.get(self.name.position)):
+            entry.add("name", _Piece(name, row, self.name.position))
         for position_, name in self.fields.items():
             if position_ in texts:
                 joined = " - " if name == "schedule" and name in entry.pieces else " "
@@ -350,7 +360,7 @@ class _Outline:
             self._task(item, f"{self._reference(entry)}.{letter}", above)
 
     def _heading(self, entry: _Entry, above: dict[str, str]) -> None:
-        name = entry.text("text")
+        name = entry.title
         for pieces in entry.pieces.values():
             for piece in pieces:
                 self.ledger.append(
@@ -373,21 +383,23 @@ class _Outline:
 
     def _task(self, entry: _Entry, reference: str, above: dict[str, str]) -> None:
         reference = self._unique(f"{self.short_label} {reference}".strip(), entry)
+        label = entry.text("name")
         for name, pieces in entry.pieces.items():
             for piece in pieces:
+                use, key = (Use.HEADING, label) if name == "name" else (Use.TASK, reference)
                 self.ledger.append(
                     CellUse(
                         piece.row.origin,
                         piece.column,
                         piece.text,
-                        Use.TASK,
-                        reference,
-                        name,
+                        use,
+                        key,
+                        "" if name == "name" else name,
                         piece.joined_with,
                     )
                 )
         cells = {m: self._field(entry, name, above) for m, name in _by_meaning().items()}
-        context = [*entry.headings, *_group_names(entry)]
+        context = [*entry.headings, *_group_names(entry), *([label] if label else [])]
         area = area_of(context, self.default)
         self.drafts.append(
             TaskDraft(
@@ -432,7 +444,7 @@ def _group_names(entry: _Entry) -> list[str]:
     names: list[str] = []
     parent = entry.parent
     while parent is not None:
-        names.insert(0, parent.text("text"))
+        names.insert(0, parent.title)
         parent = parent.parent
     return names
 
