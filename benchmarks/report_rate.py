@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from datetime import time as clock_time
+from typing import Any
 
 from sqlalchemy import Column, Integer, LargeBinary, MetaData, Table, Text, Uuid, select
 
@@ -32,16 +33,21 @@ from planner.settings import Settings
 
 REPEAT = 5
 QUARTER = ReportPeriod(2023, 3)
-# The library's table of stored events, as far as a plain read needs it.
-_STORED = Table(
-    "stored_events",
-    MetaData(),
-    Column("originator_id", Uuid),
-    Column("originator_version", Integer),
-    Column("topic", Text),
-    Column("state", LargeBinary),
-)
-_EVENTS_OF = select(_STORED)
+
+
+def _stored_events(recorder: Any) -> Table:
+    """The library's table of stored events, as far as a plain read needs it: named by the
+    recorder, in its schema on PostgreSQL."""
+    datastore = getattr(recorder, "datastore", None)
+    return Table(
+        recorder.events_table_name,
+        MetaData(),
+        Column("originator_id", Uuid),
+        Column("originator_version", Integer),
+        Column("topic", Text),
+        Column("state", LargeBinary),
+        schema=getattr(datastore, "schema", None) or None,
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -63,11 +69,12 @@ def main(url: str) -> None:
         tune_for_serving()
         ids = aggregates_of(planner.views, planner.views.plan(plan_number(1)).plan_id)
 
+        stored = _stored_events(planner.store.recorder)
+
         def plain_read() -> int:
             with planner.views.engine.connect() as connection:
-                return len(
-                    connection.execute(_EVENTS_OF.where(_STORED.c.originator_id.in_(ids))).all()
-                )
+                query = select(stored).where(stored.c.originator_id.in_(ids))
+                return len(connection.execute(query).all())
 
         def report(basis: Basis) -> Callable[[], object]:
             return lambda: build_report(planner, plan_number(1), QUARTER, basis=basis)
