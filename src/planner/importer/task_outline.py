@@ -176,6 +176,9 @@ class _Outline:
             self._join(self.last, row, texts)
         elif self._section(row, number, text, own, texts):
             return
+        elif self._unnumbered_heading(row, number, text, own) and self._heads(position):
+            self._section(row, number, text, own, texts, forced=True)
+            return
         elif number or self._sibling(text, own):
             self._numbered(row, position, number, texts)
         elif text and self.current is not None and (_MARKER.match(text) or own or self._group()):
@@ -256,6 +259,25 @@ class _Outline:
             )
             self.ledger.append(CellUse(row.origin, self.number.position, number, Use.FINDING))
         self._join(self.last, row, texts)
+
+    def _unnumbered_heading(self, row: Row, number: str, text: str, own: bool) -> bool:
+        """In a table that numbers its tasks, a row with text alone — no number, no bullet,
+        no agency or time of its own or merged from above — may head the rows below it
+        ("Lĩnh vực 1: Công tác chỉ đạo, điều hành") rather than go on with the task above."""
+        if self.number is None or number or own or not text or _MARKER.match(text):
+            return False
+        return not (set(self.fields) & row.merged) and not self._group()
+
+    def _heads(self, position: int) -> bool:
+        """The next row with text is a numbered task or an item: something to head."""
+        for row in self.table.rows[position:]:
+            texts = dict(self._texts(row))
+            if not texts:
+                continue
+            number = texts.get(self.number.position, "") if self.number else ""
+            text = texts.get(self.task.position, "") if self.task else ""
+            return bool(_NUMBER.match(number) or _MARKER.match(text))
+        return False
 
     def _sibling(self, text: str, own: bool) -> bool:
         """In a table without a number column, a row with its own cells after a task is the
