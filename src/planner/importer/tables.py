@@ -57,8 +57,10 @@ class RawTable:
 
     def _named(self) -> tuple[str, str] | None:
         for paragraph in self.caption:
-            if match := _LABEL.match(prose_text(paragraph.text)):
-                return match.group(1).casefold(), match.group(2) or ""
+            match = _LABEL.match(prose_text(paragraph.text))
+            kind = match.group(1).casefold() if match else ""
+            if match and (kind == "phụ lục" or match.group(2)):  # not "Bảng phân công …"
+                return kind, match.group(2) or ""
         return None
 
     @property
@@ -124,6 +126,9 @@ class _Segmenter:
         lone = _lone_first_cell(row)
         if lone is not None and self.loose_layout and not self._table_row_in_sheet(lone):
             self._paragraph(Paragraph(lone, row.origin))
+            return 1
+        if lone is not None and not isinstance(self.open, RawTable) and self._continued() is None:
+            self._paragraph(Paragraph(lone, row.origin))  # a caption in the table's first rows
             return 1
         if _letterhead(row, _SIGNATURE) or (
             not isinstance(self.open, RawTable) and _letterhead(row, _LETTERHEAD)
