@@ -26,6 +26,7 @@ from api.json_api import (
     view_routes,
 )
 from api.pages import account_pages, dashboard_pages, login_pages, plan_pages, task_pages
+from api.request_log import RequestLog
 from api.settings import WebSettings
 from api.web import Web
 from planner.application.planner import Planner
@@ -100,6 +101,7 @@ def create_app(
         app.include_router(extension.router)
     app.middleware("http")(_protect)
     app.middleware("http")(operations.measure)
+    app.add_middleware(RequestLog)  # outermost: its id is on every line the request causes
     return app
 
 

@@ -92,10 +92,13 @@ _bearer = HTTPBearer(auto_error=False, description="Token từ POST /api/token")
 
 
 def api_user(
+    request: Request,
     web: WebDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> SignedIn:
-    return signed_in_with(web, credentials.credentials if credentials else None)
+    signed = signed_in_with(web, credentials.credentials if credentials else None)
+    request.state.me = signed  # named in the request's log line
+    return signed
 
 
 def page_user(request: Request, web: WebDep) -> SignedIn:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-import sys
-
 from api.extensions import BackgroundService
 from planner.application.planner import Planner
 from planner.application.reminder_settings import MailSettings, ReminderSettings
@@ -33,7 +30,6 @@ def reminder_services(
         return ()
     console.print(f"Nhắc hạn qua e-mail: [green]bật[/], {_where(settings, settings.mail)}")
     console.print(f"  người gửi: {settings.mail.sender}; nhiều tiến trình: chỉ một tiến trình gửi")
-    _log_sends()
     return (container.scheduler(planner),)
 
 
@@ -42,12 +38,3 @@ def _where(settings: ReminderSettings, mail: MailSettings) -> str:
         f"gửi lúc {settings.send_at:%H:%M} ngày làm việc qua {mail.host}:{mail.port} "
         f"({SECURITY[mail.security.value]})"
     )
-
-
-def _log_sends() -> None:
-    """What was sent and what failed shows in the server's output (uvicorn logs only its own)."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s: %(message)s"))
-    log = logging.getLogger("notifications")
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)

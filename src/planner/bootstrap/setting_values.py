@@ -12,6 +12,7 @@ from email.headerregistry import Address
 from email.utils import parseaddr
 
 from planner.application.reminder_settings import Security
+from planner.bootstrap.logs import LogFormat
 from planner.domain.dates import parse_day
 from planner.domain.errors import InvalidValue
 
@@ -40,6 +41,9 @@ def agency_code(value: object) -> object:
     return value.strip().upper() if isinstance(value, str) else value
 
 
+LOG_LEVELS = ("debug", "info", "warning", "error")
+
+
 def url_base(value: object) -> object:
     """Links are made as BASE/tasks/ID: a trailing slash would double."""
     return value.strip().rstrip("/") if isinstance(value, str) else value
@@ -52,6 +56,24 @@ def security(value: object) -> object:
         return Security(value.strip().lower())
     except ValueError:
         raise ValueError(f"'{value}' không hợp lệ (none, starttls hoặc tls)") from None
+
+
+def log_format(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    try:
+        return LogFormat(value.strip().lower())
+    except ValueError:
+        raise ValueError(f"'{value}' không hợp lệ (text hoặc json)") from None
+
+
+def log_level(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    level = value.strip().lower()
+    if level not in LOG_LEVELS:
+        raise ValueError(f"'{value}' không hợp lệ ({', '.join(LOG_LEVELS)})")
+    return level
 
 
 def sender(value: object) -> object:

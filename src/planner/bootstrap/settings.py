@@ -20,6 +20,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from api.settings import WebSettings
 from planner.application.reminder_settings import MailSettings, ReminderSettings, Security
 from planner.bootstrap import setting_values as read
+from planner.bootstrap.logs import LogFormat
 from planner.domain.effective_day import STAFF_DAYS
 from planner.domain.errors import InvalidValue
 from planner.domain.reminder_policy import ReminderPolicy
@@ -84,6 +85,20 @@ class PlannerSettings(BaseSettings):
         "`off` (or `0`, `false`): `planner serve` runs without the reminder scheduler, as "
         "`--no-scheduler`",
         "on",
+    )
+    log_format: Annotated[LogFormat, BeforeValidator(read.log_format)] = setting(
+        LogFormat.TEXT, "`text`, or `json`: one object per line, for a log collector"
+    )
+    log_level: Annotated[str, BeforeValidator(read.log_level)] = setting(
+        "info", "`debug`, `info`, `warning` or `error`"
+    )
+    access_log: bool = setting(
+        True, "`off`: no line per answered request (method, path, status, time, user, id)", "on"
+    )
+    trusted_proxies: str = setting(
+        "127.0.0.1",
+        "addresses of the reverse proxies whose `X-Forwarded-For` names the client (comma "
+        "separated, `*` for any); from other peers the header is ignored",
     )
     smtp_host: str | None = setting(
         None, "the mail server; without it reminders can be previewed, not sent"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import typer
 import uvicorn
@@ -16,6 +16,7 @@ from api.listening_port import PortUnavailable, open_listener
 from planner.application.clock import FixedClock, SystemClock
 from planner.application.planner import Planner
 from planner.bootstrap.container import Container
+from planner.bootstrap.logs import configure_logging
 from planner.bootstrap.reminder_scheduler import reminder_services
 from planner.cli.output import console, errors, table
 from planner.demo.loader import AS_OF, load_demo
@@ -40,7 +41,9 @@ def run(
     With several workers, uvicorn's process manager starts them on the port taken here and
     starts a worker again if one dies; each builds the application (`web_worker`).
     """
-    if workers > 1 and container.settings.database_url.startswith("sqlite"):
+    settings = container.settings
+    configure_logging(settings.log_format, settings.log_level, settings.access_log)
+    if workers > 1 and settings.database_url.startswith("sqlite"):
         _refuse(
             ValueError(
                 f"--workers {workers}: SQLite chỉ phục vụ một tiến trình; hãy dùng PostgreSQL "
@@ -87,7 +90,8 @@ def _serve(
     try:
         app = container.web_app(planner, services)
         tune_for_serving()
-        _run_uvicorn(uvicorn.Config(app, host=host, port=port, log_level="warning"), listener)
+        config = uvicorn.Config(app, host=host, port=port, **uvicorn_options(container))
+        _run_uvicorn(config, listener)
     finally:
         planner.close()
 
@@ -120,10 +124,28 @@ def _serve_in_workers(
         "(API: /docs)"
     )
     config = uvicorn.Config(
-        WORKER_APP, factory=True, host=host, port=port, workers=workers, log_level="warning"
+        WORKER_APP,
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        **uvicorn_options(container),
     )
     with contextlib.suppress(KeyboardInterrupt):
         Multiprocess(config, sockets=[listener]).run()
+
+
+def uvicorn_options(container: Container) -> dict[str, Any]:
+    """planner's logging in place of uvicorn's (its access lines are ours, with the user and
+    a request id), and the client's address from X-Forwarded-For only from trusted proxies."""
+    settings = container.settings
+    return {
+        "log_config": None,
+        "log_level": settings.log_level,
+        "access_log": False,
+        "proxy_headers": True,
+        "forwarded_allow_ips": settings.trusted_proxies,
+    }
 
 
 def _run_uvicorn(config: uvicorn.Config, listener: socket.socket) -> None:

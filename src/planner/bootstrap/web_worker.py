@@ -10,11 +10,14 @@ from fastapi import FastAPI
 
 from api.collector import tune_for_serving
 from planner.bootstrap.container import Container
+from planner.bootstrap.logs import configure_logging
 from planner.bootstrap.reminder_scheduler import reminder_services
 
 
 def application() -> FastAPI:
     container = Container()
+    settings = container.settings
+    configure_logging(settings.log_format, settings.log_level, settings.access_log)
     planner = container.open_planner()
     services = reminder_services(container, planner, container.settings.scheduler)
     app = container.web_app(planner, services)
