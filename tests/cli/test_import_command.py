@@ -207,6 +207,36 @@ def test_corrections_given_in_a_file_are_kept_and_applied_when_the_plan_is_impor
     assert CENTRE in office["aliases"]
 
 
+def test_kept_corrections_found_wrong_are_forgotten_and_not_applied_again(
+    database_url: str, tmp_path: Path
+) -> None:
+    planner(database_url, "init")
+    wrong = tmp_path / "sua-sai.json"
+    mark = {"table": 1, "source": "dòng 12", "role": "task"}
+    wrong.write_text(
+        json.dumps({"number": "45/KH-UBND", "agencies": {CENTRE: "VPUBND"}, "rows": [mark]}),
+        encoding="utf-8",
+    )
+    planner(database_url, "import", str(GIA_LAI), "--corrections", str(wrong))
+    right = tmp_path / "sua.json"
+    right.write_text(
+        json.dumps({"number": "45/KH-UBND", "agencies": {CENTRE: "VPUBND"}}), encoding="utf-8"
+    )
+    command = ("import", str(GIA_LAI), "--json", "--corrections", str(right))
+    preview = as_json(planner(database_url, *command, "--forget-corrections", "--dry-run"))
+    assert preview["corrections"]["rows"] == []
+    assert preview["corrections_kept"] is None
+    references = [t["reference"] for t in preview["preview"]["tasks"]]
+    assert references == ["PL I.1", "PL I.2", "PL II.1", "PL II.2"]
+
+    stored = as_json(planner(database_url, *command, "--forget-corrections"))
+    assert stored["stored"]["changed"]["corrections"] == 1
+    again = as_json(planner(database_url, "import", str(GIA_LAI), "--json"))
+    assert again["corrections_kept"]["corrections"]["rows"] == []
+    assert again["corrections_kept"]["corrections"]["agencies"] == {CENTRE: "VPUBND"}
+    assert [t["reference"] for t in again["preview"]["tasks"]] == references
+
+
 def test_a_corrections_file_that_is_not_json_is_refused_naming_it(
     database_url: str, tmp_path: Path
 ) -> None:

@@ -75,9 +75,11 @@ class ImportService:
         progress: Progress | None = None,
         corrections: Corrections = NO_CORRECTIONS,
         keys: tuple[str, ...] = (),
+        replace_kept: bool = False,
     ) -> StoreOutcome:
         """Record the document's differences from the store, and the corrections it was read
-        with under each of its `keys`; a dry run records nothing."""
+        with under each of its `keys` (`replace_kept`: even none, in place of those kept); a
+        dry run records nothing."""
         storing = _Storing(self.workspace, actor, reason, progress, document.size)
         storing.criteria_sets(document.criteria_sets)
         if document.plan is not None:
@@ -85,7 +87,7 @@ class ImportService:
             storing.obligations(plan, document.obligations)
             storing.targets(plan.id, document.targets)
             storing.tasks(plan.id, document.tasks)
-        if corrections:
+        if corrections or replace_kept:
             storing.corrections(corrections, keys)
             storing.aliases(corrections.agencies)
         storing.outcome.events = sum(len(a.pending_events) for a in storing.pending)

@@ -48,6 +48,15 @@ CorrectionsFile = Annotated[
     ),
 ]
 
+Forget = Annotated[
+    bool,
+    typer.Option(
+        "--forget-corrections",
+        help="Bỏ các sửa cách đọc đã ghi cho văn bản này (khi chúng sai): đọc lại như văn bản "
+        "viết, cùng các sửa ghi lần này, và chỉ giữ những sửa đó.",
+    ),
+]
+
 
 def import_document(
     path: Path,
@@ -57,6 +66,7 @@ def import_document(
     number: Number = None,
     issued_on: IssuedOn = None,
     corrections: CorrectionsFile = None,
+    forget_corrections: Forget = False,
 ) -> None:
     """Nhập kế hoạch (.txt, .docx, .xlsx): tiêu chí, mục tiêu, nhiệm vụ, yêu cầu, bộ tiêu chí."""
     from planner.cli.import_report import print_errors, print_report
@@ -72,14 +82,17 @@ def import_document(
             given = typed.over(_corrections(corrections))
         except (UnreadableDocument, InvalidValue) as error:
             _refuse(path, error.message, json_)
-        reading = read_corrected(source, planner.imports, planner.views.directory(), given)
+        directory = planner.views.directory()
+        reading = read_corrected(source, planner.imports, directory, given, forget_corrections)
         report = reading.report
         size = report.document.size if report.document else 0
         with _bar(size, quiet=json_ or dry_run) as progress:
             reason = f"nhập văn bản {path.name}"
             outcome = reading.store(planner.imports, planner.system, reason, dry_run, progress)
     if json_:
-        print_json(report_json(report, outcome, dry_run, reading.kept))
+        print_json(
+            report_json(report, outcome, dry_run, None if reading.forgotten else reading.kept)
+        )
     else:
         print_report(report, outcome, dry_run)
         if report.errors:

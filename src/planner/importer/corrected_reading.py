@@ -24,6 +24,7 @@ class CorrectedReading:
     report: ImportReport
     keys: DocumentKeys
     kept: ImportRecord | None  # found for this document from an earlier import
+    forgotten: bool = False  # the kept corrections were set aside: storing replaces them
 
     @property
     def corrections(self) -> Corrections:
@@ -48,6 +49,7 @@ class CorrectedReading:
             progress=progress,
             corrections=self.corrections,
             keys=self.keys.recorded(self.report.header),
+            replace_kept=self.forgotten and self.kept is not None,
         )
 
 
@@ -56,10 +58,12 @@ def read_corrected(
     imports: ImportService,
     directory: AgencyDirectory,
     given: Corrections = NO_CORRECTIONS,
+    forget: bool = False,
 ) -> CorrectedReading:
-    """The number, date and year a person types are corrections like the others: kept too."""
+    """The number, date and year a person types are corrections like the others: kept too.
+    `forget`: the kept corrections were wrong; read with `given` alone, and keep only those."""
     keys = document_keys(source)
     kept = imports.kept_corrections(keys.lookup)
-    corrections = given.over(kept.corrections) if kept is not None else given
+    corrections = given.over(kept.corrections) if kept is not None and not forget else given
     report = read_plan_document(source, directory, corrections=corrections)
-    return CorrectedReading(report, keys, kept)
+    return CorrectedReading(report, keys, kept, forget)
