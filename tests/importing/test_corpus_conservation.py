@@ -22,7 +22,7 @@ from planner.importer.source import Origin, Row, SourceDocument
 from planner.importer.tables import segment
 from tests.importing.corpus.build import build, plans
 from tests.importing.corpus.fidelity import imported
-from tests.importing.documents import BAC_KAN, HA_NAM, seed
+from tests.importing.documents import BAC_KAN, DIEN_BIEN, HA_NAM, HA_NAM_PROGRAMME, seed
 from tests.importing.registry import bac_kan_directory, default_directory
 
 
@@ -48,8 +48,8 @@ def test_every_cell_ends_up_in_exactly_one_place(name: str, tmp_path: Path) -> N
     _assert_conserved(source, imported(name, tmp_path))
 
 
-@pytest.mark.parametrize("name", [BAC_KAN, HA_NAM])
-def test_every_cell_of_the_seed_plans_ends_up_in_exactly_one_place(name: str) -> None:
+@pytest.mark.parametrize("name", [BAC_KAN, HA_NAM, DIEN_BIEN, HA_NAM_PROGRAMME])
+def test_every_cell_of_the_seed_documents_ends_up_in_exactly_one_place(name: str) -> None:
     source = read_document(seed(name))
     directory = bac_kan_directory() if name == BAC_KAN else default_directory()
     _assert_conserved(source, read_plan_document(source, directory))

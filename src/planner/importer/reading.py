@@ -24,6 +24,7 @@ from planner.importer.agency_names import AgencyNames, MentionKind
 from planner.importer.arithmetic import check_sums
 from planner.importer.cells import prose_text
 from planner.importer.corrected_layout import marked_rows, move_columns
+from planner.importer.criteria_cells import framework_cells
 from planner.importer.criteria_rows import CriterionLine, criterion_lines
 from planner.importer.document_header import (
     DocumentHeader,
@@ -146,6 +147,8 @@ class _Reading:
         found, tasks = None, 0
         if table.layout.kind is TableKind.CRITERIA_FRAMEWORK:
             found = self._framework(table, lines)
+            cells = [*header_uses(table.headers), *framework_cells(table.layout, rows)]
+            self.report.cells.extend(replace(c, table=table.number) for c in cells)
         else:
             tasks = self._plan_rows(table, rows, lines, index)
         criteria = len([line for line in lines if not line.is_total])
