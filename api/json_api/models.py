@@ -110,6 +110,20 @@ class NotApplicable(Body):
     expected_version: Version | None = None
 
 
+class PartsExtension(Body):
+    bodies: Annotated[list[Name], Field(min_length=1, max_length=200)] = Field(
+        description="Các cơ quan (mã hoặc tên) được gia hạn phần việc của mình"
+    )
+    occurrences: Annotated[list[Occurrence], Field(max_length=60)] = Field(
+        [], description="Các kỳ; bỏ trống: mọi kỳ còn mở"
+    )
+    to: date = Field(description="Gia hạn đến ngày (thời hạn cũ vẫn dùng để tính đúng hạn)")
+    reason: Text
+    expected_version: Version | None = None
+    effective_on: date | None = None
+    backdated_because: Text = ""
+
+
 class Unblock(OnPart):
     note: Text = ""
 

@@ -250,6 +250,28 @@ def not_applicable(
     return task_answer(web, signed, task_id)
 
 
+@router.post(
+    "/tasks/{task_id}/parts-extension",
+    summary="Gia hạn phần việc cho một số cơ quan, trong một lần (Sở Nội vụ)",
+)
+def extend_parts(
+    task_id: UUID, body: models.PartsExtension, web: WebDep, signed: ApiUser
+) -> dict[str, Any]:
+    visible_task(web, signed, task_id)
+    web.planner.tasks.extend_parts(
+        task_id,
+        tuple(body.occurrences),
+        body.bodies,
+        body.to,
+        body.reason,
+        signed.actor,
+        expected_version=body.expected_version,
+        effective_on=body.effective_on,
+        because=body.backdated_because,
+    )
+    return task_answer(web, signed, task_id)
+
+
 @router.post("/tasks/{task_id}/input", summary="Đã gửi ý kiến/số liệu (cơ quan phối hợp)")
 def send_input(task_id: UUID, body: models.Input, web: WebDep, signed: ApiUser) -> dict[str, Any]:
     visible_task(web, signed, task_id)

@@ -239,6 +239,23 @@ def _not_applicable(web: Web, signed: SignedIn, task: UUID, form: ActionForm) ->
     )
 
 
+def _extend_parts(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
+    """Sở Nội vụ gives the ticked bodies a later day for their own parts."""
+    bodies = form.form.getlist("bodies")
+    if not bodies:
+        raise InvalidValue("Gia hạn cho cơ quan: hãy chọn ít nhất một cơ quan")
+    occurrence = form.occurrence()
+    web.planner.tasks.extend_parts(
+        task,
+        (occurrence,) if occurrence else (),
+        [plain(str(body)) for body in bodies],
+        parse_day(form.text("to"), where="Gia hạn đến ngày"),
+        form.text("reason"),
+        signed.actor,
+        expected_version=form.version(),
+    )
+
+
 ACTIONS: dict[str, Perform] = {
     "start": _start,
     "progress": _progress,
@@ -253,4 +270,5 @@ ACTIONS: dict[str, Perform] = {
     "decide_extension": _decide_extension,
     "send_input": _send_input,
     "not_applicable": _not_applicable,
+    "extend_parts": _extend_parts,
 }

@@ -97,7 +97,13 @@ def own_part_of(occurrence: OccurrenceView, actor: Actor) -> OccurrenceView:
         return occurrence
     part = own[0]
     status = part.status if part.applies else Status.CANCELLED.value
-    return replace(occurrence, status=status, percent=part.percent, completed_on=part.completed_on)
+    return replace(
+        occurrence,
+        status=status,
+        percent=part.percent,
+        completed_on=part.completed_on,
+        due_on=part.due_on or occurrence.due_on,  # a day given this body is its own
+    )
 
 
 def days_late(occurrence: OccurrenceView, on: date) -> int:

@@ -20,6 +20,7 @@ EVENT_NAMES = {
     "InputSent": "Gửi ý kiến/số liệu",
     "MarkedNotApplicable": "Không áp dụng",
     "MarkedApplicable": "Áp dụng trở lại",
+    "PartsExtended": "Gia hạn cho cơ quan",
 }
 
 ROLE_NAMES = {
@@ -43,6 +44,7 @@ ACTION_NAMES = {
     "decide_extension": "Quyết định gia hạn",
     "send_input": "Gửi ý kiến/số liệu",
     "not_applicable": "Phần việc không áp dụng",
+    "extend_parts": "Gia hạn cho cơ quan",
 }
 
 

@@ -202,3 +202,31 @@ def test_a_coordinating_body_sends_its_input_and_sở_nội_vụ_sees_who_is_lat
     assert finance["missing"] >= 1  # the other tasks it coordinates
     shown = planner(database_url, "inputs", "--plan", "365/KH-UBND").stdout
     assert "Ý kiến phối hợp" in shown and "Sở Tài chính" in shown
+
+
+def test_sở_nội_vụ_gives_two_departments_a_later_day_from_the_command_line(
+    database_url: str,
+) -> None:
+    planner(database_url, "init")
+    planner(database_url, "demo")
+    listed = as_json(planner(database_url, "task", "list", "--plan", "365/KH-UBND", "--json"))
+    shared = next(t for t in listed["tasks"] if t["reference"] == "PL2 VIII.2")
+    command = ("task", "extend-parts", shared["task_id"][:8], "--bodies", "Sở Tư pháp; SYT")
+    refused = planner(
+        database_url, *command, "--to", "31/02/2024", "--reason", "Chờ", "--as", "SNV", ok=False
+    )
+    assert "--to" in refused.stderr and "31/02/2024" in refused.stderr
+    decided = ("--effective-on", "10/01/2024", "--because", "Công văn số 12/SNV ngày 10/01/2024")
+    given = planner(
+        database_url,
+        *command,
+        *("--to", "31/03/2024", "--reason", "Chờ số liệu", "--as", "SNV"),
+        *decided,
+    )
+    assert "Đã gia hạn đến 31/03/2024" in given.stdout
+    late = as_json(planner(database_url, "overdue", "--on", "15/01/2024", "--json"))
+    item = next(i for i in late["items"] if i["reference"] == "PL2 VIII.2")
+    assert {"STP", "SYT"}.isdisjoint(item["parts_open"]) and "STC" in item["parts_open"]
+    before = as_json(planner(database_url, "overdue", "--on", "05/01/2024", "--json"))
+    item = next(i for i in before["items"] if i["reference"] == "PL2 VIII.2")
+    assert {"STP", "SYT"} <= set(item["parts_open"])  # not yet given more time that day

@@ -8,7 +8,7 @@ import pytest
 
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
-from planner.domain.errors import InvalidTransition, NotPermitted, UnknownPart
+from planner.domain.errors import InvalidTransition, InvalidValue, NotPermitted, UnknownPart
 from planner.queries.reminders import open_deadlines
 from planner.reports.building import build_report
 from planner.reports.periods import ReportPeriod
@@ -88,3 +88,52 @@ def test_each_department_answers_for_its_own_part_of_a_task_they_all_lead(
         planner.tasks.complete(task, None, staff(planner, code))
     assert planner.views.task(task).occurrences[0].status == "completed"
     assert planner.views.overdue(day, plan) == []
+
+
+def test_sở_nội_vụ_gives_some_bodies_a_later_day_and_only_the_others_are_late(
+    planner: Planner, clock: FixedClock
+) -> None:
+    plan = bac_kan_plan(planner)
+    task = add_task(
+        planner,
+        plan,
+        "PL2 II.1",
+        "Tự kiểm tra công tác cải cách hành chính tại cơ quan, đơn vị",
+        "Các sở, ban, ngành",
+        "Quý III/2023",
+    )
+    lead = planner.views.task(task).lead
+    clock.set(vietnam_time(date(2023, 10, 2)))
+    planner.tasks.complete(task, None, staff(planner, "STP"), note="Đã tự kiểm tra")
+    later = date(2023, 11, 15)
+    with pytest.raises(InvalidTransition, match="phần của STP đã xong"):
+        planner.tasks.extend_parts(task, (), ["STP"], later, "Chờ số liệu", monitor(planner))
+    with pytest.raises(InvalidValue, match="phải sau thời hạn hiện tại"):
+        planner.tasks.extend_parts(task, (), ["SYT"], date(2023, 9, 1), "Sớm", monitor(planner))
+    with pytest.raises(NotPermitted):
+        planner.tasks.extend_parts(task, (), ["SYT"], later, "Tự gia hạn", staff(planner, "SYT"))
+    planner.tasks.extend_parts(
+        task, (), ["SYT", "STTTT"], later, "Chờ hướng dẫn của Bộ ngành", monitor(planner)
+    )
+
+    day = date(2023, 10, 20)
+    (late,) = planner.views.overdue(day, plan)
+    assert late.due_on == date(2023, 9, 30)
+    assert {"SYT", "STTTT", "STP"}.isdisjoint(late.responsible)
+    assert len(late.parts_open) == len(lead) - 3
+    assert planner.views.overdue(day, plan, "SYT") == []
+    assert [i.reference for i in planner.views.overdue(day, plan, "STC")] == ["PL2 II.1"]
+    rows = {r.agency: r for r in planner.views.progress(day, plan)}
+    assert (rows["SYT"].overdue, rows["STC"].overdue) == (0, 1)
+    with planner.views.engine.connect() as connection:
+        deadlines = [d for d in open_deadlines(connection, 2023) if d.reference == "PL2 II.1"]
+    by_day = {d.due_on: set(d.responsible) for d in deadlines}
+    assert by_day[later] == {"SYT", "STTTT"}
+    assert "SYT" not in by_day[date(2023, 9, 30)] and "STC" in by_day[date(2023, 9, 30)]
+
+    after = date(2023, 11, 16)
+    assert [i.reference for i in planner.views.overdue(after, plan, "SYT")] == ["PL2 II.1"]
+    clock.set(vietnam_time(date(2023, 11, 10)))
+    planner.tasks.complete(task, None, staff(planner, "SYT"), note="Đã tự kiểm tra")
+    shown = {p.agency: p for p in planner.views.task(task).occurrences[0].parts}
+    assert (shown["SYT"].due_on, shown["STC"].due_on) == (later, date(2023, 9, 30))

@@ -327,6 +327,44 @@ def test_a_department_completes_its_own_part_of_work_every_department_leads(
     assert "PL2 VIII.2" in done_list  # its own part is done, whatever the others' are
 
 
+def test_sở_nội_vụ_gives_some_departments_a_later_day_in_one_action(server: Server) -> None:
+    shared = task_named(server, "PL2 VIII.2")  # led by every department and district
+    monitor = server.headers("chuyen-vien.snv")
+    url = f"/api/tasks/{shared['task_id']}"
+    later = "2099-12-31"
+    with server.client() as client:
+        refused = client.post(
+            f"{url}/parts-extension",
+            json={"bodies": ["STP"], "to": later, "reason": "Tự gia hạn"},
+            headers=server.headers("can-bo.stttt"),
+        )
+        assert refused.status_code == 403, refused.text
+        given = client.post(
+            f"{url}/parts-extension",
+            json={"bodies": ["STP", "Sở Y tế"], "to": later, "reason": "Chờ hướng dẫn của Bộ"},
+            headers=monitor,
+        )
+        assert given.status_code == 200, given.text
+        parts = {p["agency"]: p for p in given.json()["task"]["occurrences"][0]["parts"]}
+        assert (parts["STP"]["due_on"], parts["SYT"]["due_on"]) == (later, later)
+        assert parts["SXD"]["due_on"] == "2023-12-31"
+        late = client.get(
+            "/api/overdue", params={"plan_id": shared["plan_id"]}, headers=monitor
+        ).json()
+        item = next(i for i in late["items"] if i["reference"] == "PL2 VIII.2")
+        assert {"STP", "SYT"}.isdisjoint(item["parts_open"]) and "SXD" in item["parts_open"]
+    pages, token = signed_in(server, "chuyen-vien.snv")
+    form = {"bodies": "STTTT", "to": "31/12/2099", "reason": "Chờ phần mềm", "csrf_token": token}
+    answer = pages.post(f"/tasks/{shared['task_id']}/actions/extend_parts", data=form)
+    assert answer.status_code in (200, 303), answer.text
+    with server.client() as client:
+        task = client.get(url, headers=monitor).json()["task"]
+    parts = {p["agency"]: p for p in task["occurrences"][0]["parts"]}
+    assert parts["STTTT"]["due_on"] == later
+    page = pages.get(f"/tasks/{shared['task_id']}").text
+    assert "STTTT: đến 31/12/2099" in page and "(gia hạn)" in page
+
+
 def test_a_coordinating_body_sends_its_input_and_the_lead_sees_it(server: Server) -> None:
     task = task_named(server, "PL2 III.1")  # the office leads, every department coordinates
     finance, monitor = server.headers("can-bo.stc"), server.headers("chuyen-vien.snv")

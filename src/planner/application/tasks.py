@@ -349,6 +349,33 @@ class TaskService:
         )
         self.workspace.save(found, what=f"nhiệm vụ {found.label}")
 
+    def extend_parts(
+        self,
+        task: UUID,
+        occurrences: tuple[str, ...],
+        bodies: Iterable[str],
+        to: date,
+        reason: str,
+        actor: Actor,
+        *,
+        expected_version: int | None = None,
+        effective_on: date | None = None,
+        because: str = "",
+    ) -> None:
+        """Gia hạn cho cơ quan: a later day for some bodies' parts, in one action."""
+        found = self._load(task, expected_version)
+        codes = self.workspace.agency_codes(bodies)
+        found.extend_parts(
+            occurrences,
+            codes,
+            to,
+            reason,
+            actor,
+            self.workspace.clock.now(),
+            self._on(effective_on, because),
+        )
+        self.workspace.save(found, what=f"nhiệm vụ {found.label}")
+
     def _on(self, effective_on: date | None, because: str) -> Dated | None:
         """The change's effective day when it is said to be earlier than today."""
         return None if effective_on is None else Dated(effective_on, because, self.backdate_days)

@@ -519,6 +519,38 @@ def not_applicable(
         console.print("Đã áp dụng trở lại." if applicable else "Đã đánh dấu không áp dụng.")
 
 
+@app.command("extend-parts")
+def extend_parts(
+    task: str,
+    bodies: Annotated[
+        str, typer.Option("--bodies", help="Các cơ quan (tên hoặc mã), cách nhau bởi ';'.")
+    ],
+    to: Annotated[str, typer.Option("--to", help="Gia hạn đến ngày dd/mm/yyyy.")],
+    reason: Reason,
+    as_: As,
+    occurrence: Annotated[
+        list[str] | None, typer.Option("--occurrence", "-k", help="Kỳ; bỏ trống: mọi kỳ còn mở.")
+    ] = None,
+    user: User = None,
+    effective_on: EffectiveOn = None,
+    because: Because = "",
+) -> None:
+    """Gia hạn phần việc cho một số cơ quan, một lần, một lý do — Sở Nội vụ."""
+    with opened() as planner:
+        actor = acting(planner, as_, user)
+        day = parse_day(to, where="--to")
+        planner.tasks.extend_parts(
+            planner.views.task_id(task),
+            tuple(occurrence or ()),
+            _names(bodies),
+            day,
+            reason,
+            actor,
+            **_dated(effective_on, because),
+        )
+        console.print(f"Đã gia hạn đến {day:%d/%m/%Y} cho {bodies}.")
+
+
 @app.command("input")
 def send_input(
     task: str,

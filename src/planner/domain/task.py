@@ -244,6 +244,17 @@ class Task(Aggregate):
         effective_on: date | None = None
         backdated_because: str = ""
 
+    class PartsExtended(Event):
+        """Gia hạn cho cơ quan: these bodies' parts of these occurrences are due by `to`; the
+        deadline stays what it was for the on-time count."""
+
+        occurrences: tuple[str, ...]
+        parts: tuple[str, ...]
+        to: date
+        reason: str
+        effective_on: date | None = None
+        backdated_because: str = ""
+
     class MarkedApplicable(Event):
         occurrences: tuple[str, ...]
         parts: tuple[str, ...]
@@ -546,6 +557,53 @@ class Task(Aggregate):
             **self._when(None, actor, at, *states),
         )
 
+    def extend_parts(
+        self,
+        occurrences: tuple[str, ...],
+        bodies: tuple[str, ...],
+        to: date,
+        reason: str,
+        actor: Actor,
+        at: datetime,
+        dated: Dated | None = None,
+    ) -> None:
+        """Sở Nội vụ gives some bodies a later day for their own parts, in one action."""
+        self._require_oversight(actor, "extend_parts")
+        keys = occurrences or tuple(
+            k for k, s in self.occurrences.items() if not s.status.is_closed
+        )
+        states = [self._occurrence(k) for k in keys]
+        for state in states:
+            self._check_extension(state, bodies, to)
+        self._parts_extended(
+            occurrences=keys,
+            parts=tuple(dict.fromkeys(bodies)),
+            to=to,
+            reason=self._reason(reason, "extend_parts"),
+            actor=actor,
+            timestamp=at,
+            **self._when(dated, actor, at, *states),
+        )
+
+    def _check_extension(self, state: OccurrenceState, bodies: tuple[str, ...], to: date) -> None:
+        where = f"nhiệm vụ {self.label}{self._of(state)}"
+        missing = [b for b in bodies if b not in state.parts]
+        if missing:
+            raise UnknownPart(
+                f"{where} không giao cho {', '.join(missing)}; "
+                f"các cơ quan chủ trì: {', '.join(state.parts)}"
+            )
+        closed = [b for b in bodies if state.parts[b].status.is_closed]
+        if closed:
+            raise InvalidTransition(
+                f"{where}: phần của {', '.join(closed)} đã xong hoặc đã hủy, không cần gia hạn"
+            )
+        if state.due_by is None or to <= state.due_by:
+            due = f"{state.due_by:%d/%m/%Y}" if state.due_by else "chưa có"
+            raise InvalidValue(
+                f"{where}: ngày gia hạn {to:%d/%m/%Y} phải sau thời hạn hiện tại ({due})"
+            )
+
     def cancel(
         self,
         occurrence: str | None,
@@ -812,6 +870,24 @@ class Task(Aggregate):
     ) -> None:
         self._set_applies(occurrences, parts, False, timestamp, effective_on)
 
+    @event(PartsExtended)
+    def _parts_extended(
+        self,
+        *,
+        occurrences: tuple[str, ...],
+        parts: tuple[str, ...],
+        to: date,
+        reason: str,
+        actor: Actor,
+        timestamp: datetime,
+        effective_on: date | None = None,
+        backdated_because: str = "",
+    ) -> None:
+        for key in occurrences:
+            for body in parts:
+                self.occurrences[key].parts[body].extended_to = to
+            self._took_effect(timestamp, effective_on, self.occurrences[key])
+
     @event(MarkedApplicable)
     def _marked_applicable(
         self,
@@ -888,6 +964,8 @@ class Task(Aggregate):
         state = self.occurrences[occurrence]
         # A new deadline decided by Sở Nội vụ replaces any extension granted before it.
         state.due_on, state.extended_to = due_on, None
+        for part in state.parts.values():
+            part.extended_to = None
         self._took_effect(timestamp, effective_on, state)
 
     @event(Reassigned)

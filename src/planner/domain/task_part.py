@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from planner.domain.task_status import Status
 
@@ -23,6 +24,7 @@ class PartState:
     percent: int = 0
     status_before_block: Status | None = None
     applies: bool = True  # False: Sở Nội vụ marked it "không áp dụng"
+    extended_to: date | None = None  # this body's own later day, granted by Sở Nội vụ
 
 
 def occurrence_status(statuses: Iterable[Status]) -> Status:

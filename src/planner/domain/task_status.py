@@ -56,6 +56,7 @@ ACTION_LABELS = {
     "request_extension": "xin gia hạn",
     "decide_extension": "quyết định gia hạn",
     "not_applicable": "đánh dấu không áp dụng",
+    "extend_parts": "gia hạn cho cơ quan",
     "send_input": "gửi ý kiến, số liệu",
 }
 

@@ -127,12 +127,22 @@ occurrences = Table(
     # Its parts that apply, and the bodies among them not done yet (shared work's "x/y").
     Column("parts", Integer, nullable=False),
     Column("parts_open", JSON, nullable=False),
-    # The overdue list's order, kept beside the due date so the country's first page is
-    # read off one index rather than sorted from every open occurrence.
+    # Bodies given a later day of their own ("gia hạn cho cơ quan"): body → ISO day; and the
+    # first day any open part is late after, which is `due_on` unless all the late ones
+    # were given more time.
+    Column("parts_due", JSON, nullable=False),
+    Column("late_from", Date),
+    # The overdue list's order, kept beside the day it is late from so the country's first
+    # page is read off one index rather than sorted from every open occurrence.
     Column("plan_number", String(100), nullable=False),
     Column("reference", Text, nullable=False),
     Index(
-        "ix_view_occurrences_overdue", "due_on", "plan_number", "reference", "occurrence", "status"
+        "ix_view_occurrences_overdue",
+        "late_from",
+        "plan_number",
+        "reference",
+        "occurrence",
+        "status",
     ),
     Index("ix_view_occurrences_plan", "plan_id", "due_on"),
 )

@@ -104,6 +104,8 @@ class TaskList(Projection):
                 "reference": event.reference,
                 "parts": len(event.lead) or 1,
                 "parts_open": sorted(event.lead or (UNASSIGNED,)),
+                "parts_due": {},
+                "late_from": occurrence.due_on,
             }
             self.occurrences.put(row)
             for body in event.lead or (UNASSIGNED,):
@@ -189,6 +191,12 @@ class TaskList(Projection):
     def _(self, event: Task.ExtensionDecided) -> None:
         granted = {"due_on": event.to} if event.approved else {}
         self._dates_change(event, event.occurrence, requested_to=None, **granted)
+
+    @apply.register
+    def _(self, event: Task.PartsExtended) -> None:
+        for key in event.occurrences:
+            rows = [self._part(event, key, body) for body in event.parts]
+            self._each_part(event, key, rows, {}, 0, {"due_on": event.to})
 
     @apply.register
     def _(self, event: Task.InputSent) -> None:
@@ -349,7 +357,11 @@ class TaskList(Projection):
             for owed in self.inputs.siblings(event.originator_id, occurrence):
                 self.inputs.put({**owed, "due_on": values["due_on"]})
         dates = {k: v for k, v in values.items() if k in ("due_on", "deadline_on")}
-        self._each_part(event, occurrence, self._rows_of(event, occurrence), {}, 0, dates)
+        rows = self._rows_of(event, occurrence)
+        if "deadline_on" not in dates and "due_on" in dates:
+            # An extension of the whole occurrence: a body given a later day keeps it.
+            rows = [r for r in rows if r["due_on"] is None or r["due_on"] <= dates["due_on"]]
+        self._each_part(event, occurrence, rows, {}, 0, dates)
 
     def _derive(self, event: Task.Event, occurrence: str, note: Row, evidence: int) -> None:
         """The occurrence as its parts make it now."""
@@ -358,10 +370,15 @@ class TaskList(Projection):
         status = occurrence_status(Status(p["status"]) for p in counted)
         working = [p for p in counted if p["status"] != Status.CANCELLED]
         done = [p["completed_on"] for p in working if p["completed_on"] is not None]
+        still = [p for p in counted if not Status(p["status"]).is_closed]
+        own_days = {p["agency"]: p["due_on"] for p in still if p["due_on"] != row["due_on"]}
+        dues = [p["due_on"] for p in still if p["due_on"] is not None]
         self.occurrences.put(
             {
                 **row,
                 **note,
+                "parts_due": {body: day.isoformat() for body, day in own_days.items() if day},
+                "late_from": min(dues, default=row["due_on"]),
                 "status": status.value,
                 "percent": occurrence_percent(p["percent"] for p in working),
                 "completed_on": max(done) if status is Status.COMPLETED and done else None,

@@ -14,7 +14,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from planner.projections.schema import view_shapes
 
 # Raise when a view's handlers change what they store without changing its tables.
-HANDLERS_VERSION = 2
+HANDLERS_VERSION = 3
 
 VIEWS = "views"
 

@@ -1,6 +1,7 @@
 """Quá hạn: occurrences past their due date and neither completed nor cancelled.
 
-A task led by many bodies shows once, with the bodies whose own part is not done yet.
+A task led by many bodies shows once, with the bodies whose own part is late: not done, and
+not given a later day of their own that has yet to come.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ def overdue(
             tasks.c.text,
             occurrences.c.occurrence,
             occurrences.c.due_on,
+            occurrences.c.late_from,
+            occurrences.c.parts_due,
             occurrences.c.status,
             occurrences.c.percent,
             tasks.c.lead,
@@ -64,7 +67,7 @@ def overdue(
         .join(tasks, tasks.c.task_id == occurrences.c.task_id)
         .where(*_overdue_on(on, plan_id, agency))
         .order_by(
-            occurrences.c.due_on,
+            occurrences.c.late_from,
             occurrences.c.plan_number,
             occurrences.c.reference,
             occurrences.c.occurrence,
@@ -84,7 +87,7 @@ def count_overdue(
 
 
 def _overdue_on(on: date, plan_id: UUID | None, agency: str | None) -> list[ColumnElement[bool]]:
-    conditions = [occurrences.c.due_on < on, occurrences.c.status.in_(OPEN)]
+    conditions = [occurrences.c.late_from < on, occurrences.c.status.in_(OPEN)]
     if plan_id is not None:
         conditions.append(occurrences.c.plan_id == plan_id)
     if agency is not None:
@@ -97,6 +100,7 @@ def _overdue_on(on: date, plan_id: UUID | None, agency: str | None) -> list[Colu
                 carrier == agency,
                 task_parts.c.applies,
                 task_parts.c.status.in_(OPEN),
+                task_parts.c.due_on < on,
                 task_parts.c.occurrence == occurrences.c.occurrence,
                 task_parts.c.task_id == occurrences.c.task_id,
             )
@@ -106,7 +110,12 @@ def _overdue_on(on: date, plan_id: UUID | None, agency: str | None) -> list[Colu
 
 
 def _item(row: RowMapping, on: date, carriers: dict[str, str]) -> OverdueItem:
-    still_open = list(row["parts_open"])
+    own_days: dict[str, str] = row["parts_due"]
+    still_open = [
+        body
+        for body in row["parts_open"]
+        if body not in own_days or date.fromisoformat(own_days[body]) < on
+    ]
     return OverdueItem(
         task_id=row["task_id"],
         plan_id=row["plan_id"],
@@ -114,8 +123,8 @@ def _item(row: RowMapping, on: date, carriers: dict[str, str]) -> OverdueItem:
         reference=row["reference"],
         text=row["text"],
         occurrence=row["occurrence"],
-        due_on=row["due_on"],
-        days_late=(on - row["due_on"]).days,
+        due_on=row["late_from"],
+        days_late=(on - row["late_from"]).days,
         status=row["status"],
         percent=row["percent"],
         lead=list(row["lead"]),

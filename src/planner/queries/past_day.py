@@ -105,7 +105,7 @@ def overdue_on(
     late = {
         key: parts
         for key, parts in by_occurrence.items()
-        if _late(parts[0]["due_on"], _status(parts), day)
+        if not _status(parts).is_closed and _late_parts(parts, day)
     }
     described = _descriptions(connection, {task for task, _ in late})
     carriers = dict(connection.execute(select(agencies.c.code, agencies.c.carried_by)).all())
@@ -165,6 +165,11 @@ def _late(due_on: date | None, status: str, day: date) -> bool:
     return due_on is not None and due_on < day and not Status(status).is_closed
 
 
+def _late_parts(parts: list[RowMapping], day: date) -> list[RowMapping]:
+    """The parts not done by their own day (a body may have been given a later one)."""
+    return [p for p in parts if _late(p["due_on"], p["status"], day)]
+
+
 def _descriptions(connection: Connection, task_ids: set[UUID]) -> dict[UUID, RowMapping]:
     query = (
         select(tasks.c.task_id, tasks.c.reference, tasks.c.text, tasks.c.lead, plans.c.number)
@@ -181,7 +186,9 @@ def _item(
     bodies = {p["part"] for p in parts}
     # In the task's own order when it still names the same bodies.
     lead = list(task["lead"]) if set(task["lead"]) == bodies else sorted(bodies)
-    open_parts = sorted(p["part"] for p in parts if not Status(p["status"]).is_closed)
+    late = _late_parts(parts, day)
+    open_parts = sorted(p["part"] for p in late)
+    due_on = min(p["due_on"] for p in late)
     return OverdueItem(
         task_id=first["task_id"],
         plan_id=first["plan_id"],
@@ -189,8 +196,8 @@ def _item(
         reference=task["reference"],
         text=task["text"],
         occurrence=first["occurrence"],
-        due_on=first["due_on"],
-        days_late=(day - first["due_on"]).days,
+        due_on=due_on,
+        days_late=(day - due_on).days,
         status=_status(parts).value,
         percent=_percent(parts),
         lead=lead,

@@ -33,6 +33,7 @@ STATE_ONLY = frozenset(
         ("task", "InputSent"),
         ("task", "MarkedNotApplicable"),
         ("task", "MarkedApplicable"),
+        ("task", "PartsExtended"),
         ("score_target", "ResultRecorded"),
         ("agency", "Registered"),  # the report leaves out agencies registered since
     }

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, RowMapping, func, select
 
 from planner.domain.reminder import ReminderKey, ReminderRecord, ReminderState
 from planner.domain.reminder_outbox import ESCALATION, DueItem, ItemKind, Recipient
@@ -49,6 +49,7 @@ def _task_deadlines(connection: Connection, responsible: _Carriers) -> list[DueI
             tasks.c.reference,
             tasks.c.text,
             occurrences.c.parts_open,
+            occurrences.c.parts_due,
             plans.c.plan_id,
             plans.c.number,
             plans.c.title,
@@ -62,9 +63,9 @@ def _task_deadlines(connection: Connection, responsible: _Carriers) -> list[DueI
             item=f"task:{row['task_id']}",
             kind=ItemKind.TASK,
             occurrence=row["occurrence"],
-            due_on=row["due_on"],
-            # Only the bodies whose own part is not done yet are reminded.
-            responsible=responsible([body for body in row["parts_open"] if body]),
+            due_on=due_on,
+            # Only the bodies whose own part is not done yet are reminded, each of its own day.
+            responsible=responsible(bodies),
             plan_id=row["plan_id"],
             plan_number=row["number"],
             plan_title=row["title"],
@@ -75,7 +76,19 @@ def _task_deadlines(connection: Connection, responsible: _Carriers) -> list[DueI
             task_id=row["task_id"],
         )
         for row in connection.execute(query).mappings()
+        for due_on, bodies in _by_day(row).items()
     ]
+
+
+def _by_day(row: RowMapping) -> dict[date, list[str]]:
+    """The open bodies by the day their part is due: the occurrence's, or one given them."""
+    own_days: dict[str, str] = row["parts_due"]
+    days: dict[date, list[str]] = {}
+    for body in row["parts_open"]:
+        if body:
+            day = date.fromisoformat(own_days[body]) if body in own_days else row["due_on"]
+            days.setdefault(day, []).append(body)
+    return days or {row["due_on"]: []}
 
 
 def _obligation_deadlines(

@@ -26,6 +26,7 @@ class PartView:
     last_note: str
     evidence_count: int
     updated_at: datetime
+    due_on: date | None = None  # the day this body's part is due by (a day given it, if any)
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,7 @@ def _parts(rows: Iterable[RowMapping], wanted: set[UUID]) -> Parts:
                     last_note=row["last_note"],
                     evidence_count=row["evidence_count"],
                     updated_at=row["updated_at"],
+                    due_on=row["due_on"],
                 )
             )
     return found
