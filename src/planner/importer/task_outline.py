@@ -23,11 +23,14 @@ from planner.importer.index_areas import area_of
 from planner.importer.ledger import CellUse, Use
 from planner.importer.numbering import section_number
 from planner.importer.source import Origin, Row
+from planner.importer.spelling import words_key
 from planner.importer.tables import RawTable
 from planner.importer.task_rows import TaskDraft
 
 _MARKER = re.compile(r"^(?:[-+•–]\s*|([a-zđ])\s*[).]\s+)(?=\S)")
 _NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]?$")
+_TABLE_NOTE = re.compile(r"^(?:tổng(?:\s+cộng|\s+số)?\b|\(\*+\)|\*|ghi chú\s*:|lưu ý\s*:)")
+_STATED_COUNT = re.compile(r"^tổng(?:\s+cộng|\s+số)?\s*:?\s*(\d+)\s+nhiệm vụ")
 _FIELDS = {
     Meaning.LEAD: "lead",
     Meaning.COORDINATING: "coordinating",
@@ -132,6 +135,7 @@ class _Outline:
         self.last: _Entry | None = None  # the entry a continuation joins
         self.drafts: list[TaskDraft] = []
         self.references: dict[str, int] = {}
+        self.stated: tuple[int, Place] | None = None  # "Tổng cộng: 25 nhiệm vụ"
 
     # reading rows
 
@@ -174,6 +178,9 @@ class _Outline:
             and not _MARKER.match(text)
         ):
             self._join(self.last, row, texts)
+        elif not number and not own and _TABLE_NOTE.match(words_key(text)):
+            self._note(row, texts)
+            return
         elif self._section(row, number, text, own, texts):
             return
         elif self._unnumbered_heading(row, number, text, own) and self._heads(position):
@@ -191,6 +198,19 @@ class _Outline:
             self._unplaced(row, texts)
             return
         self._others(row, texts)
+
+    def _note(self, row: Row, texts: dict[int, str]) -> None:
+        """A total ("Tổng cộng: 25 nhiệm vụ") or a footnote ("(*) …") under the tasks: said,
+        not stored, and never glued onto the task above; a stated count is checked."""
+        shown = "; ".join(texts.values())
+        self.findings.warning(
+            f"dòng '{shown}' là dòng tổng hoặc chú thích của bảng, không phải nhiệm vụ: không lưu",
+            Place(self.label, None, None, row.origin),
+        )
+        for column, cell in texts.items():
+            self.ledger.append(CellUse(row.origin, column, cell, Use.FINDING))
+        if counted := _STATED_COUNT.match(words_key(shown)):
+            self.stated = (int(counted.group(1)), Place(self.label, None, None, row.origin))
 
     def _unplaced(self, row: Row, texts: dict[int, str]) -> None:
         shown = "; ".join(texts.values())
@@ -364,6 +384,13 @@ class _Outline:
         above: dict[str, str] = {}
         for entry in self.entries:
             self._resolve(entry, above)
+        if self.stated is not None and self.stated[0] != len(self.drafts):
+            count, place = self.stated
+            self.findings.warning(
+                f"bảng ghi tổng cộng {count} nhiệm vụ nhưng đọc được {len(self.drafts)}: "
+                "hãy xem lại các dòng của bảng",
+                place,
+            )
         return self.drafts
 
     def _resolve(self, entry: _Entry, above: dict[str, str]) -> None:
