@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from planner.domain.criterion import Index
 from planner.domain.import_corrections import RowRole
-from planner.importer.cells import cell_text
+from planner.importer.cells import cell_text, prose_text
 from planner.importer.findings import Findings, Place
 from planner.importer.headers import Column, Meaning
 from planner.importer.index_areas import area_of
@@ -29,6 +29,7 @@ from planner.importer.task_rows import TaskDraft
 
 _MARKER = re.compile(r"^(?:[-+•–]\s*|([a-zđ])\s*[).]\s+)(?=\S)")
 _NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]?$")
+_NUMBERED_HEADING = re.compile(r"^([IVX]+|\d{1,2}|[A-H])[.)]\s+(\S.{0,200})$")
 _TABLE_NOTE = re.compile(r"^(?:tổng(?:\s+cộng|\s+số)?\b|\(\*+\)|\*|ghi chú\s*:|lưu ý\s*:)")
 _STATED_COUNT = re.compile(r"^tổng(?:\s+cộng|\s+số)?\s*:?\s*(\d+)\s+nhiệm vụ")
 _FIELDS = {
@@ -129,7 +130,9 @@ class _Outline:
         self.others: list[Column] = [c for c in layout.columns if c.position not in used]
         self.width = len(layout.columns)
         self.entries: list[_Entry] = []
-        self.headings: list[tuple[str, str]] = []  # (numeral, text), outermost first
+        # (numeral, text), outermost first; a document giving each section a table of its
+        # own writes the section's heading just above it ("2. Cải cách thủ tục hành chính").
+        self.headings: list[tuple[str, str]] = _caption_heading(table)
         self.ledger: list[CellUse] = []
         self.current: _Entry | None = None  # the numbered row items attach to
         self.last: _Entry | None = None  # the entry a continuation joins
@@ -487,6 +490,13 @@ class _Outline:
             Place(self.label, entry.position, None, entry.first.origin),
         )
         return renamed
+
+
+def _caption_heading(table: RawTable) -> list[tuple[str, str]]:
+    if not table.caption:
+        return []
+    found = _NUMBERED_HEADING.match(prose_text(table.caption[-1].text))
+    return [(found.group(1), found.group(2))] if found else []
 
 
 def _group_names(entry: _Entry) -> list[str]:
