@@ -66,3 +66,12 @@ def test_a_heading_and_signature_laid_out_as_tables_are_read_in_any_format(
     assert report.document.plan.number == "1234/KH-UBND"
     references = [short_reference(t.reference) for t in report.document.tasks]
     assert references == ["I.1", "I.2", "II.1"]
+
+
+def test_a_lead_cell_naming_a_whole_group_keeps_the_group_for_bodies_joining_it_later(
+    tmp_path: Path,
+) -> None:
+    report = imported("tay-ninh-2023-no-number-column", tmp_path)
+    assert report.document is not None
+    groups = {short_reference(t.reference): t.lead_groups for t in report.document.tasks}
+    assert (groups["1"], groups["2"], groups["4"]) == (("UBND_CAP_HUYEN",), ("UBND_CAP_XA",), ())

@@ -79,10 +79,14 @@ def test_bac_kan_is_imported_then_completed_and_reimported_recording_only_reassi
     assert "UBND_BABE" in after["PL1 II.1"].lead
     assert after["PL4 3.1"].coordinating == ["MTTQ"]
     history = planner.views.history(after["PL4 1.4"].task_id)
+    # The commune registered later joined the group the task was given to; the import then
+    # recorded only the coordinating bodies registered since.
     assert [(h.event, h.details.get("reason")) for h in history] == [
         ("Added", None),
+        ("LeadJoined", None),
         ("Reassigned", "nhập văn bản"),
     ]
+    assert history[2].details["lead"] == ["UBND_XA_HUYENTUNG"]
     assert history[0].details["lead_wording"] == "UBND cấp xã"
 
 

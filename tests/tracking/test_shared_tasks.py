@@ -8,6 +8,8 @@ import pytest
 
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
+from planner.domain.agency import AgencyKind
+from planner.domain.agency_registry import DISTRICTS
 from planner.domain.errors import InvalidTransition, InvalidValue, NotPermitted, UnknownPart
 from planner.queries.reminders import open_deadlines
 from planner.reports.building import build_report
@@ -137,3 +139,46 @@ def test_sở_nội_vụ_gives_some_bodies_a_later_day_and_only_the_others_are_l
     planner.tasks.complete(task, None, staff(planner, "SYT"), note="Đã tự kiểm tra")
     shown = {p.agency: p for p in planner.views.task(task).occurrences[0].parts}
     assert (shown["SYT"].due_on, shown["STC"].due_on) == (later, date(2023, 9, 30))
+
+
+def test_a_district_created_later_leads_the_occurrences_still_to_come_of_work_given_to_all(
+    planner: Planner, clock: FixedClock
+) -> None:
+    plan = bac_kan_plan(planner)
+    quarterly = add_task(
+        planner,
+        plan,
+        "PL2 IV.3",
+        "Báo cáo kết quả cải cách hành chính hằng quý",
+        "UBND cấp huyện",
+        "Hằng quý",
+    )
+    named = add_task(
+        planner, plan, "PL2 IV.4", "Rà soát thủ tục", "Sở Tư pháp; Sở Tài chính", "Hằng quý"
+    )
+    districts = set(planner.views.task(quarterly).lead)
+    clock.set(vietnam_time(date(2023, 8, 15)))
+    planner.agencies.register(
+        "UBND_HMOI",
+        "UBND huyện Mới",
+        AgencyKind.DISTRICT,
+        planner.system,
+        groups=(DISTRICTS,),
+    )
+
+    task = planner.views.task(quarterly)
+    assert set(task.lead) == districts | {"UBND_HMOI"}
+    led = {o.occurrence: {p.agency for p in o.parts} for o in task.occurrences}
+    due = {o.occurrence: o.due_on for o in task.occurrences}
+    joined = {key for key, bodies in led.items() if "UBND_HMOI" in bodies}
+    assert joined == {key for key, day in due.items() if day and day >= date(2023, 8, 15)}
+    assert joined and len(joined) < len(led)  # the second quarter was due before it existed
+    assert "UBND_HMOI" not in planner.views.task(named).lead
+    rows = {r.agency: r for r in planner.views.progress(date(2023, 12, 31), plan)}
+    assert rows["UBND_HMOI"].total == len(joined)
+
+    planner.tasks.reassign(quarterly, ["Sở Nội vụ"], [], "Giao lại", monitor(planner))
+    planner.agencies.register(
+        "UBND_HMOI2", "UBND huyện Mới Hai", AgencyKind.DISTRICT, planner.system, groups=(DISTRICTS,)
+    )
+    assert "UBND_HMOI2" not in planner.views.task(quarterly).lead  # named one by one now

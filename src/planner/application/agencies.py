@@ -10,6 +10,8 @@ from planner.domain.actor import Actor
 from planner.domain.agency import Agency, AgencyKind, AgencyState, check_code
 from planner.domain.agency_registry import DEFAULT_AGENCIES
 from planner.domain.identity import agency_id
+from planner.domain.task import Task
+from planner.domain.vietnam_time import local_date
 
 
 class AgencyService:
@@ -33,6 +35,7 @@ class AgencyService:
             raise AlreadyExists(f"cơ quan mã {code} đã có trong danh mục")
         if parent:
             self._require(parent)
+        now = self.workspace.clock.now()
         agency = Agency.register(
             code=code,
             name=name,
@@ -42,9 +45,10 @@ class AgencyService:
             emails=emails,
             groups=groups,
             actor=actor,
-            at=self.workspace.clock.now(),
+            at=now,
         )
-        self.workspace.save(agency, what=f"cơ quan {code}")
+        joined = self._joined_tasks(code, groups, actor)
+        self.workspace.save(agency, *joined, what=f"cơ quan {code}")
         return code
 
     def register_defaults(self, actor: Actor) -> int:
@@ -84,8 +88,22 @@ class AgencyService:
 
     def set_groups(self, code: str, groups: tuple[str, ...], actor: Actor) -> None:
         agency = self._require(code)
+        joining = tuple(g for g in groups if g not in agency.groups)
         agency.set_groups(groups, actor, self.workspace.clock.now())
-        self.workspace.save(agency, what=f"cơ quan {code}")
+        joined = self._joined_tasks(agency.code, joining, actor)
+        self.workspace.save(agency, *joined, what=f"cơ quan {code}")
+
+    def _joined_tasks(self, code: str, groups: tuple[str, ...], actor: Actor) -> list[Task]:
+        """Work given to a group the body joins today: it leads the occurrences still to come
+        ("UBND cấp huyện" and a district created this year)."""
+        now = self.workspace.clock.now()
+        joined: list[Task] = []
+        for group in groups:
+            for task_id in self.workspace.views.tasks_given_to(group):
+                task = self.workspace.load(Task, task_id, "nhiệm vụ")
+                if task.join_lead(code, group, local_date(now), actor, now):
+                    joined.append(task)
+        return joined
 
     def merge(self, code: str, into: str, effective_on: date, reason: str, actor: Actor) -> None:
         agency, successor = self._require(code), self._require_active(into)

@@ -272,13 +272,18 @@ class _Storing:
             actor=self.actor,
             at=self.now,
             effective_on=self.in_effect_from,
+            lead_groups=entry.lead_groups,
         )
 
     def _existing_task(self, identity: UUID, entry: TaskEntry) -> None:
         """The same task again: a new assignment is recorded; the rest is only reported."""
         task = self.workspace.load(Task, identity, f"nhiệm vụ {entry.reference}")
         coordinating = tuple(c for c in entry.coordinating if c not in entry.lead)
-        reassigned = (entry.lead, coordinating) != (task.lead, task.coordinating)
+        # By membership: a body that joined a lead group since is listed last in the task.
+        reassigned = (set(entry.lead), set(coordinating)) != (
+            set(task.lead),
+            set(task.coordinating),
+        )
         if reassigned and entry.lead:
             task.reassign(entry.lead, coordinating, self.reason, self.actor, self.now)
         elif reassigned:

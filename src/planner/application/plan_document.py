@@ -49,6 +49,7 @@ class TaskEntry:
     coordinating_wording: str
     source: str
     context: str = ""  # the headings the task sits under ("III › Công bố, công khai TTHC")
+    lead_groups: tuple[str, ...] = ()  # registry groups the lead cell names as a whole
 
 
 @dataclass(frozen=True)

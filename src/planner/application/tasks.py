@@ -45,6 +45,8 @@ class TaskService:
         self.workspace.load(Plan, plan, "kế hoạch")
         if self.workspace.exists(task_id(plan, reference, text)):
             raise AlreadyExists(f"kế hoạch đã có nhiệm vụ '{reference or text[:60]}'")
+        lead = tuple(lead)
+        directory = self.workspace.views.directory()
         task = Task.add(
             plan_id=plan,
             reference=reference,
@@ -57,6 +59,7 @@ class TaskService:
             actor=actor,
             at=self.workspace.clock.now(),
             effective_on=effective_on,
+            lead_groups=tuple(g for name in lead if (g := directory.find_group(name))),
         )
         self.workspace.save(task, what="nhiệm vụ")
         return task.id

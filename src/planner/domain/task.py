@@ -74,6 +74,11 @@ def _added_when_recorded(state: dict[str, object]) -> None:
     state["effective_on"] = None
 
 
+def _led_by_names(state: dict[str, object]) -> None:
+    """Tasks recorded before lead groups were kept name their lead bodies one by one."""
+    state["lead_groups"] = ()
+
+
 def _part_unnamed(state: dict[str, object]) -> None:
     """Work recorded before parts existed names no part: `None` reads it as its author meant
     (Sở Nội vụ's change was the whole task's, a lead body's its own part)."""
@@ -114,8 +119,20 @@ class Task(Aggregate):
         coordinating_wording: str = ""
         # The day the task became part of the plan: the plan's issue day when imported with it.
         effective_on: date | None = None
-        class_version = 2
+        # The registry groups the lead cell named as a whole ("Các sở, ban, ngành"): a body
+        # joining one later leads the occurrences still to come.
+        lead_groups: tuple[str, ...] = ()
+        class_version = 3
         upcast_v1_v2 = staticmethod(_added_when_recorded)
+        upcast_v2_v3 = staticmethod(_led_by_names)
+
+    class LeadJoined(Event):
+        """A body that joined a lead group after the task was set leads its occurrences still
+        to come, each with a part of its own."""
+
+        body: str
+        group: str
+        occurrences: tuple[str, ...]
 
     class Started(Event):
         occurrence: str
@@ -283,6 +300,7 @@ class Task(Aggregate):
         lead_wording: str = "",
         coordinating_wording: str = "",
         effective_on: date | None = None,
+        lead_groups: tuple[str, ...] = (),
     ) -> Task:
         """Register a task of a plan; only Sở Nội vụ (or the importer) registers plan tasks."""
         if not actor.oversees:
@@ -303,6 +321,7 @@ class Task(Aggregate):
             lead_wording=clean(lead_wording),
             coordinating_wording=clean(coordinating_wording),
             effective_on=effective_on or local_date(at),
+            lead_groups=tuple(dict.fromkeys(lead_groups)),
             actor=actor,
             timestamp=at,
         )
@@ -324,8 +343,10 @@ class Task(Aggregate):
         lead_wording: str = "",
         coordinating_wording: str = "",
         effective_on: date | None = None,
+        lead_groups: tuple[str, ...] = (),
     ) -> None:
         self.plan_id = plan_id
+        self.lead_groups = tuple(lead_groups)
         self.reference = reference
         self.text = text
         self.criteria = tuple(criteria)
@@ -556,6 +577,35 @@ class Task(Aggregate):
             timestamp=at,
             **self._when(None, actor, at, *states),
         )
+
+    def join_lead(self, body: str, group: str, since: date, actor: Actor, at: datetime) -> bool:
+        """`body` joined `group` on `since`: it leads the occurrences due from then on, if the
+        task was given to that group; False (nothing recorded) when there is nothing to join."""
+        if group not in self.lead_groups or body in self.lead:
+            return False
+        keys = tuple(
+            k
+            for k, state in self.occurrences.items()
+            if not state.status.is_closed and (state.due_by is None or state.due_by >= since)
+        )
+        if not keys:
+            return False
+        self._lead_joined(body=body, group=group, occurrences=keys, actor=actor, timestamp=at)
+        return True
+
+    @event(LeadJoined)
+    def _lead_joined(
+        self,
+        *,
+        body: str,
+        group: str,
+        occurrences: tuple[str, ...],
+        actor: Actor,
+        timestamp: datetime,
+    ) -> None:
+        self.lead = (*self.lead, body)
+        for key in occurrences:
+            self.occurrences[key].parts[body] = PartState(body)
 
     def extend_parts(
         self,
@@ -981,6 +1031,7 @@ class Task(Aggregate):
         backdated_because: str = "",
     ) -> None:
         self.lead, self.coordinating = tuple(lead), tuple(coordinating)
+        self.lead_groups = ()  # named one by one now: a body joining a group does not join
         for state in self.occurrences.values():
             if not state.status.is_closed:
                 state.parts = reassigned_parts(state.parts, self.lead)

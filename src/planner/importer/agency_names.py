@@ -72,6 +72,7 @@ class Mention:
     target: str = ""  # the agency's code or the group's code
     closest: tuple[str, ...] = ()
     coordinating: bool = False  # named after "phối hợp với" in a lead cell
+    groups: tuple[str, ...] = ()  # the registry groups a collective name stands for
 
     @property
     def assigns(self) -> bool:
@@ -177,7 +178,7 @@ class AgencyNames:
             return Mention(wording, target.kind, (target.code,), target.code)
         groups = target.groups or (target.code,)
         members = tuple(dict.fromkeys(c for g in groups for c in self.directory.members(g)))
-        return Mention(wording, target.kind, members, target.code)
+        return Mention(wording, target.kind, members, target.code, groups=groups)
 
     def unmatched(self, wording: str) -> Mention:
         if words_key(wording).startswith(_DESCRIPTIVE):

@@ -110,6 +110,9 @@ class TaskEntries:
             or "; ".join(m.wording for m in coordinating),
             context=draft.context,
             source=str(draft.place),
+            lead_groups=tuple(
+                dict.fromkeys(g for m in lead if m.kind is MentionKind.GROUP for g in m.groups)
+            ),
         )
 
     def _agencies(self, draft: TaskDraft) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:

@@ -113,6 +113,24 @@ class TaskList(Projection):
             for body in event.coordinating:
                 self._owe_input(row, body)
         self._assign(event.originator_id, event.plan_id, event.lead, event.coordinating)
+        for group in event.lead_groups:
+            self.agencies.put(
+                {
+                    "task_id": event.originator_id,
+                    "agency": group,
+                    "role": "group",
+                    "plan_id": event.plan_id,
+                }
+            )
+
+    @apply.register
+    def _(self, event: Task.LeadJoined) -> None:
+        task = self._task(event)
+        self.tasks.put({**task, "lead": [*task["lead"], event.body]})
+        self._assign(event.originator_id, task["plan_id"], (event.body,), ())
+        for key in event.occurrences:
+            self._add_part(event, self._occurrence(event, key), event.body)
+            self._derive(event, key, {}, 0)
 
     @apply.register
     def _(self, event: Task.Started) -> None:

@@ -136,8 +136,24 @@ def tasks_on(
         today = {o.occurrence: o for o in task.occurrences}
         held = held_by[task.task_id]
         occurrences = [_occurrence(key, held[key], today.get(key)) for key in sorted(held)]
+        bodies = {p["part"] for parts in held.values() for p in parts}
+        missing = [code for code in task.lead if code not in bodies]
+        if missing:  # not applying then, or joined the task's lead group only later
+            later = missing_then(connection, task.task_id, missing, day, basis)
+            task = replace(task, lead=[code for code in task.lead if code not in later])
         found.append(replace(task, occurrences=occurrences))
     return found
+
+
+def missing_then(
+    connection: Connection, task_id: UUID, bodies: list[str], day: date, basis: Basis
+) -> set[str]:
+    """Of `bodies`, those with no part at all in the task by the end of `day`: they joined its
+    lead group later."""
+    s = occurrence_states.c
+    dated = s.effective_on if basis is Basis.CURRENT else s.recorded_on
+    query = select(s.part).where(s.task_id == task_id, s.part.in_(bodies), dated <= day).distinct()
+    return set(bodies) - set(connection.execute(query).scalars())
 
 
 def _states(

@@ -34,6 +34,7 @@ STATE_ONLY = frozenset(
         ("task", "MarkedNotApplicable"),
         ("task", "MarkedApplicable"),
         ("task", "PartsExtended"),
+        ("task", "LeadJoined"),  # its parts' states start that day; the lead is read from them
         ("score_target", "ResultRecorded"),
         ("agency", "Registered"),  # the report leaves out agencies registered since
     }

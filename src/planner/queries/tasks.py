@@ -102,7 +102,9 @@ def list_tasks(
     if plan_id is not None:
         query = query.where(tasks.c.plan_id == plan_id)
     if agency is not None:
-        involved = select(task_agencies.c.task_id).where(task_agencies.c.agency == agency)
+        involved = select(task_agencies.c.task_id).where(
+            task_agencies.c.agency == agency, task_agencies.c.role != "group"
+        )
         query = query.where(tasks.c.task_id.in_(involved))
     rows = list(connection.execute(query.order_by(plans.c.number, tasks.c.reference)).mappings())
     by_task: dict[UUID, list[OccurrenceView]] = {row["task_id"]: [] for row in rows}
@@ -199,3 +201,11 @@ def _task(row: object, found: list[OccurrenceView]) -> TaskView:
         version=values["version"],
         occurrences=found,
     )
+
+
+def tasks_given_to_group(connection: Connection, group: str) -> list[UUID]:
+    """The tasks whose lead cell named `group` as a whole ("Các sở, ban, ngành")."""
+    query = select(task_agencies.c.task_id).where(
+        task_agencies.c.agency == group, task_agencies.c.role == "group"
+    )
+    return list(connection.execute(query).scalars())

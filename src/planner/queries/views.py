@@ -28,7 +28,13 @@ from planner.queries.progress import AgencyProgress
 from planner.queries.progress import progress as agency_progress
 from planner.queries.score_board import ScoreLine
 from planner.queries.score_board import score_board as score_lines
-from planner.queries.tasks import TaskView, list_tasks, resolve_task_id, task_detail
+from planner.queries.tasks import (
+    TaskView,
+    list_tasks,
+    resolve_task_id,
+    task_detail,
+    tasks_given_to_group,
+)
 from planner.queries.upcoming import UpcomingItem, upcoming
 from planner.queries.users import Credentials, UserView, credentials, list_users
 
@@ -78,6 +84,10 @@ class Views:
     def tasks(self, plan_id: UUID | None = None, agency: str | None = None) -> list[TaskView]:
         with self.engine.connect() as connection:
             return list_tasks(connection, plan_id, agency)
+
+    def tasks_given_to(self, group: str) -> list[UUID]:
+        with self.engine.connect() as connection:
+            return tasks_given_to_group(connection, group)
 
     def overdue(
         self,
