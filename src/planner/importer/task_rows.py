@@ -208,12 +208,7 @@ class _Drafting:
         self._took_texts(texts, meaning, draft.reference)
         cells = {m: given.get(m) or row.text(self.layout.first(m)) for m in _OWN}
         into = self._agencies_for_time(cells, draft.place)
-        for owned in _OWN:
-            if owned not in given and cells[owned] and row.text(self.layout.first(owned)):
-                self._took(row, owned, row.text(self.layout.first(owned)), draft.reference)
-        if into is not None:
-            wording = row.text(self.layout.first(Meaning.SCHEDULE))
-            self._took(row, Meaning.SCHEDULE, wording, draft.reference, into, "; ")
+        self._took_own(row, given, cells, into, draft.reference)
         draft.cells[Meaning.OUTPUT] = cells[Meaning.OUTPUT]
         for meaning in _INHERITED:
             own = cells[meaning]
@@ -225,6 +220,22 @@ class _Drafting:
         self.drafts.append(draft)
         self.last = draft
         return draft
+
+    def _took_own(
+        self,
+        row: TableRow,
+        given: dict[Meaning, str],
+        cells: dict[Meaning, str],
+        into: Meaning | None,
+        reference: str,
+    ) -> None:
+        """The row's own agency, time and output cells, in the fields they went to."""
+        for owned in _OWN:
+            if owned not in given and cells[owned] and row.text(self.layout.first(owned)):
+                self._took(row, owned, row.text(self.layout.first(owned)), reference)
+        if into is not None:
+            wording = row.text(self.layout.first(Meaning.SCHEDULE))
+            self._took(row, Meaning.SCHEDULE, wording, reference, into, "; ")
 
     def _agencies_for_time(self, cells: dict[Meaning, str], place: Place) -> Meaning | None:
         """A timeframe cell that names agencies (a shifted column) gives the agencies; returns
