@@ -190,6 +190,7 @@ def test_a_short_name_two_departments_share_is_asked_about_not_guessed() -> None
         ("Sở Nội vụ (chủ trì); Sở Tư pháp (phối hợp)", ["SNV"], ["STP"]),
         ("Cơ quan chủ trì: Sở Y tế. Cơ quan phối hợp: UBND cấp huyện", ["SYT"], ["UBND_CAP_HUYEN"]),
         ("Chủ trì: Sở Nội vụ\nPhối hợp:\nSở Tư pháp\nSở Tài chính", ["SNV"], ["STP", "STC"]),
+        ("Chủ trì: SNV; Phối hợp: STP", ["SNV"], ["STP"]),
     ],
 )
 def test_one_cell_may_name_the_lead_and_the_coordinating_bodies_by_label(

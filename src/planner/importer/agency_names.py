@@ -358,7 +358,7 @@ def _role_pieces(text: str, coordinating: bool) -> tuple[list[tuple[str, bool]],
             pieces.append((part[start : after.start()], words_key(after.group(1)) == "phối hợp"))
             start = after.end()
         pieces.append((part[start:], role))
-    return [(p, r) for p, r in pieces if p.strip(" ;,.-+")], coordinating
+    return [(p.strip(" ;,"), r) for p, r in pieces if p.strip(" ;,.-+")], coordinating
 
 
 def _worded(mention: Mention, text: str, first: _Token, last: _Token) -> Mention:
