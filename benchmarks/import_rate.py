@@ -113,8 +113,8 @@ def corpus_fidelity() -> Fidelity:
 
 def section(rate: ImportRate, total: Fidelity) -> str:
     mib = 1024 * 1024
-    fields = [f for f in FIELDS if f != "output"]
-    compared = total.compared * len(fields)
+    fields = [f for f in FIELDS if total.checked[f]]  # output and due day where counted
+    compared = sum(total.checked[f] for f in fields)
     right = sum(total.fields[f] for f in fields)
     lines = [
         HEADING,
@@ -139,7 +139,7 @@ def section(rate: ImportRate, total: Fidelity) -> str:
         "",
         "| field | right |",
         "| --- | ---: |",
-        *[f"| {f} | {total.fields[f]}/{total.compared} |" for f in fields],
+        *[f"| {f} | {total.fields[f]}/{total.checked[f]} |" for f in fields],
         "",
     ]
     return "\n".join(lines)

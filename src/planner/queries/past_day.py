@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Connection, RowMapping, func, select
+from sqlalchemy import Connection, RowMapping, select
 
 from planner.domain.task_part import occurrence_percent, occurrence_status
 from planner.domain.task_status import Status, on_time
@@ -23,16 +23,16 @@ from planner.projections.part_counts import COUNTED_AS, PROGRESS_COUNTS
 from planner.projections.schema import agencies, occurrence_states, plans, tasks
 from planner.queries.basis import Basis
 from planner.queries.overdue import OverdueItem
-from planner.queries.parsed_once import as_text
+from planner.queries.parsed_once import as_text, parsed_once
 from planner.queries.progress import AgencyProgress, progress_of_counts
 from planner.queries.tasks import OccurrenceView, TaskView, list_tasks
 
+State = dict[str, Any]  # a part as it stood: `states_on`'s rows
+_CLOSED = frozenset(s.value for s in Status if s.is_closed)
 _STATE_COLUMNS = (
-    "task_id",
     "occurrence",
     "part",
     "applies",
-    "plan_id",
     "status",
     "percent",
     "due_on",
@@ -45,25 +45,40 @@ Occurrence = tuple[UUID, str]
 
 def states_on(
     connection: Connection, day: date, basis: Basis, plan_id: UUID | None = None
-) -> list[RowMapping]:
-    """Each part as it stood at the end of `day`; parts not yet (or no longer) there left out."""
-    s = occurrence_states.c
-    dated = s.effective_on if basis is Basis.CURRENT else s.recorded_on
-    latest = func.row_number().over(
-        partition_by=(s.task_id, s.occurrence, s.part), order_by=s.version.desc()
+) -> list[State]:
+    """Each part as it stood at the end of `day`; parts not yet (or no longer) there left out.
+
+    A part's row stands when no later version of it is dated by `day`: the primary key finds
+    that out row by row, where ranking every row of the plan would sort them all first."""
+    part, later = occurrence_states.alias("part"), occurrence_states.alias("later")
+    newer = select(later.c.version).where(
+        later.c.task_id == part.c.task_id,
+        later.c.occurrence == part.c.occurrence,
+        later.c.part == part.c.part,
+        later.c.version > part.c.version,
+        _dated(later, basis) <= day,
     )
-    ranked = select(
-        *(s[name] for name in _STATE_COLUMNS),
-        as_text(s.plan_id).label("plan_key"),  # as the live progress query keys plans
-        latest.label("rank"),
-    ).where(dated <= day)
+    query = select(
+        *(part.c[name] for name in _STATE_COLUMNS),
+        as_text(part.c.task_id).label("task_key"),
+        as_text(part.c.plan_id).label("plan_key"),  # as the live progress query keys plans
+    ).where(_dated(part, basis) <= day, part.c.applies.is_(True), ~newer.exists())
     if plan_id is not None:
-        ranked = ranked.where(s.plan_id == plan_id)
-    found = ranked.subquery()
-    query = select(*(found.c[name] for name in (*_STATE_COLUMNS, "plan_key"))).where(
-        found.c.rank == 1, found.c.applies.is_(True)
-    )
-    return list(connection.execute(query).mappings())
+        query = query.where(part.c.plan_id == plan_id)
+    # Ids read as text and parsed once each: a plan has thousands of parts, few tasks.
+    uuid_of = parsed_once(UUID)
+    names = (*_STATE_COLUMNS, "task_key", "plan_key")
+    found = []
+    for row in connection.execute(query):
+        state = dict(zip(names, row, strict=True))
+        state["task_id"], state["plan_id"] = uuid_of(row[-2]), uuid_of(row[-1])
+        found.append(state)
+    return found
+
+
+def _dated(states: Any, basis: Basis) -> Any:
+    """The day a state row counts from, in this reading of the past."""
+    return states.c.effective_on if basis is Basis.CURRENT else states.c.recorded_on
 
 
 def progress_on(
@@ -71,7 +86,7 @@ def progress_on(
     day: date,
     basis: Basis,
     plan_id: UUID | None = None,
-    states: list[RowMapping] | None = None,
+    states: list[State] | None = None,
 ) -> list[AgencyProgress]:
     """Progress per agency and plan as of the end of `day`, counted as the live counters are.
 
@@ -98,14 +113,14 @@ def overdue_on(
     plan_id: UUID | None = None,
     agency: str | None = None,
     limit: int | None = None,
-    states: list[RowMapping] | None = None,
+    states: list[State] | None = None,
 ) -> list[OverdueItem]:
     """What was overdue at the end of `day`, most overdue first, as the live list orders it."""
     by_occurrence = _by_occurrence(_states(connection, day, basis, plan_id, states))
     late = {
         key: parts
         for key, parts in by_occurrence.items()
-        if not _status(parts).is_closed and _late_parts(parts, day)
+        if _late_parts(parts, day)  # an open part keeps its occurrence open
     }
     described = _descriptions(connection, {task for task, _ in late})
     carriers = dict(connection.execute(select(agencies.c.code, agencies.c.carried_by)).all())
@@ -122,10 +137,10 @@ def tasks_on(
     basis: Basis,
     plan_id: UUID | None = None,
     agency: str | None = None,
-    states: list[RowMapping] | None = None,
+    states: list[State] | None = None,
 ) -> list[TaskView]:
     """The plan's tasks with their occurrences as they stood at the end of `day`."""
-    held_by: dict[UUID, dict[str, list[RowMapping]]] = defaultdict(dict)
+    held_by: dict[UUID, dict[str, list[State]]] = defaultdict(dict)
     rows = _states(connection, day, basis, plan_id, states)
     for (task_id, key), parts in _by_occurrence(rows).items():
         held_by[task_id][key] = parts
@@ -161,27 +176,27 @@ def _states(
     day: date,
     basis: Basis,
     plan_id: UUID | None,
-    states: list[RowMapping] | None,
-) -> list[RowMapping]:
+    states: list[State] | None,
+) -> list[State]:
     return states if states is not None else states_on(connection, day, basis, plan_id)
 
 
-def _by_occurrence(rows: list[RowMapping]) -> dict[Occurrence, list[RowMapping]]:
-    grouped: dict[Occurrence, list[RowMapping]] = defaultdict(list)
+def _by_occurrence(rows: list[State]) -> dict[Occurrence, list[State]]:
+    grouped: dict[Occurrence, list[State]] = defaultdict(list)
     for row in rows:
         grouped[row["task_id"], row["occurrence"]].append(row)
     return grouped
 
 
-def _status(parts: list[RowMapping]) -> Status:
+def _status(parts: list[State]) -> Status:
     return occurrence_status(Status(p["status"]) for p in parts)
 
 
 def _late(due_on: date | None, status: str, day: date) -> bool:
-    return due_on is not None and due_on < day and not Status(status).is_closed
+    return due_on is not None and due_on < day and status not in _CLOSED
 
 
-def _late_parts(parts: list[RowMapping], day: date) -> list[RowMapping]:
+def _late_parts(parts: list[State], day: date) -> list[State]:
     """The parts not done by their own day (a body may have been given a later one)."""
     return [p for p in parts if _late(p["due_on"], p["status"], day)]
 
@@ -195,9 +210,7 @@ def _descriptions(connection: Connection, task_ids: set[UUID]) -> dict[UUID, Row
     return {row["task_id"]: row for row in connection.execute(query).mappings()}
 
 
-def _item(
-    parts: list[RowMapping], task: RowMapping, day: date, carriers: dict[str, str]
-) -> OverdueItem:
+def _item(parts: list[State], task: RowMapping, day: date, carriers: dict[str, str]) -> OverdueItem:
     first = parts[0]
     bodies = {p["part"] for p in parts}
     # In the task's own order when it still names the same bodies.
@@ -223,11 +236,11 @@ def _item(
     )
 
 
-def _percent(parts: list[RowMapping]) -> int:
+def _percent(parts: list[State]) -> int:
     return occurrence_percent(p["percent"] for p in parts if p["status"] != Status.CANCELLED)
 
 
-def _occurrence(key: str, parts: list[RowMapping], today: OccurrenceView | None) -> OccurrenceView:
+def _occurrence(key: str, parts: list[State], today: OccurrenceView | None) -> OccurrenceView:
     status = _status(parts)
     done = [p["completed_on"] for p in parts if p["completed_on"] is not None]
     values: dict[str, Any] = {"due_on": parts[0]["due_on"], "deadline_on": parts[0]["deadline_on"]}

@@ -65,6 +65,7 @@ class Fidelity:
     lost: list[str] = field(default_factory=list)
     invented: list[str] = field(default_factory=list)
     fields: Counter[str] = field(default_factory=Counter)  # right, per field
+    checked: Counter[str] = field(default_factory=Counter)  # compared, per field
     compared: int = 0
     wrong: list[str] = field(default_factory=list)
 
@@ -74,6 +75,7 @@ class Fidelity:
         self.lost += other.lost
         self.invented += other.invented
         self.fields.update(other.fields)
+        self.checked.update(other.checked)
         self.compared += other.compared
         self.wrong += other.wrong
 
@@ -96,6 +98,7 @@ def fidelity(name: str, report: ImportReport) -> Fidelity:
         fields = [f for f in FIELDS if hand[f] is not None]
         right = [f for f in fields if facts[f] == hand[f]]
         result.fields.update(right)
+        result.checked.update(fields)
         result.right += len(right) == len(fields)
         result.wrong += [
             f"{name} {ref} {f}: {facts[f]!r} ≠ {hand[f]!r}" for f in fields if f not in right
