@@ -75,7 +75,7 @@ WHY = [
     "  progress counters per plan and lead agencies, the overdue order in one index) through",
     "  the driver's cursor; what remains is building thousands of Python objects from rows",
     "  whose raw read alone is set beside them in the table above.",
-    "- *Rebuild.* 2.5 million events, 1.2 million of the parts above: every part change",
+    "- *Rebuild.* 2.5 million events, 1.2 million parts of shared tasks: every part change",
     "  writes its dated state and moves the counters, so a rebuild writes several rows per",
     "  event; SQLite does this in one process, near the limit.",
 ]
