@@ -73,6 +73,18 @@ class ActionForm:
             "because": self.text("backdated_because"),
         }
 
+    def bodies(self, action: str) -> list[str]:
+        """The bodies ticked on a bulk form; refused when none is."""
+        ticked = [plain(str(body)) for body in self.form.getlist("bodies")]
+        if not ticked:
+            raise InvalidValue(f"{action}: hãy chọn ít nhất một cơ quan")
+        return ticked
+
+    def occurrences(self) -> tuple[str, ...]:
+        """The occurrence chosen on a bulk form; none: every open one."""
+        chosen = self.occurrence()
+        return (chosen,) if chosen else ()
+
     def names(self, name: str) -> list[str]:
         return [part.strip() for part in self.text(name).split(";") if part.strip()]
 
@@ -224,14 +236,10 @@ def _send_input(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> Non
 
 def _not_applicable(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
     """Sở Nội vụ marks the ticked bodies' parts "không áp dụng" (or applicable again)."""
-    bodies = form.form.getlist("bodies")
-    if not bodies:
-        raise InvalidValue("Phần việc không áp dụng: hãy chọn ít nhất một cơ quan")
-    occurrence = form.occurrence()
     web.planner.tasks.mark_not_applicable(
         task,
-        (occurrence,) if occurrence else (),
-        [plain(str(body)) for body in bodies],
+        form.occurrences(),
+        form.bodies("Phần việc không áp dụng"),
         form.text("reason"),
         signed.actor,
         applicable=form.text("applies") == "yes",
@@ -241,14 +249,10 @@ def _not_applicable(web: Web, signed: SignedIn, task: UUID, form: ActionForm) ->
 
 def _extend_parts(web: Web, signed: SignedIn, task: UUID, form: ActionForm) -> None:
     """Sở Nội vụ gives the ticked bodies a later day for their own parts."""
-    bodies = form.form.getlist("bodies")
-    if not bodies:
-        raise InvalidValue("Gia hạn cho cơ quan: hãy chọn ít nhất một cơ quan")
-    occurrence = form.occurrence()
     web.planner.tasks.extend_parts(
         task,
-        (occurrence,) if occurrence else (),
-        [plain(str(body)) for body in bodies],
+        form.occurrences(),
+        form.bodies("Gia hạn cho cơ quan"),
         parse_day(form.text("to"), where="Gia hạn đến ngày"),
         form.text("reason"),
         signed.actor,

@@ -557,17 +557,7 @@ class Task(Aggregate):
     ) -> None:
         """Không áp dụng (or applicable again): Sở Nội vụ, for many bodies at once."""
         self._require_oversight(actor, "not_applicable")
-        keys = occurrences or tuple(
-            k for k, s in self.occurrences.items() if not s.status.is_closed
-        )
-        states = [self._occurrence(k) for k in keys]
-        for state in states:
-            missing = [b for b in bodies if b not in state.parts]
-            if missing:
-                raise UnknownPart(
-                    f"nhiệm vụ {self.label}{self._of(state)} không giao cho "
-                    f"{', '.join(missing)}; các cơ quan chủ trì: {', '.join(state.parts)}"
-                )
+        keys, states = self._with_parts(occurrences, bodies)
         mark = self._marked_applicable if applicable else self._marked_not_applicable
         mark(
             occurrences=keys,
@@ -619,10 +609,7 @@ class Task(Aggregate):
     ) -> None:
         """Sở Nội vụ gives some bodies a later day for their own parts, in one action."""
         self._require_oversight(actor, "extend_parts")
-        keys = occurrences or tuple(
-            k for k, s in self.occurrences.items() if not s.status.is_closed
-        )
-        states = [self._occurrence(k) for k in keys]
+        keys, states = self._with_parts(occurrences, bodies)
         for state in states:
             self._check_extension(state, bodies, to)
         self._parts_extended(
@@ -635,14 +622,26 @@ class Task(Aggregate):
             **self._when(dated, actor, at, *states),
         )
 
+    def _with_parts(
+        self, occurrences: tuple[str, ...], bodies: tuple[str, ...]
+    ) -> tuple[tuple[str, ...], list[OccurrenceState]]:
+        """The occurrences a bulk action names (none: every open one), each checked to have a
+        part for every body named."""
+        keys = occurrences or tuple(
+            k for k, s in self.occurrences.items() if not s.status.is_closed
+        )
+        states = [self._occurrence(k) for k in keys]
+        for state in states:
+            missing = [b for b in bodies if b not in state.parts]
+            if missing:
+                raise UnknownPart(
+                    f"nhiệm vụ {self.label}{self._of(state)} không giao cho "
+                    f"{', '.join(missing)}; các cơ quan chủ trì: {', '.join(state.parts)}"
+                )
+        return keys, states
+
     def _check_extension(self, state: OccurrenceState, bodies: tuple[str, ...], to: date) -> None:
         where = f"nhiệm vụ {self.label}{self._of(state)}"
-        missing = [b for b in bodies if b not in state.parts]
-        if missing:
-            raise UnknownPart(
-                f"{where} không giao cho {', '.join(missing)}; "
-                f"các cơ quan chủ trì: {', '.join(state.parts)}"
-            )
         closed = [b for b in bodies if state.parts[b].status.is_closed]
         if closed:
             raise InvalidTransition(

@@ -22,13 +22,12 @@ from planner.domain.task_status import Status, on_time
 from planner.projections.part_counts import COUNTED_AS, PROGRESS_COUNTS
 from planner.projections.schema import agencies, occurrence_states, plans, tasks
 from planner.queries.basis import Basis
-from planner.queries.overdue import OverdueItem
+from planner.queries.overdue import OPEN, OverdueItem
 from planner.queries.parsed_once import as_text, parsed_once
 from planner.queries.progress import AgencyProgress, progress_of_counts
 from planner.queries.tasks import OccurrenceView, TaskView, list_tasks
 
 State = dict[str, Any]  # a part as it stood: `states_on`'s rows
-_CLOSED = frozenset(s.value for s in Status if s.is_closed)
 _STATE_COLUMNS = (
     "occurrence",
     "part",
@@ -193,7 +192,7 @@ def _status(parts: list[State]) -> Status:
 
 
 def _late(due_on: date | None, status: str, day: date) -> bool:
-    return due_on is not None and due_on < day and status not in _CLOSED
+    return due_on is not None and due_on < day and status in OPEN
 
 
 def _late_parts(parts: list[State], day: date) -> list[State]:
