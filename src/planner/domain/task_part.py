@@ -27,17 +27,16 @@ class PartState:
     extended_to: date | None = None  # this body's own later day, granted by Sở Nội vụ
 
 
-def occurrence_status(statuses: Iterable[Status]) -> Status:
-    """The occurrence's status from its applicable parts' statuses."""
-    found = [Status(s) for s in statuses]
-    working = [s for s in found if s is not Status.CANCELLED]
+def occurrence_status(statuses: Iterable[str]) -> Status:
+    """The occurrence's status from its applicable parts' statuses (members or their values)."""
+    working = set(statuses) - {Status.CANCELLED}
     if not working:
         return Status.CANCELLED
-    if all(s is Status.COMPLETED for s in working):
+    if working == {Status.COMPLETED}:
         return Status.COMPLETED
-    if any(s is Status.BLOCKED for s in working):
+    if Status.BLOCKED in working:
         return Status.BLOCKED
-    if any(s in (Status.IN_PROGRESS, Status.COMPLETED) for s in working):
+    if working & {Status.IN_PROGRESS, Status.COMPLETED}:
         return Status.IN_PROGRESS
     return Status.NOT_STARTED
 

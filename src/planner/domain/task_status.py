@@ -19,7 +19,10 @@ class Status(StrEnum):
     @property
     def is_closed(self) -> bool:
         """Closed work is never overdue."""
-        return self in (Status.COMPLETED, Status.CANCELLED)
+        return self in CLOSED
+
+
+CLOSED = frozenset({Status.COMPLETED, Status.CANCELLED})
 
 
 LABELS = {

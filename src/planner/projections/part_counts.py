@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.domain.task_status import Status, on_time
+from planner.domain.task_status import CLOSED, Status, on_time
 from planner.projections.counter_buffer import CounterBuffer
 
 PROGRESS_COUNTS = (
@@ -20,7 +20,6 @@ PROGRESS_COUNTS = (
     "blocked",
     "cancelled",
 )
-CLOSED = frozenset(s for s in Status if s.is_closed)
 # The counts a part adds to, by its status.
 COUNTED_AS: dict[str, tuple[str, ...]] = {
     Status.NOT_STARTED: ("total", "not_started"),

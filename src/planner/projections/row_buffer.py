@@ -61,9 +61,9 @@ class RowBuffer:
         self._patches: dict[Key, Row] = {}  # columns set on rows not read (yet)
         self._dirty: set[Key] = set()
         self._pending: tuple[ViewTransaction, list[Any]] | None = None
-        # Keys by all their columns but the last, so the rows of one (task, occurrence) are
-        # found without scanning the batch's rows.
-        self._siblings: dict[Key, dict[Key, None]] = defaultdict(dict)
+        # Rows by all their key columns but the last, so the rows of one (task, occurrence)
+        # are found without scanning the batch's rows or hashing their keys again.
+        self._siblings: dict[Key, dict[Key, Row | None]] = defaultdict(dict)
 
     def load(self, transaction: ViewTransaction, partitions: Iterable[Any]) -> None:
         """Read the stored rows of the given aggregates (say, task ids) when first needed.
@@ -91,9 +91,9 @@ class RowBuffer:
             self._stored.setdefault(key, row)
             if key in self.rows:
                 continue
-            self._siblings[key[:-1]][key] = None
             patch = self._patches.pop(key, None) if self._patches else None
-            self.rows[key] = row if patch is None else {**row, **patch}
+            kept = self.rows[key] = row if patch is None else {**row, **patch}
+            self._siblings[key[:-1]][key] = kept
             if patch is not None:
                 self._dirty.add(key)
 
@@ -113,8 +113,8 @@ class RowBuffer:
     def siblings(self, *prefix: Any) -> list[Row]:
         """The rows whose key starts with `prefix` (every key column but the last)."""
         self._load_pending()
-        found = (self.rows.get(key) for key in self._siblings.get(prefix, ()))
-        return [row for row in found if row is not None]
+        found = self._siblings.get(prefix)
+        return [row for row in found.values() if row is not None] if found else []
 
     def changed(self) -> list[Row]:
         """The rows put since the buffer was last written (not those removed)."""
@@ -123,7 +123,7 @@ class RowBuffer:
     def put(self, row: Row) -> None:
         key = self.key_of(row)
         self.rows[key] = row
-        self._siblings[key[:-1]][key] = None
+        self._siblings[key[:-1]][key] = row
         if self._patches:  # most batches patch nothing: spare hashing the key again
             self._patches.pop(key, None)
         self._dirty.add(key)
@@ -141,6 +141,8 @@ class RowBuffer:
 
     def remove(self, *key: Any) -> None:
         self.rows[key] = None
+        if key[:-1] in self._siblings:
+            self._siblings[key[:-1]][key] = None
         self._dirty.add(key)
 
     def flush(self, transaction: ViewTransaction) -> None:

@@ -11,12 +11,13 @@ rows go in one `executemany` on SQLite and in multi-row INSERTs on PostgreSQL.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from functools import cache, lru_cache
 from operator import itemgetter
 from typing import Any
 
 import psycopg
-from sqlalchemy import Table
+from sqlalchemy import Date, Table
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
@@ -206,8 +207,16 @@ def _select_in(select: str, column: str, count: int) -> str:
 
 
 def _bind_processor(kind: Any, dialect: Dialect) -> Processor | None:
+    if dialect.name == "sqlite" and type(kind) is Date:
+        return _sqlite_date
     processor: Processor | None = kind.dialect_impl(dialect).bind_processor(dialect)
     return processor
+
+
+def _sqlite_date(value: date | None) -> str | None:
+    """The text SQLAlchemy stores for a date on SQLite, without building its format's dict
+    for each of the millions of dates a rebuild writes."""
+    return None if value is None else date.isoformat(value)
 
 
 def _result_processor(kind: Any, dialect: Dialect) -> Processor | None:

@@ -18,7 +18,7 @@ from eventsourcing.dispatch import singledispatchmethod
 from planner.domain.actor import Actor
 from planner.domain.task import Task
 from planner.domain.task_part import UNASSIGNED, occurrence_percent, occurrence_status
-from planner.domain.task_status import Status
+from planner.domain.task_status import CLOSED, Status
 from planner.domain.vietnam_time import local_date
 from planner.projections.part_counts import PartCounts
 from planner.projections.projection import Projection
@@ -248,7 +248,7 @@ class TaskList(Projection):
             }
         )
         for row in self.occurrences.find(task_id=event.originator_id):
-            if not Status(row["status"]).is_closed:
+            if row["status"] not in CLOSED:
                 self._follow_lead(event, row, event.lead)
                 self._follow_coordinating(row, event.coordinating)
         for found in self.agencies.find(task_id=event.originator_id):
@@ -385,10 +385,10 @@ class TaskList(Projection):
         """The occurrence as its parts make it now."""
         row = self._occurrence(event, occurrence)
         counted = [p for p in self._rows_of(event, occurrence) if p["applies"]]
-        status = occurrence_status(Status(p["status"]) for p in counted)
+        status = occurrence_status({p["status"] for p in counted})
         working = [p for p in counted if p["status"] != Status.CANCELLED]
         done = [p["completed_on"] for p in working if p["completed_on"] is not None]
-        still = [p for p in counted if not Status(p["status"]).is_closed]
+        still = [p for p in counted if p["status"] not in CLOSED]
         own_days = {p["agency"]: p["due_on"] for p in still if p["due_on"] != row["due_on"]}
         dues = [p["due_on"] for p in still if p["due_on"] is not None]
         self.occurrences.put(
@@ -402,9 +402,7 @@ class TaskList(Projection):
                 "completed_on": max(done) if status is Status.COMPLETED and done else None,
                 "evidence_count": row["evidence_count"] + evidence,
                 "parts": len(counted),
-                "parts_open": sorted(
-                    p["agency"] for p in counted if not Status(p["status"]).is_closed
-                ),
+                "parts_open": sorted(p["agency"] for p in still),
             }
         )
         self.tasks.patch(

@@ -188,7 +188,7 @@ def _by_occurrence(rows: list[State]) -> dict[Occurrence, list[State]]:
 
 
 def _status(parts: list[State]) -> Status:
-    return occurrence_status(Status(p["status"]) for p in parts)
+    return occurrence_status({p["status"] for p in parts})
 
 
 def _late(due_on: date | None, status: str, day: date) -> bool:
