@@ -1,0 +1,317 @@
+"""Requests per second through HTTP, beside a bare FastAPI endpoint served the same way.
+
+What users feel is the request, not the command: `planner serve` (one process, as deployed)
+answers a task's JSON and takes progress reports from agency staff signed in with a bearer
+token, while `benchmarks.bare_endpoint` answers the same shapes doing nothing. `wrk` keeps its
+connections alive at 1, 16 and 64 at a time; planner and the floor take turns in rounds, and
+each figure is the median of the rounds. The in-process command rate on the same store is the
+second floor of an update.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from uuid import UUID
+
+from planner.bootstrap.store import open_planner
+from planner.domain.actor import Role
+from planner.domain.criterion import CriterionRef, Index
+from planner.domain.schedule_text import read_schedule
+from planner.settings import Settings
+
+CONCURRENCY = (1, 16, 64)
+ROUNDS = 3
+SECONDS = 3
+TASKS = 200
+USER = "can-bo.stp"
+WRK = shutil.which("wrk") or "/usr/bin/wrk"
+
+
+@dataclass(frozen=True)
+class HttpRate:
+    backend: str
+    request: str
+    concurrency: int
+    planner_per_second: float
+    bare_per_second: float
+    errors: int
+
+    @property
+    def ratio(self) -> float:
+        return self.planner_per_second / self.bare_per_second
+
+
+@dataclass(frozen=True)
+class HttpRun:
+    backend: str
+    commands_per_second: float  # in process, on the same store
+    rates: list[HttpRate]
+
+
+def measure(backend: str, url: str) -> HttpRun:
+    password = secrets.token_urlsafe(12) + "-Aa1"
+    tasks, in_process = _seed(url, password)
+    with _serving(_planner_command, _planner_environment(url)) as planner_port:
+        token = _sign_in(planner_port, password)
+        with _serving(_bare_command, {}) as bare_port:
+            rates = _rounds(backend, planner_port, bare_port, token, tasks)
+    return HttpRun(backend, in_process, rates)
+
+
+def _seed(url: str, password: str) -> tuple[list[UUID], float]:
+    """A plan of tasks led by Sở Tư pháp, its staff account, and the in-process rate of
+    progress reports on them."""
+    with open_planner(Settings(database_url=url)) as planner:
+        planner.agencies.register_defaults(planner.system)
+        plan = planner.plans.register(
+            number="1/KH-HTTP",
+            title="Kế hoạch đo tốc độ qua HTTP",
+            issuer="UBND tỉnh",
+            province="Đo kiểm",
+            issued_on=date(2023, 6, 1),
+            year=2023,
+            indices=(Index.PAR_INDEX,),
+            actor=planner.system,
+        )
+        schedule = read_schedule("Năm 2023", 2023).schedule
+        with planner.workspace.bulk():
+            tasks = [
+                planner.tasks.add(
+                    plan,
+                    reference=f"H.{number}",
+                    text=f"Nhiệm vụ đo kiểm số {number}",
+                    criteria=(CriterionRef.parse("1.2"),),
+                    lead=["STP"],
+                    schedule=schedule,
+                    actor=planner.system,
+                )
+                for number in range(TASKS)
+            ]
+        planner.users.add(USER, "STP", Role.AGENCY, password, planner.system)
+        staff = planner.actor(USER, "STP", Role.AGENCY)
+        start = time.perf_counter()
+        for number in range(1000):
+            planner.tasks.report_progress(
+                tasks[number % TASKS], None, staff, percent=number % 100, note="Đang thực hiện"
+            )
+        return tasks, 1000 / (time.perf_counter() - start)
+
+
+def _planner_command(port: int) -> list[str]:
+    planner = Path(sys.executable).with_name("planner")
+    return [str(planner), "serve", "--no-scheduler", "--port", str(port)]
+
+
+def _bare_command(port: int) -> list[str]:
+    return [sys.executable, "-m", "benchmarks.bare_endpoint", str(port)]
+
+
+def _planner_environment(url: str) -> dict[str, str]:
+    return {
+        "PLANNER_DATABASE_URL": url,
+        "PLANNER_SESSION_SECRET": secrets.token_urlsafe(32),
+        "PLANNER_SCHEDULER": "off",
+    }
+
+
+@contextmanager
+def _serving(command: Callable[[int], list[str]], environment: dict[str, str]) -> Iterator[int]:
+    """A server process on a free port, stopped afterwards."""
+    port = _free_port()
+    process = subprocess.Popen(
+        command(port),
+        env={**os.environ, **environment},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_for(port, process)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _wait_for(port: int, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server on port {port} stopped (exit {process.returncode})")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"nothing answered on port {port} within a minute")
+
+
+def _sign_in(port: int, password: str) -> str:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/api/token",
+        data=json.dumps({"username": USER, "password": password}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        token: str = json.load(answer)["access_token"]
+        return token
+
+
+def _rounds(
+    backend: str, planner_port: int, bare_port: int, token: str, tasks: list[UUID]
+) -> list[HttpRate]:
+    found: dict[tuple[str, int], list[tuple[float, float, int]]] = {}
+    requests = {
+        "GET /api/tasks/{id}": ("GET", "/api/tasks/{}", "/bare/{}"),
+        "POST /api/tasks/{id}/progress": ("POST", "/api/tasks/{}/progress", "/bare/{}"),
+    }
+    with tempfile.TemporaryDirectory() as directory:
+        scripts = {
+            (name, target): _script(Path(directory), method, path, tasks, token)
+            for name, (method, planner_path, bare_path) in requests.items()
+            for target, path in (("planner", planner_path), ("bare", bare_path))
+        }
+        for name in requests:  # warm both servers up: imports, caches, the pool
+            _wrk(planner_port, scripts[(name, "planner")], 4, 1)
+            _wrk(bare_port, scripts[(name, "bare")], 4, 1)
+        for _ in range(ROUNDS):
+            for concurrency in CONCURRENCY:
+                for name in requests:
+                    real, errors = _wrk(
+                        planner_port, scripts[(name, "planner")], concurrency, SECONDS
+                    )
+                    bare, _ = _wrk(bare_port, scripts[(name, "bare")], concurrency, SECONDS)
+                    found.setdefault((name, concurrency), []).append((real, bare, errors))
+    return [
+        HttpRate(
+            backend,
+            name,
+            concurrency,
+            statistics.median(r for r, _, _ in runs),
+            statistics.median(b for _, b, _ in runs),
+            sum(e for _, _, e in runs),
+        )
+        for (name, concurrency), runs in found.items()
+    ]
+
+
+def _script(directory: Path, method: str, path: str, tasks: list[UUID], token: str) -> Path:
+    """A wrk script that walks through the tasks, one request each, with the token."""
+    paths = ", ".join(f'"{path.format(task)}"' for task in tasks)
+    if method == "POST":
+        body = '[[{"percent": 40, "note": "Đang thực hiện"}]]'
+        kind = '["Content-Type"] = "application/json", '
+    else:
+        body, kind = "nil", ""
+    script = directory / f"{secrets.token_hex(4)}.lua"
+    script.write_text(
+        f"""
+local paths = {{{paths}}}
+local n = 0
+local headers = {{{kind}["Authorization"] = "Bearer {token}"}}
+request = function()
+  n = n + 1
+  return wrk.format("{method}", paths[(n % #paths) + 1], headers, {body})
+end
+""",
+        encoding="utf-8",
+    )
+    return script
+
+
+def _wrk(port: int, script: Path, concurrency: int, seconds: int) -> tuple[float, int]:
+    """Requests per second and the count of failed ones (non-2xx, socket errors)."""
+    done = subprocess.run(
+        [
+            WRK,
+            "-t1",
+            f"-c{concurrency}",
+            f"-d{seconds}s",
+            "-s",
+            str(script),
+            f"http://127.0.0.1:{port}/",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", done.stdout)
+    if rate is None:
+        raise RuntimeError(f"wrk gave no rate:\n{done.stdout}{done.stderr}")
+    errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", done.stdout))
+    errors += sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", done.stdout))
+    return float(rate.group(1)), errors
+
+
+HEADING = "## Through HTTP (issue 20)"
+GET_RATIO = 0.5
+UPDATE_RATIO = 0.3
+UPDATE_TO_COMMAND = 0.5
+
+
+def section(runs: list[HttpRun]) -> str:
+    lines = [
+        HEADING,
+        "",
+        "One `planner serve` process (uvicorn, as deployed) beside a bare FastAPI `def` endpoint",
+        "served by the same uvicorn; `wrk` with keep-alive, one thread, "
+        f"{SECONDS} s per figure, median of {ROUNDS} interleaved rounds. Agency staff signed in",
+        "with a bearer token read a task's JSON and report progress on 200 tasks in turn.",
+        "",
+        "| store | request | concurrent | planner req/s | bare req/s | planner / bare | failed |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for run in runs:
+        lines += [
+            f"| {r.backend} | {r.request} | {r.concurrency} | {r.planner_per_second:,.0f} | "
+            f"{r.bare_per_second:,.0f} | {r.ratio:.2f}× | {r.errors} |"
+            for r in run.rates
+        ]
+    lines += ["", "Against the targets:", ""]
+    for run in runs:
+        lines += _verdicts(run)
+    return "\n".join(lines) + "\n"
+
+
+def _verdicts(run: HttpRun) -> list[str]:
+    reads = {r.concurrency: r for r in run.rates if r.request.startswith("GET")}
+    updates = {r.concurrency: r for r in run.rates if r.request.startswith("POST")}
+    alone = reads[1]
+    holds = all(reads[c].planner_per_second >= alone.planner_per_second for c in reads)
+    update = updates[1]
+    to_command = update.planner_per_second / run.commands_per_second
+    return [
+        f"- {run.backend}: GET {alone.ratio:.2f}× the bare endpoint at c=1 — "
+        f"{_met(alone.ratio >= GET_RATIO)} (≥ {GET_RATIO}×); at c=16 and c=64 "
+        + ("no lower than at c=1 — met" if holds else "lower than at c=1 — **not met**"),
+        f"- {run.backend}: update {update.ratio:.2f}× the bare endpoint at c=1 — "
+        f"{_met(update.ratio >= UPDATE_RATIO)} (≥ {UPDATE_RATIO}×); {to_command:.2f}× the "
+        f"in-process command rate ({run.commands_per_second:,.0f}/s) — "
+        f"{_met(to_command >= UPDATE_TO_COMMAND)} (≥ {UPDATE_TO_COMMAND}×)",
+    ]
+
+
+def _met(ok: bool) -> str:
+    return "met" if ok else "**not met**"
