@@ -21,6 +21,13 @@ def visible_task(web: Web, signed: SignedIn, task_id: UUID) -> TaskView:
     return task
 
 
+def require_sight(web: Web, signed: SignedIn, task_id: UUID) -> None:
+    """Refuse, as `visible_task` does, without reading the whole task (a command's answer
+    reads it afterwards)."""
+    sight = web.planner.views.task_sight(task_id)
+    require_sight_of_task(signed.actor, sight.label, sight.lead, sight.coordinating)
+
+
 def plan_of(web: Web, plan_id: UUID) -> PlanView:
     found = next((p for p in web.planner.views.plans() if p.plan_id == plan_id), None)
     if found is None:

@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query
 
 from api.days import Day
-from api.lookups import visible_task
+from api.lookups import require_sight
 from api.web import ApiUser, WebDep, api_user, require_monitor
 from planner.presentation.json_document import to_json
 from planner.presentation.outbox_document import outbox_json
@@ -36,7 +36,7 @@ def preview(
 def remind_late(task_id: UUID, web: WebDep, signed: ApiUser) -> dict[str, Any]:
     """One e-mail to each body whose own part is late; none twice on one day."""
     require_monitor(signed)
-    visible_task(web, signed, task_id)
+    require_sight(web, signed, task_id)
     deliveries = web.reminders.remind_late_now(task_id, signed.actor)
     return {
         "sent": [d.recipient for d in deliveries if d.error is None],

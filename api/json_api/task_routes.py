@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query, UploadFile
 
 from api.json_api import models
 from api.json_api.evidence import evidence_of
-from api.lookups import agency_filter, plan_of, visible_task
+from api.lookups import agency_filter, plan_of, require_sight, visible_task
 from api.uploads import chunks
 from api.web import ApiUser, SignedIn, Web, WebDep, api_user
 from planner.application.clock import SystemClock, today
@@ -73,14 +73,14 @@ def get_task(task_id: UUID, web: WebDep, signed: ApiUser) -> dict[str, Any]:
 
 @router.get("/tasks/{task_id}/history", summary="Lịch sử thay đổi của nhiệm vụ")
 def task_history(task_id: UUID, web: WebDep, signed: ApiUser) -> dict[str, Any]:
-    visible_task(web, signed, task_id)
+    require_sight(web, signed, task_id)
     entries = web.planner.views.history(task_id)
     return {"aggregate_id": str(task_id), "entries": to_json(entries)}
 
 
 @router.post("/tasks/{task_id}/start", summary="Bắt đầu thực hiện")
 def start(task_id: UUID, body: models.Start, web: WebDep, signed: ApiUser) -> dict[str, Any]:
-    visible_task(web, signed, task_id)
+    require_sight(web, signed, task_id)
     web.planner.tasks.start(
         task_id, body.occurrence, signed.actor, body.expected_version, **body.on_part()
     )
@@ -91,7 +91,7 @@ def start(task_id: UUID, body: models.Start, web: WebDep, signed: ApiUser) -> di
 def report_progress(
     task_id: UUID, body: models.Progress, web: WebDep, signed: ApiUser
 ) -> dict[str, Any]:
-    visible_task(web, signed, task_id)
+    require_sight(web, signed, task_id)
     web.planner.tasks.report_progress(
         task_id,
         body.occurrence,
@@ -107,7 +107,7 @@ def report_progress(
 
 @router.post("/tasks/{task_id}/complete", summary="Hoàn thành, kèm tài liệu kiểm chứng")
 def complete(task_id: UUID, body: models.Complete, web: WebDep, signed: ApiUser) -> dict[str, Any]:
-    visible_task(web, signed, task_id)
+    require_sight(web, signed, task_id)
     web.planner.tasks.complete(
         task_id,
         body.occurrence,
@@ -124,7 +124,7 @@ def complete(task_id: UUID, body: models.Complete, web: WebDep, signed: ApiUser)
 def block(
     task_id: UUID, body: models.PartWithReason, web: WebDep, signed: ApiUser
 ) -> dict[str, Any]:
-    visible_task(web, signed, task_id)
+    require_sight(web, signed, task_id)
     web.planner.tasks.block(
         task_id, body.occurrence, body.reason, signed.actor, body.expected_version, **body.on_part()
     )
@@ -133,7 +133,7 @@ def block(
 
 @router.post("/tasks/{task_id}/unblock", summary="Gỡ vướng mắc")
 def unblock(task_id: UUID, body: models.Unblock, web: WebDep, signed: ApiUser) -> dict[str, Any]:
-    visible_task(web, signed, task_id)
+    require_sight(web, signed, task_id)
     web.planner.tasks.unblock(
         task_id, body.occurrence, body.note, signed.actor, body.expected_version, **body.on_part()
     )
@@ -144,7 +144,7 @@ def unblock(task_id: UUID, body: models.Unblock, web: WebDep, signed: ApiUser) -
 def reopen(
     task_id: UUID, body: models.PartWithReason, web: WebDep, signed: ApiUser
 ) -> dict[str, Any]:
-    visible_task(web, signed, task_id)
+    require_sight(web, signed, task_id)
     web.planner.tasks.reopen(
         task_id, body.occurrence, body.reason, signed.actor, body.expected_version, **body.on_part()
     )
@@ -153,7 +153,7 @@ def reopen(
 
 @router.post("/tasks/{task_id}/cancel", summary="Hủy nhiệm vụ hoặc một kỳ (Sở Nội vụ)")
 def cancel(task_id: UUID, body: models.WithReason, web: WebDep, signed: ApiUser) -> dict[str, Any]:
-    visible_task(web, signed, task_id)
+    require_sight(web, signed, task_id)
     web.planner.tasks.cancel(
         task_id, body.occurrence, body.reason, signed.actor, body.expected_version, **body.dated()
     )
@@ -164,7 +164,7 @@ def cancel(task_id: UUID, body: models.WithReason, web: WebDep, signed: ApiUser)
 def change_deadline(
     task_id: UUID, body: models.Deadline, web: WebDep, signed: ApiUser
 ) -> dict[str, Any]:
-    visible_task(web, signed, task_id)
+    require_sight(web, signed, task_id)
     web.planner.tasks.change_deadline(
         task_id,
         body.occurrence,
@@ -179,7 +179,7 @@ def change_deadline(
 
 @router.post("/tasks/{task_id}/reassign", summary="Giao lại cơ quan chủ trì, phối hợp (Sở Nội vụ)")
 def reassign(task_id: UUID, body: models.Reassign, web: WebDep, signed: ApiUser) -> dict[str, Any]:
-    visible_task(web, signed, task_id)
+    require_sight(web, signed, task_id)
     web.planner.tasks.reassign(
         task_id,
         body.lead,
@@ -197,7 +197,7 @@ def reassign(task_id: UUID, body: models.Reassign, web: WebDep, signed: ApiUser)
 def request_extension(
     task_id: UUID, body: models.ExtensionRequest, web: WebDep, signed: ApiUser
 ) -> dict[str, Any]:
-    visible_task(web, signed, task_id)
+    require_sight(web, signed, task_id)
     web.planner.tasks.request_extension(
         task_id, body.occurrence, body.to, body.reason, signed.actor, body.expected_version
     )
@@ -210,7 +210,7 @@ def request_extension(
 def decide_extension(
     task_id: UUID, body: models.ExtensionDecision, web: WebDep, signed: ApiUser
 ) -> dict[str, Any]:
-    visible_task(web, signed, task_id)
+    require_sight(web, signed, task_id)
     web.planner.tasks.decide_extension(
         task_id,
         body.occurrence,
@@ -237,7 +237,7 @@ def upload(file: UploadFile, web: WebDep) -> dict[str, Any]:
 def not_applicable(
     task_id: UUID, body: models.NotApplicable, web: WebDep, signed: ApiUser
 ) -> dict[str, Any]:
-    visible_task(web, signed, task_id)
+    require_sight(web, signed, task_id)
     web.planner.tasks.mark_not_applicable(
         task_id,
         tuple(body.occurrences),
@@ -257,7 +257,7 @@ def not_applicable(
 def extend_parts(
     task_id: UUID, body: models.PartsExtension, web: WebDep, signed: ApiUser
 ) -> dict[str, Any]:
-    visible_task(web, signed, task_id)
+    require_sight(web, signed, task_id)
     web.planner.tasks.extend_parts(
         task_id,
         tuple(body.occurrences),
@@ -274,7 +274,7 @@ def extend_parts(
 
 @router.post("/tasks/{task_id}/input", summary="Đã gửi ý kiến/số liệu (cơ quan phối hợp)")
 def send_input(task_id: UUID, body: models.Input, web: WebDep, signed: ApiUser) -> dict[str, Any]:
-    visible_task(web, signed, task_id)
+    require_sight(web, signed, task_id)
     web.planner.tasks.send_input(
         task_id,
         body.occurrence,
@@ -290,7 +290,7 @@ def send_input(task_id: UUID, body: models.Input, web: WebDep, signed: ApiUser) 
 
 @router.get("/tasks/{task_id}/inputs", summary="Ý kiến, số liệu phối hợp của một nhiệm vụ")
 def task_inputs(task_id: UUID, web: WebDep, signed: ApiUser) -> dict[str, Any]:
-    visible_task(web, signed, task_id)
+    require_sight(web, signed, task_id)
     calendar = web.planner.calendar.calendar()
     owed = web.planner.views.inputs(today(SystemClock()), calendar, task_id)
     return {"task_id": str(task_id), "inputs": to_json(owed)}

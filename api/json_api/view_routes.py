@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query
 
 from api.days import Day
-from api.lookups import agency_filter, plan_of, visible_task
+from api.lookups import agency_filter, plan_of, require_sight
 from api.web import ApiUser, WebDep, api_user, require_monitor
 from planner.application.clock import SystemClock, today
 from planner.application.errors import NotFound
@@ -80,7 +80,7 @@ def history(aggregate_id: UUID, web: WebDep, signed: ApiUser) -> dict[str, Any]:
     if not entries:
         raise NotFound(f"không có lịch sử nào của mã {aggregate_id}")
     if entries[0].aggregate_type == "task":
-        visible_task(web, signed, aggregate_id)
+        require_sight(web, signed, aggregate_id)
     else:
         require_monitor(signed)
     return {"aggregate_id": str(aggregate_id), "entries": to_json(entries)}

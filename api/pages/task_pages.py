@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.auth.csrf import require_token
 from api.errors import status_of
-from api.lookups import visible_task
+from api.lookups import require_sight
 from api.pages.login_pages import safe_next
 from api.pages.task_forms import ACTIONS, ActionForm
 from api.pages.task_sheet import my_rows, task_sheet
@@ -75,7 +75,7 @@ def _perform(
     request: Request, task_id: UUID, action: str, form: ActionForm, signed: SignedIn
 ) -> Response:
     try:
-        visible_task(form.web, signed, task_id)
+        require_sight(form.web, signed, task_id)
         ACTIONS[action](form.web, signed, task_id, form)
     except DomainError as error:
         sheet = task_sheet(form.web, signed, task_id)

@@ -16,6 +16,7 @@ from planner.projections.view_transaction import ViewTransaction
 class AgencyCatalog(Projection):
     tables = (agencies,)
     events = (Agency.Event,)
+    stamp = "agencies"
 
     def __init__(self) -> None:
         super().__init__()

@@ -12,6 +12,7 @@ from planner.projections.schema import api_tokens
 class ApiTokenCatalog(Projection):
     tables = (api_tokens,)
     events = (ApiToken.Event,)
+    stamp = "api_tokens"
 
     def __init__(self) -> None:
         super().__init__()

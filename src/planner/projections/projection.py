@@ -9,6 +9,7 @@ from sqlalchemy import Table
 
 from planner.projections.counter_buffer import CounterBuffer
 from planner.projections.row_buffer import AppendBuffer, RowBuffer
+from planner.projections.schema import stamps
 from planner.projections.view_transaction import ViewTransaction
 
 
@@ -17,11 +18,14 @@ class Projection:
 
     tables: ClassVar[tuple[Table, ...]] = ()
     events: ClassVar[tuple[type, ...]] = (object,)  # the event base classes this view reads
+    # A view whose answers readers keep (`queries/kept_answers.py`) counts its changes here.
+    stamp: ClassVar[str] = ""
 
     def __init__(self) -> None:
         self.buffers: list[RowBuffer | AppendBuffer | CounterBuffer] = []
         # Bound once: binding the dispatcher costs more than most handlers.
         self._apply: Callable[[Any], None] = self.apply
+        self._stamps = self.counter(stamps, "stamp") if self.stamp else None
 
     def buffer(self, table: Table, partition: str) -> RowBuffer:
         created = RowBuffer(table, partition)
@@ -48,6 +52,8 @@ class Projection:
             for domain_event in relevant:
                 self._apply(domain_event)
             self.settle(transaction)
+            if self._stamps is not None:
+                self._stamps.add((self.stamp,), "stamp", len(relevant))
             for buffer in self.buffers:
                 buffer.flush(transaction)
         finally:

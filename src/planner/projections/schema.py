@@ -48,6 +48,15 @@ positions = Table(
     Column("position", BigInteger, nullable=False),
 )
 
+# How many times each rarely-changing view (agencies, accounts, tokens) has changed: readers
+# keep its answers until the count moves, whichever process recorded the change.
+stamps = Table(
+    "view_stamps",
+    metadata,
+    Column("view", String(32), primary_key=True),
+    Column("stamp", BigInteger, nullable=False),
+)
+
 view_shapes = Table(
     "view_shape",
     metadata,

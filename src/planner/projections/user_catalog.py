@@ -18,6 +18,7 @@ from planner.projections.schema import users
 class UserCatalog(Projection):
     tables = (users,)
     events = (User.Event,)
+    stamp = "users"
 
     def __init__(self) -> None:
         super().__init__()

@@ -120,6 +120,28 @@ def list_tasks(
     return [_task(row, by_task[row["task_id"]]) for row in rows]
 
 
+@dataclass(frozen=True)
+class TaskSight:
+    """What decides who may see a task, and how to name it when refusing."""
+
+    label: str
+    lead: list[str]
+    coordinating: list[str]
+
+
+def task_sight(connection: Connection, task_id: UUID) -> TaskSight:
+    """One row where the whole task (occurrences, parts) is not needed: a check before a
+    command, whose answer is read after it."""
+    row = connection.execute(
+        select(tasks.c.reference, tasks.c.text, tasks.c.lead, tasks.c.coordinating).where(
+            tasks.c.task_id == task_id
+        )
+    ).first()
+    if row is None:
+        raise NotFound(f"không có nhiệm vụ mã '{task_id}'")
+    return TaskSight(row.reference or row.text[:60], list(row.lead), list(row.coordinating))
+
+
 def task_detail(connection: Connection, task_id: UUID) -> TaskView:
     row = (
         connection.execute(

@@ -20,6 +20,7 @@ from planner.queries.criteria_sets import CriteriaSetView, list_criteria_sets
 from planner.queries.history import HistoryEntry, history_of
 from planner.queries.inputs import InputCounts, InputView, input_counts
 from planner.queries.inputs import inputs as owed_inputs
+from planner.queries.kept_answers import KeptAnswers
 from planner.queries.overdue import OverdueItem, count_overdue
 from planner.queries.overdue import overdue as overdue_items
 from planner.queries.past_day import overdue_on, progress_on, tasks_on
@@ -29,10 +30,12 @@ from planner.queries.progress import progress as agency_progress
 from planner.queries.score_board import ScoreLine
 from planner.queries.score_board import score_board as score_lines
 from planner.queries.tasks import (
+    TaskSight,
     TaskView,
     list_tasks,
     resolve_task_id,
     task_detail,
+    task_sight,
     tasks_given_to_group,
 )
 from planner.queries.upcoming import UpcomingItem, upcoming
@@ -46,6 +49,7 @@ class Views:
     def __init__(self, engine: Engine, today: Callable[[], date] | None = None) -> None:
         self.engine = engine
         self.today = today
+        self._kept = KeptAnswers()
 
     def _past(self, on: date) -> bool:
         return self.today is not None and on < self.today()
@@ -56,7 +60,11 @@ class Views:
 
     def directory(self) -> AgencyDirectory:
         with self.engine.connect() as connection:
-            return agency_directory(connection)
+            found = self._kept.get(
+                connection, "agencies", None, lambda: agency_directory(connection)
+            )
+        assert found is not None  # an empty registry is still a directory
+        return found
 
     def plans(self) -> list[PlanView]:
         with self.engine.connect() as connection:
@@ -80,6 +88,10 @@ class Views:
     def task(self, task_id: UUID) -> TaskView:
         with self.engine.connect() as connection:
             return task_detail(connection, task_id)
+
+    def task_sight(self, task_id: UUID) -> TaskSight:
+        with self.engine.connect() as connection:
+            return task_sight(connection, task_id)
 
     def tasks(self, plan_id: UUID | None = None, agency: str | None = None) -> list[TaskView]:
         with self.engine.connect() as connection:
@@ -182,12 +194,19 @@ class Views:
     def api_token(self, secret_hash: str) -> ApiTokenView | None:
         """The token whose secret hashes so, for signing in only."""
         with self.engine.connect() as connection:
-            return api_token_by_hash(connection, secret_hash)
+            return self._kept.get(
+                connection,
+                "api_tokens",
+                secret_hash,
+                lambda: api_token_by_hash(connection, secret_hash),
+            )
 
     def credentials(self, username: str) -> Credentials | None:
         """The account and its password hash, for signing in only."""
         with self.engine.connect() as connection:
-            return credentials(connection, username)
+            return self._kept.get(
+                connection, "users", username, lambda: credentials(connection, username)
+            )
 
     def upcoming(
         self, on: date, days: int, plan_id: UUID | None = None, agency: str | None = None
