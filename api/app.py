@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from api import docs_page, errors, operations
-from api.auth.csrf import COOKIE as CSRF_COOKIE
+from api.answer_headers import AnswerHeaders
 from api.auth.throttle import LoginThrottle
 from api.auth.tokens import Tokens
 from api.database_outage import OutageLog
@@ -41,12 +41,6 @@ Sign in with `POST /api/token` and send `Authorization: Bearer <token>`. Dates a
 points and percentages decimal strings; refusals carry `code`, a Vietnamese `message` and
 `detail[].loc` naming the field: 422 invalid, 403 forbidden, 404 unknown, 409 version conflict.
 """
-
-# Pages load nothing from elsewhere; /docs (Swagger UI) starts itself with an inline script.
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
-)
 
 
 def create_app(
@@ -99,8 +93,10 @@ def create_app(
         app.include_router(page.router)
     for extension in extensions:
         app.include_router(extension.router)
-    app.middleware("http")(_protect)
-    app.middleware("http")(operations.measure)
+    app.add_middleware(
+        AnswerHeaders, outage=app.state.outage, secure_cookies=settings.secure_cookies
+    )
+    app.add_middleware(operations.Measure, metrics=app.state.metrics)
     app.add_middleware(RequestLog)  # outermost: its id is on every line the request causes
     return app
 
@@ -127,30 +123,3 @@ def _running(
                 service.stop()
 
     return lifespan
-
-
-async def _protect(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """Security headers on every answer, the CSRF cookie for a browser that lacks one, and
-    the end of a database outage noted once a request that reads it succeeds."""
-    response = await call_next(request)
-    if response.status_code < 500 and not request.url.path.startswith(("/static/", "/health")):
-        outage: OutageLog = request.app.state.outage
-        outage.answered()
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
-    if request.url.path != "/docs":
-        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        response.headers.setdefault("X-Frame-Options", "DENY")
-    new_token = getattr(request.state, "new_csrf", None)
-    if new_token:
-        web: Web = request.app.state.web
-        response.set_cookie(
-            CSRF_COOKIE,
-            new_token,
-            httponly=True,
-            samesite="strict",
-            secure=web.settings.secure_cookies,
-        )
-    return response

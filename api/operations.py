@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Awaitable, Callable
 
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
@@ -25,6 +24,7 @@ from prometheus_client import (
     generate_latest,
 )
 from sqlalchemy import func, select, text
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.web import ApiUser, Web, WebDep, api_user
 from planner.domain.errors import NotPermitted
@@ -72,9 +72,9 @@ class Metrics:
             "planner_reminders", "Reminders by state", ["state"], registry=self.registry
         )
 
-    def observe(self, request: Request, status: int, seconds: float) -> None:
-        route = getattr(request.scope.get("route"), "path", "") or "unmatched"
-        method = request.method
+    def observe(self, scope: Scope, status: int, seconds: float) -> None:
+        route = getattr(scope.get("route"), "path", "") or "unmatched"
+        method: str = scope["method"]
         self.requests.labels(route, method, str(status)).inc()
         self.latency.labels(route, method).observe(seconds)
         if method in ("POST", "PUT", "DELETE") and status < 400:
@@ -83,15 +83,31 @@ class Metrics:
             self.conflicts.inc()
 
 
-async def measure(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """Count and time every answer, by the route that served it."""
-    start = time.perf_counter()
-    response = await call_next(request)
-    metrics: Metrics = request.app.state.metrics
-    metrics.observe(request, response.status_code, time.perf_counter() - start)
-    return response
+class Measure:
+    """Count and time every answer, by the route that served it (plain ASGI, as
+    `answer_headers.py` says why)."""
+
+    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
+        self.app = app
+        self.metrics = metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        status = 500
+
+        async def answer(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, answer)
+        finally:
+            self.metrics.observe(scope, status, time.perf_counter() - start)
 
 
 @router.get("/health", summary="Tiến trình đang chạy")

@@ -41,3 +41,23 @@ def _value(text: str, name: str) -> float:
     found = re.search(rf"^{re.escape(name)} (\S+)$", text, re.MULTILINE)
     assert found, f"{name} not in the metrics"
     return float(found.group(1))
+
+
+def test_every_answer_carries_the_security_headers_and_a_browser_its_csrf_cookie(
+    server: Server,
+) -> None:
+    with server.client() as client:
+        login = client.get("/login")
+        answer = client.get("/api/tasks", headers=server.headers("chuyen-vien.snv"))
+        refused = client.get("/api/tasks")
+        docs = client.get("/docs")
+    for sent in (login, answer, refused):
+        assert sent.headers["x-content-type-options"] == "nosniff"
+        assert sent.headers["referrer-policy"] == "same-origin"
+        assert sent.headers["x-frame-options"] == "DENY"
+        assert "frame-ancestors 'none'" in sent.headers["content-security-policy"]
+    assert refused.status_code == 401
+    assert login.headers["set-cookie"].startswith("planner_csrf=")
+    assert "httponly" in login.headers["set-cookie"].lower()
+    assert docs.headers["x-content-type-options"] == "nosniff"
+    assert "content-security-policy" not in docs.headers  # Swagger UI starts with an inline script
