@@ -16,7 +16,7 @@ def test_connections_accepted_on_the_listener_send_small_answers_at_once() -> No
         listener = open_listener("127.0.0.1", 0)
         seen: list[int] = []
 
-        async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        async def answer(_reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
             accepted: socket.socket = writer.get_extra_info("socket")
             seen.append(accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
             writer.close()
