@@ -22,6 +22,10 @@ lock: install
 	echo "# Every package make install uses, at the versions the tests passed with; \`make lock\` refreshes it." > constraints.txt
 	$(BIN)/pip freeze --exclude-editable | grep -v '@ file' >> constraints.txt
 
+# The HTTP benchmark loads the server with wrk, from Debian.
+/usr/bin/wrk:
+	apt-get update -qq && apt-get install -y -qq wrk
+
 $(CHROMIUM):
 	apt-get update -qq && apt-get install -y -qq chromium
 
@@ -38,7 +42,7 @@ lint: install
 test: lint
 	$(BIN)/pytest -n auto --dist loadscope --no-loadscope-reorder
 
-bench: install
+bench: install /usr/bin/wrk
 	$(BIN)/python -m benchmarks.run
 
 clean:

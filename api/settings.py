@@ -14,3 +14,4 @@ class WebSettings:
     session_hours: int = 12
     max_upload_bytes: int = 20 * 1024 * 1024
     secret_from_environment: bool = True
+    threads: int = 4

@@ -43,7 +43,8 @@ class NotSignedIn(Exception):
     """No valid session or bearer token came with the request."""
 
 
-def web(request: Request) -> Web:
+async def web(request: Request) -> Web:
+    """Async: FastAPI would hand a plain function to its thread pool, a hop per request."""
     found: Web = request.app.state.web
     return found
 

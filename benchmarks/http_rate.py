@@ -29,6 +29,7 @@ from datetime import date
 from pathlib import Path
 from uuid import UUID
 
+from benchmarks.results_file import replace_section
 from planner.bootstrap.store import open_planner
 from planner.domain.actor import Role
 from planner.domain.criterion import CriterionRef, Index
@@ -315,3 +316,7 @@ def _verdicts(run: HttpRun) -> list[str]:
 
 def _met(ok: bool) -> str:
     return "met" if ok else "**not met**"
+
+
+def write(text: str) -> None:
+    replace_section(HEADING, text)

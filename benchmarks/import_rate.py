@@ -7,7 +7,6 @@ Run alone with `python -m benchmarks.import_rate` (rewrites its section of RESUL
 
 from __future__ import annotations
 
-import re
 import tempfile
 import time
 import tracemalloc
@@ -16,13 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from benchmarks.results_file import replace_section
 from planner.importer.document_file import read_document
 from planner.importer.reading import read_plan_document
 from tests.importing.corpus.build import plans
 from tests.importing.corpus.fidelity import FIELDS, Fidelity, corpus_directory, fidelity, imported
 
 T = TypeVar("T")
-RESULTS = Path(__file__).with_name("RESULTS.md")
 HEADING = "## Importing plans"
 ROWS = 2_000
 _AGENCIES = ("Sở Nội vụ", "Văn phòng UBND tỉnh", "Sở Tư pháp", "Các sở, ban, ngành")
@@ -146,11 +145,7 @@ def section(rate: ImportRate, total: Fidelity) -> str:
 
 
 def write(text: str) -> None:
-    """Replace this benchmark's section of RESULTS.md, or add it at the end."""
-    current = RESULTS.read_text("utf-8") if RESULTS.exists() else ""
-    pattern = re.compile(rf"{re.escape(HEADING)}\n.*?(?=\n## |\Z)", re.S)
-    updated = pattern.sub(lambda _: text.rstrip("\n"), current) if HEADING in current else None
-    RESULTS.write_text(updated or f"{current.rstrip()}\n\n{text}", encoding="utf-8")
+    replace_section(HEADING, text)
 
 
 def run() -> str:

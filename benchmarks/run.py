@@ -8,21 +8,20 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import UTC, datetime
-from pathlib import Path
 
 from benchmarks import (
     catch_up_rate,
     command_rate,
+    http_rate,
     import_rate,
     national_scale,
     recorder_choice,
 )
 from benchmarks.machine import describe
 from benchmarks.national_data import Scale
+from benchmarks.results_file import RESULTS
 from benchmarks.stores import BACKENDS, fresh_store
 from benchmarks.verdicts import verdicts
-
-RESULTS = Path(__file__).with_name("RESULTS.md")
 
 
 def main() -> None:
@@ -46,6 +45,12 @@ def main() -> None:
     _say("importing plans")
     RESULTS.write_text(results, encoding="utf-8")
     import_rate.write(import_rate.run())
+    https = []
+    for backend in options.backends:
+        _say(f"{backend}: through HTTP")
+        with fresh_store(backend) as url:
+            https.append(http_rate.measure(backend, url))
+    http_rate.write(http_rate.section(https))
     _say(f"written {RESULTS}")
 
 

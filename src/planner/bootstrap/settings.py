@@ -79,6 +79,11 @@ class PlannerSettings(BaseSettings):
         "the largest evidence file or imported document accepted, in bytes",
         "`20971520` (20 MiB)",
     )
+    web_threads: Positive = setting(
+        4,
+        "threads answering requests in each server process: more let slow requests (reports) "
+        "overlap, fewer fight less over Python's lock under load",
+    )
     secure_cookies: bool = setting(False, "`1` to send cookies over HTTPS only (behind TLS)", "off")
     scheduler: bool = setting(
         True,
@@ -162,6 +167,7 @@ class PlannerSettings(BaseSettings):
             session_hours=self.session_hours,
             max_upload_bytes=self.max_upload_bytes,
             secret_from_environment=bool(secret),
+            threads=self.web_threads,
         )
 
     def reminders(self) -> ReminderSettings:

@@ -12,11 +12,12 @@ from collections.abc import Callable, Hashable
 from threading import Lock
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from planner.projections.schema import stamps
 
 T = TypeVar("T")
+_READ_STAMP = f"SELECT stamp FROM {stamps.name} WHERE view = ?"
 
 
 class KeptAnswers:
@@ -45,5 +46,9 @@ class KeptAnswers:
 
 
 def _stamp(connection: Connection, view: str) -> int:
-    found = connection.execute(select(stamps.c.stamp).where(stamps.c.view == view)).scalar()
+    # Plain SQL: read on every request, it skips building and caching a statement each time.
+    statement = (
+        _READ_STAMP.replace("?", "%s") if connection.dialect.name != "sqlite" else _READ_STAMP
+    )
+    found = connection.exec_driver_sql(statement, (view,)).scalar()
     return int(found or 0)
