@@ -57,9 +57,16 @@ def my_tasks(
 
 
 @router.get("/tasks/{task_id}")
-def task_page(request: Request, task_id: UUID, web: WebDep, signed: PageUser) -> Response:
+def task_page(
+    request: Request,
+    task_id: UUID,
+    web: WebDep,
+    signed: PageUser,
+    before: Annotated[int | None, Query(ge=2, description="Thay đổi cũ hơn phiên bản này")] = None,
+) -> Response:
     saved = request.query_params.get("saved", "")
-    return render(request, "task.html", {**task_sheet(web, signed, task_id), "saved": saved})
+    sheet = task_sheet(web, signed, task_id, before)
+    return render(request, "task.html", {**sheet, "saved": saved})
 
 
 @router.post("/tasks/{task_id}/actions/{action}", dependencies=[Depends(require_token)])

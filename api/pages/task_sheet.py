@@ -131,16 +131,22 @@ def my_rows(web: Web, signed: SignedIn, on: date) -> list[Row]:
     return sorted(rows, key=lambda r: (r.occurrence.due_on or date.max, r.task.reference))
 
 
-def task_sheet(web: Web, signed: SignedIn, task_id: UUID) -> dict[str, Any]:
+HISTORY_PAGE = 50  # changes shown at a time on the task page
+
+
+def task_sheet(
+    web: Web, signed: SignedIn, task_id: UUID, before: int | None = None
+) -> dict[str, Any]:
+    """The task, its documents, and its newest changes (older ones a page at a time, from
+    `before`): a task reported on every week for years would otherwise fill megabytes."""
     task = visible_task(web, signed, task_id)
-    history = web.planner.views.history(task_id)
     names = {a.code: a.name for a in web.planner.views.agencies()}
     on = today(SystemClock())
     return {
         "task": task,
         "names": names,
-        "history": history,
-        "evidence": _evidence(history),
+        "history": web.planner.views.history_page(task_id, before, HISTORY_PAGE),
+        "evidence": _evidence(web.planner.views.with_evidence(task_id)),
         "occurrences": [
             (o, actions_for(signed.actor, task, o), days_late(o, on)) for o in task.occurrences
         ],

@@ -41,8 +41,14 @@ class History(Projection):
                     for key, value in vars(domain_event).items()
                     if key not in _COMMON and key not in _SECRET
                 },
+                "evidence": _documents(domain_event),
             }
         )
+
+
+def _documents(domain_event: Any) -> int:
+    attached = getattr(domain_event, "evidence", None)
+    return len(attached) if isinstance(attached, tuple | list) else 0
 
 
 @cache

@@ -302,6 +302,8 @@ history = Table(
     Column("actor_role", String(16), nullable=False),
     Column("at", UtcDateTime(), nullable=False),
     Column("details", JSON, nullable=False),
+    # Documents the change attached: the task page lists them without reading all history.
+    Column("evidence", Integer, nullable=False, default=0),
 )
 
 reminders = Table(

@@ -17,7 +17,13 @@ from planner.queries.api_tokens import ApiTokenView, api_token_by_hash, list_api
 from planner.queries.at_risk import CriterionAtRisk, points_at_risk
 from planner.queries.basis import Basis
 from planner.queries.criteria_sets import CriteriaSetView, list_criteria_sets
-from planner.queries.history import HistoryEntry, history_of
+from planner.queries.history import (
+    HistoryEntry,
+    HistoryPage,
+    history_of,
+    history_page,
+    with_evidence,
+)
 from planner.queries.inputs import InputCounts, InputView, input_counts
 from planner.queries.inputs import inputs as owed_inputs
 from planner.queries.kept_answers import KeptAnswers
@@ -176,6 +182,14 @@ class Views:
     def history(self, aggregate_id: UUID) -> list[HistoryEntry]:
         with self.engine.connect() as connection:
             return history_of(connection, aggregate_id)
+
+    def history_page(self, aggregate_id: UUID, before: int | None, size: int) -> HistoryPage:
+        with self.engine.connect() as connection:
+            return history_page(connection, aggregate_id, before, size)
+
+    def with_evidence(self, aggregate_id: UUID) -> list[HistoryEntry]:
+        with self.engine.connect() as connection:
+            return with_evidence(connection, aggregate_id)
 
     def users(self) -> list[UserView]:
         with self.engine.connect() as connection:
