@@ -40,6 +40,7 @@ CONCURRENCY = (1, 16, 64)
 ROUNDS = 3
 SECONDS = 3
 TASKS = 200
+LONG_HISTORY = 5000  # changes on one task, for its page
 USER = "can-bo.stp"
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 
@@ -59,10 +60,20 @@ class HttpRate:
 
 
 @dataclass(frozen=True)
+class TaskPage:
+    """The page of a task with LONG_HISTORY changes, one connection."""
+
+    kib: float
+    median_ms: float
+    p95_ms: float
+
+
+@dataclass(frozen=True)
 class HttpRun:
     backend: str
     commands_per_second: float  # in process, on the same store
     rates: list[HttpRate]
+    page: TaskPage
 
 
 def measure(backend: str, url: str) -> HttpRun:
@@ -72,7 +83,8 @@ def measure(backend: str, url: str) -> HttpRun:
         token = _sign_in(planner_port, password)
         with _serving(_bare_command, {}) as bare_port:
             rates = _rounds(backend, planner_port, bare_port, token, tasks)
-    return HttpRun(backend, in_process, rates)
+        page = _task_page(planner_port, token, tasks[-1])
+    return HttpRun(backend, in_process, rates, page)
 
 
 def _seed(url: str, password: str) -> tuple[list[UUID], float]:
@@ -111,7 +123,13 @@ def _seed(url: str, password: str) -> tuple[list[UUID], float]:
             planner.tasks.report_progress(
                 tasks[number % TASKS], None, staff, percent=number % 100, note="Đang thực hiện"
             )
-        return tasks, 1000 / (time.perf_counter() - start)
+        rate = 1000 / (time.perf_counter() - start)
+        with planner.workspace.bulk():  # the long-lived task of the page benchmark
+            for week in range(LONG_HISTORY):
+                planner.tasks.report_progress(
+                    tasks[-1], None, staff, percent=week % 90, note=f"Tuần {week + 1}: đang làm"
+                )
+        return tasks, rate
 
 
 def _planner_command(port: int) -> list[str]:
@@ -218,6 +236,39 @@ def _rounds(
     ]
 
 
+def _task_page(port: int, token: str, task: UUID) -> TaskPage:
+    """Its size, and its latency under wrk at one connection (p95 from wrk's histogram)."""
+    path = f"/tasks/{task}"
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}{path}", headers={"Cookie": f"planner_session={token}"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        size = len(answer.read())
+    with tempfile.TemporaryDirectory() as directory:
+        script = Path(directory) / "page.lua"
+        script.write_text(
+            f"""
+request = function()
+  return wrk.format("GET", "{path}", {{["Cookie"] = "planner_session={token}"}})
+end
+done = function(summary, latency, requests)
+  io.write(string.format("p50 %d p95 %d\\n", latency:percentile(50), latency:percentile(95)))
+end
+""",
+            encoding="utf-8",
+        )
+        done = subprocess.run(
+            [WRK, "-t1", "-c1", f"-d{SECONDS}s", "-s", str(script), f"http://127.0.0.1:{port}/"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    found = re.search(r"p50 (\d+) p95 (\d+)", done.stdout)
+    if found is None:
+        raise RuntimeError(f"wrk gave no latency:\n{done.stdout}{done.stderr}")
+    return TaskPage(size / 1024, int(found.group(1)) / 1000, int(found.group(2)) / 1000)
+
+
 def _script(directory: Path, method: str, path: str, tasks: list[UUID], token: str) -> Path:
     """A wrk script that walks through the tasks, one request each, with the token."""
     paths = ", ".join(f'"{path.format(task)}"' for task in tasks)
@@ -270,6 +321,8 @@ HEADING = "## Through HTTP (issue 20)"
 GET_RATIO = 0.5
 UPDATE_RATIO = 0.3
 UPDATE_TO_COMMAND = 0.5
+PAGE_KIB = 100
+PAGE_P95_MS = 50.0
 
 
 def section(runs: list[HttpRun]) -> str:
@@ -290,6 +343,18 @@ def section(runs: list[HttpRun]) -> str:
             f"{r.bare_per_second:,.0f} | {r.ratio:.2f}× | {r.errors} |"
             for r in run.rates
         ]
+    lines += [
+        "",
+        f"The page of a task with {LONG_HISTORY:,} changes, signed in, one connection:",
+        "",
+        "| store | page KiB | median ms | p95 ms |",
+        "| --- | ---: | ---: | ---: |",
+        *[
+            f"| {run.backend} | {run.page.kib:,.0f} | {run.page.median_ms:,.1f} | "
+            f"{run.page.p95_ms:,.1f} |"
+            for run in runs
+        ],
+    ]
     lines += ["", "Against the targets:", ""]
     for run in runs:
         lines += _verdicts(run)
@@ -311,6 +376,10 @@ def _verdicts(run: HttpRun) -> list[str]:
         f"{_met(update.ratio >= UPDATE_RATIO)} (≥ {UPDATE_RATIO}×); {to_command:.2f}× the "
         f"in-process command rate ({run.commands_per_second:,.0f}/s) — "
         f"{_met(to_command >= UPDATE_TO_COMMAND)} (≥ {UPDATE_TO_COMMAND}×)",
+        f"- {run.backend}: task page with {LONG_HISTORY:,} changes {run.page.kib:,.0f} KiB, "
+        f"p95 {run.page.p95_ms:,.1f} ms — "
+        f"{_met(run.page.kib < PAGE_KIB and run.page.p95_ms < PAGE_P95_MS)} "
+        f"(< {PAGE_KIB} KB, p95 < {PAGE_P95_MS:.0f} ms)",
     ]
 
 
