@@ -3,6 +3,8 @@ the database so that every server process applies the same limit."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from api.auth.throttle import LoginThrottle, TooManyAttempts
@@ -65,3 +67,16 @@ def test_a_token_is_read_back_only_when_genuine_and_fresh() -> None:
     assert tokens.read(issued[:-2] + "xx") is None
     assert Tokens("bi-mat-khac", 3600).read(issued) is None
     assert Tokens("bi-mat-thu-nghiem", lifetime_seconds=-1).read(issued) is None
+
+
+def test_a_token_read_before_still_ends_when_its_time_is_up() -> None:
+    """Tokens checked once are kept (a signature check per request cost much); the moment
+    they expire still holds."""
+    now = [time.time()]
+    tokens = Tokens("bi-mat-thu-nghiem", lifetime_seconds=3600, clock=lambda: now[0])
+    issued = tokens.issue(TokenClaims("can-bo.stc", 3))
+    assert tokens.read(issued) == TokenClaims("can-bo.stc", 3)
+    now[0] += 1800
+    assert tokens.read(issued) == TokenClaims("can-bo.stc", 3)
+    now[0] += 1801
+    assert tokens.read(issued) is None
