@@ -1,5 +1,8 @@
 """Requests per second through HTTP, beside a bare FastAPI endpoint served the same way.
 
+Run alone with `python -m benchmarks.http_rate` (rewrites its section of RESULTS.md);
+`make bench` runs it with the others.
+
 What users feel is the request, not the command: `planner serve` (one process, as deployed)
 answers a task's JSON and takes progress reports from agency staff signed in with a bearer
 token, while `benchmarks.bare_endpoint` answers the same shapes doing nothing. `wrk` keeps its
@@ -30,6 +33,7 @@ from pathlib import Path
 from uuid import UUID
 
 from benchmarks.results_file import replace_section
+from benchmarks.stores import BACKENDS, fresh_store
 from planner.bootstrap.store import open_planner
 from planner.domain.actor import Role
 from planner.domain.criterion import CriterionRef, Index
@@ -41,6 +45,8 @@ ROUNDS = 3
 SECONDS = 3
 TASKS = 200
 LONG_HISTORY = 5000  # changes on one task, for its page
+WORKERS = 2  # this machine's cores
+WORKERS_GAIN = 1.6
 USER = "can-bo.stp"
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 
@@ -69,22 +75,44 @@ class TaskPage:
 
 
 @dataclass(frozen=True)
+class WorkersRate:
+    """Requests a second with WORKERS server processes, beside one (issue 21)."""
+
+    request: str
+    concurrency: int
+    one_worker: float
+    workers: float
+
+    @property
+    def gain(self) -> float:
+        return self.workers / self.one_worker
+
+
+@dataclass(frozen=True)
 class HttpRun:
     backend: str
     commands_per_second: float  # in process, on the same store
     rates: list[HttpRate]
     page: TaskPage
+    workers: list[WorkersRate]
 
 
 def measure(backend: str, url: str) -> HttpRun:
     password = secrets.token_urlsafe(12) + "-Aa1"
     tasks, in_process = _seed(url, password)
-    with _serving(_planner_command, _planner_environment(url)) as planner_port:
-        token = _sign_in(planner_port, password)
-        with _serving(_bare_command, {}) as bare_port:
-            rates = _rounds(backend, planner_port, bare_port, token, tasks)
-        page = _task_page(planner_port, token, tasks[-1])
-    return HttpRun(backend, in_process, rates, page)
+    environment = _planner_environment(url)
+    with tempfile.TemporaryDirectory() as directory:
+        with _serving(_planner_command(1), environment) as planner_port:
+            token = _sign_in(planner_port, password)
+            scripts = _scripts(Path(directory), tasks, token)
+            with _serving(_bare_command, {}) as bare_port:
+                rates = _rounds(backend, planner_port, bare_port, scripts)
+            page = _task_page(planner_port, token, tasks[-1])
+        workers = []
+        if backend != "sqlite":  # several workers are refused on SQLite, as they must be
+            with _serving(_planner_command(WORKERS), environment) as port:
+                workers = _with_workers(port, scripts, rates)
+    return HttpRun(backend, in_process, rates, page, workers)
 
 
 def _seed(url: str, password: str) -> tuple[list[UUID], float]:
@@ -132,9 +160,10 @@ def _seed(url: str, password: str) -> tuple[list[UUID], float]:
         return tasks, rate
 
 
-def _planner_command(port: int) -> list[str]:
-    planner = Path(sys.executable).with_name("planner")
-    return [str(planner), "serve", "--no-scheduler", "--port", str(port)]
+def _planner_command(workers: int) -> Callable[[int], list[str]]:
+    planner = str(Path(sys.executable).with_name("planner"))
+    serve = [planner, "serve", "--no-scheduler", "--workers", str(workers)]
+    return lambda port: [*serve, "--port", str(port)]
 
 
 def _bare_command(port: int) -> list[str]:
@@ -198,31 +227,33 @@ def _sign_in(port: int, password: str) -> str:
         return token
 
 
-def _rounds(
-    backend: str, planner_port: int, bare_port: int, token: str, tasks: list[UUID]
-) -> list[HttpRate]:
-    found: dict[tuple[str, int], list[tuple[float, float, int]]] = {}
-    requests = {
-        "GET /api/tasks/{id}": ("GET", "/api/tasks/{}", "/bare/{}"),
-        "POST /api/tasks/{id}/progress": ("POST", "/api/tasks/{}/progress", "/bare/{}"),
+REQUESTS = {
+    "GET /api/tasks/{id}": ("GET", "/api/tasks/{}", "/bare/{}"),
+    "POST /api/tasks/{id}/progress": ("POST", "/api/tasks/{}/progress", "/bare/{}"),
+}
+Scripts = dict[tuple[str, str], Path]
+
+
+def _scripts(directory: Path, tasks: list[UUID], token: str) -> Scripts:
+    """wrk's scripts for each request, against planner and against the bare endpoint."""
+    return {
+        (name, target): _script(directory, method, path, tasks, token)
+        for name, (method, planner_path, bare_path) in REQUESTS.items()
+        for target, path in (("planner", planner_path), ("bare", bare_path))
     }
-    with tempfile.TemporaryDirectory() as directory:
-        scripts = {
-            (name, target): _script(Path(directory), method, path, tasks, token)
-            for name, (method, planner_path, bare_path) in requests.items()
-            for target, path in (("planner", planner_path), ("bare", bare_path))
-        }
-        for name in requests:  # warm both servers up: imports, caches, the pool
-            _wrk(planner_port, scripts[(name, "planner")], 4, 1)
-            _wrk(bare_port, scripts[(name, "bare")], 4, 1)
-        for _ in range(ROUNDS):
-            for concurrency in CONCURRENCY:
-                for name in requests:
-                    real, errors = _wrk(
-                        planner_port, scripts[(name, "planner")], concurrency, SECONDS
-                    )
-                    bare, _ = _wrk(bare_port, scripts[(name, "bare")], concurrency, SECONDS)
-                    found.setdefault((name, concurrency), []).append((real, bare, errors))
+
+
+def _rounds(backend: str, planner_port: int, bare_port: int, scripts: Scripts) -> list[HttpRate]:
+    found: dict[tuple[str, int], list[tuple[float, float, int]]] = {}
+    for name in REQUESTS:  # warm both servers up: imports, caches, the pool
+        _wrk(planner_port, scripts[(name, "planner")], 4, 1)
+        _wrk(bare_port, scripts[(name, "bare")], 4, 1)
+    for _ in range(ROUNDS):
+        for concurrency in CONCURRENCY:
+            for name in REQUESTS:
+                real, errors = _wrk(planner_port, scripts[(name, "planner")], concurrency, SECONDS)
+                bare, _ = _wrk(bare_port, scripts[(name, "bare")], concurrency, SECONDS)
+                found.setdefault((name, concurrency), []).append((real, bare, errors))
     return [
         HttpRate(
             backend,
@@ -233,6 +264,23 @@ def _rounds(
             sum(e for _, _, e in runs),
         )
         for (name, concurrency), runs in found.items()
+    ]
+
+
+def _with_workers(port: int, scripts: Scripts, alone: list[HttpRate]) -> list[WorkersRate]:
+    """The same requests at 16 and 64 connections served by WORKERS processes, beside one."""
+    for name in REQUESTS:
+        _wrk(port, scripts[(name, "planner")], 4, 1)
+    found: dict[tuple[str, int], list[float]] = {}
+    for _ in range(ROUNDS):
+        for concurrency in (16, 64):
+            for name in REQUESTS:
+                rate, _ = _wrk(port, scripts[(name, "planner")], concurrency, SECONDS)
+                found.setdefault((name, concurrency), []).append(rate)
+    one = {(r.request, r.concurrency): r.planner_per_second for r in alone}
+    return [
+        WorkersRate(name, concurrency, one[(name, concurrency)], statistics.median(rates))
+        for (name, concurrency), rates in found.items()
     ]
 
 
@@ -355,6 +403,20 @@ def section(runs: list[HttpRun]) -> str:
             for run in runs
         ],
     ]
+    with_workers = [(run.backend, w) for run in runs for w in run.workers]
+    if with_workers:
+        lines += [
+            "",
+            f"`planner serve --workers {WORKERS}` beside one process (issue 21), same requests:",
+            "",
+            f"| store | request | concurrent | 1 worker req/s | {WORKERS} workers req/s | gain |",
+            "| --- | --- | ---: | ---: | ---: | ---: |",
+            *[
+                f"| {backend} | {w.request} | {w.concurrency} | {w.one_worker:,.0f} | "
+                f"{w.workers:,.0f} | {w.gain:.2f}× |"
+                for backend, w in with_workers
+            ],
+        ]
     lines += ["", "Against the targets:", ""]
     for run in runs:
         lines += _verdicts(run)
@@ -380,6 +442,11 @@ def _verdicts(run: HttpRun) -> list[str]:
         f"p95 {run.page.p95_ms:,.1f} ms — "
         f"{_met(run.page.kib < PAGE_KIB and run.page.p95_ms < PAGE_P95_MS)} "
         f"(< {PAGE_KIB} KB, p95 < {PAGE_P95_MS:.0f} ms)",
+        *[
+            f"- {run.backend}: {WORKERS} workers, {w.request} at c={w.concurrency}: "
+            f"{w.gain:.2f}× one — {_met(w.gain >= WORKERS_GAIN)} (≥ {WORKERS_GAIN}×)"
+            for w in run.workers
+        ],
     ]
 
 
@@ -389,3 +456,15 @@ def _met(ok: bool) -> str:
 
 def write(text: str) -> None:
     replace_section(HEADING, text)
+
+
+def run(backends: tuple[str, ...] = BACKENDS) -> str:
+    runs = []
+    for backend in backends:
+        with fresh_store(backend) as url:
+            runs.append(measure(backend, url))
+    return section(runs)
+
+
+if __name__ == "__main__":
+    write(run())

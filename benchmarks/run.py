@@ -45,12 +45,8 @@ def main() -> None:
     _say("importing plans")
     RESULTS.write_text(results, encoding="utf-8")
     import_rate.write(import_rate.run())
-    https = []
-    for backend in options.backends:
-        _say(f"{backend}: through HTTP")
-        with fresh_store(backend) as url:
-            https.append(http_rate.measure(backend, url))
-    http_rate.write(http_rate.section(https))
+    _say("through HTTP")
+    http_rate.write(http_rate.run(options.backends))
     _say(f"written {RESULTS}")
 
 
