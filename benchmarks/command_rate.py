@@ -47,7 +47,7 @@ class CommandRate:
 def measure(backend: str, url: str, twin_url: str, commands: int) -> CommandRate:
     clock = FixedClock(datetime(2023, 7, 1, 2, tzinfo=UTC))
     with open_planner(Settings(database_url=url), clock) as planner:
-        tasks = _tasks(planner)
+        tasks = seed_tasks(planner)
         staff = planner.actor("can-bo.stp", "STP", Role.AGENCY)
         sample = _sample_event(planner, tasks[0], staff)
         twin = EventStore(Database.from_url(twin_url))
@@ -66,7 +66,8 @@ def measure(backend: str, url: str, twin_url: str, commands: int) -> CommandRate
     return CommandRate(backend, done, done / raw_seconds, done / command_seconds)
 
 
-def _tasks(planner: Planner) -> list[UUID]:
+def seed_tasks(planner: Planner) -> list[UUID]:
+    """A plan of TASKS tasks led by Sở Tư pháp, on the default registry."""
     planner.agencies.register_defaults(planner.system)
     plan = planner.plans.register(
         number="1/KH-BENCH",

@@ -28,22 +28,19 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from uuid import UUID
 
+from benchmarks.command_rate import TASKS, seed_tasks
 from benchmarks.results_file import replace_section
 from benchmarks.stores import BACKENDS, fresh_store
 from planner.bootstrap.store import open_planner
 from planner.domain.actor import Role
-from planner.domain.criterion import CriterionRef, Index
-from planner.domain.schedule_text import read_schedule
 from planner.settings import Settings
 
 CONCURRENCY = (1, 16, 64)
 ROUNDS = 3
 SECONDS = 3
-TASKS = 200
 LONG_HISTORY = 5000  # changes on one task, for its page
 WORKERS = 2  # this machine's cores
 WORKERS_GAIN = 1.6
@@ -119,31 +116,7 @@ def _seed(url: str, password: str) -> tuple[list[UUID], float]:
     """A plan of tasks led by Sở Tư pháp, its staff account, and the in-process rate of
     progress reports on them."""
     with open_planner(Settings(database_url=url)) as planner:
-        planner.agencies.register_defaults(planner.system)
-        plan = planner.plans.register(
-            number="1/KH-HTTP",
-            title="Kế hoạch đo tốc độ qua HTTP",
-            issuer="UBND tỉnh",
-            province="Đo kiểm",
-            issued_on=date(2023, 6, 1),
-            year=2023,
-            indices=(Index.PAR_INDEX,),
-            actor=planner.system,
-        )
-        schedule = read_schedule("Năm 2023", 2023).schedule
-        with planner.workspace.bulk():
-            tasks = [
-                planner.tasks.add(
-                    plan,
-                    reference=f"H.{number}",
-                    text=f"Nhiệm vụ đo kiểm số {number}",
-                    criteria=(CriterionRef.parse("1.2"),),
-                    lead=["STP"],
-                    schedule=schedule,
-                    actor=planner.system,
-                )
-                for number in range(TASKS)
-            ]
+        tasks = seed_tasks(planner)
         planner.users.add(USER, "STP", Role.AGENCY, password, planner.system)
         staff = planner.actor(USER, "STP", Role.AGENCY)
         start = time.perf_counter()
