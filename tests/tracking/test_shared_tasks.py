@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from uuid import UUID
 
 import pytest
 
@@ -18,9 +19,8 @@ from tests.builders import add_task, bac_kan_plan, monitor, staff
 from tests.conftest import vietnam_time
 
 
-def test_each_department_answers_for_its_own_part_of_a_task_they_all_lead(
-    planner: Planner, clock: FixedClock
-) -> None:
+def self_inspection(planner: Planner) -> tuple[UUID, UUID]:
+    """Bắc Kạn's plan and its quarterly self-inspection, given to every department at once."""
     plan = bac_kan_plan(planner)
     task = add_task(
         planner,
@@ -30,6 +30,13 @@ def test_each_department_answers_for_its_own_part_of_a_task_they_all_lead(
         "Các sở, ban, ngành",
         "Quý III/2023",
     )
+    return plan, task
+
+
+def test_each_department_answers_for_its_own_part_of_a_task_they_all_lead(
+    planner: Planner, clock: FixedClock
+) -> None:
+    plan, task = self_inspection(planner)
     lead = planner.views.task(task).lead
     assert len(lead) > 10 and {"STP", "STC", "SYT", "STTTT"} <= set(lead)
 
@@ -95,15 +102,7 @@ def test_each_department_answers_for_its_own_part_of_a_task_they_all_lead(
 def test_sở_nội_vụ_gives_some_bodies_a_later_day_and_only_the_others_are_late(
     planner: Planner, clock: FixedClock
 ) -> None:
-    plan = bac_kan_plan(planner)
-    task = add_task(
-        planner,
-        plan,
-        "PL2 II.1",
-        "Tự kiểm tra công tác cải cách hành chính tại cơ quan, đơn vị",
-        "Các sở, ban, ngành",
-        "Quý III/2023",
-    )
+    plan, task = self_inspection(planner)
     lead = planner.views.task(task).lead
     clock.set(vietnam_time(date(2023, 10, 2)))
     planner.tasks.complete(task, None, staff(planner, "STP"), note="Đã tự kiểm tra")
