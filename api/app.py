@@ -15,6 +15,7 @@ from api.answer_headers import AnswerHeaders
 from api.auth.throttle import LoginThrottle
 from api.auth.tokens import Tokens
 from api.database_outage import OutageLog
+from api.error_answers import ERRORS
 from api.extensions import BackgroundService, Extension
 from api.json_api import (
     agency_routes,
@@ -40,8 +41,32 @@ DESCRIPTION = """Theo dõi kế hoạch nâng cao Chỉ số CCHC (PAR INDEX), S
 
 Sign in with `POST /api/token` and send `Authorization: Bearer <token>`. Dates are ISO 8601,
 points and percentages decimal strings; refusals carry `code`, a Vietnamese `message` and
-`detail[].loc` naming the field: 422 invalid, 403 forbidden, 404 unknown, 409 version conflict.
+`detail[].loc` naming the field: 401 not signed in, 403 forbidden, 404 unknown, 409 version
+conflict, 422 invalid, 429 too many sign-in attempts, 503 database unavailable.
+
+Lists come a page at a time in a stable order: `limit` (at most 1000) items, and `next`, the
+cursor to send back as `after` for the following page (null after the last).
+
+Versions: this is version 1 of the API, served under `/api`. Fields and operations may be
+added within it; a field is never renamed, removed or given another meaning there. A change
+that would break a client comes under `/api/v2`, with `/api` kept beside it for a year.
 """
+
+TAGS = [
+    {"name": "users", "description": "Đăng nhập, tài khoản và mật khẩu"},
+    {"name": "tokens", "description": "Token đặt tên cho chương trình (quản trị)"},
+    {"name": "tasks", "description": "Nhiệm vụ: tiến độ, hoàn thành, vướng mắc, gia hạn"},
+    {"name": "evidence", "description": "Tệp tài liệu kiểm chứng"},
+    {"name": "plans", "description": "Kế hoạch, yêu cầu của kế hoạch, mục tiêu và kết quả điểm"},
+    {"name": "agencies", "description": "Danh mục cơ quan và việc sắp xếp lại tổ chức"},
+    {"name": "calendar", "description": "Ngày nghỉ, ngày làm việc riêng của tỉnh"},
+    {"name": "views", "description": "Quá hạn, tiến độ theo cơ quan, bảng điểm, lịch sử"},
+    {"name": "reminders", "description": "Thư nhắc hạn: xem trước, nhắc ngay"},
+    {"name": "imports", "description": "Nhập kế hoạch từ văn bản (.docx, .xlsx), báo cáo"},
+    {"name": "reports", "description": "Báo cáo quý, năm theo kế hoạch"},
+    {"name": "scoring", "description": "Chấm điểm: tự đánh giá, thẩm định, kết quả"},
+    {"name": "operations", "description": "Vận hành: tình trạng tiến trình, số đo"},
+]
 
 
 def create_app(
@@ -58,6 +83,7 @@ def create_app(
         title="planner",
         version="0.1.0",
         description=DESCRIPTION,
+        openapi_tags=TAGS,
         lifespan=_running(services, settings.threads),
         docs_url=None,
         redoc_url=None,
@@ -77,8 +103,8 @@ def create_app(
     app.state.metrics = operations.Metrics()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     errors.install(app)
+    app.include_router(operations.router)
     for module in (
-        operations,
         user_routes,
         token_routes,
         task_routes,
@@ -88,12 +114,12 @@ def create_app(
         view_routes,
         reminder_routes,
     ):
-        app.include_router(module.router)
+        app.include_router(module.router, responses=ERRORS)
     pages = (docs_page, login_pages, task_pages, dashboard_pages, plan_pages, account_pages)
     for page in pages:
         app.include_router(page.router)
     for extension in extensions:
-        app.include_router(extension.router)
+        app.include_router(extension.router, responses=ERRORS)
     app.add_middleware(
         AnswerHeaders, outage=app.state.outage, secure_cookies=settings.secure_cookies
     )

@@ -105,6 +105,7 @@ async def on_http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
     api = is_api(request) or request.url.path == "/openapi.json"
     messages = {
+        400: "thân yêu cầu không đọc được: cần JSON hợp lệ, mã hóa UTF-8",
         404: "không có địa chỉ API này" if api else "không có trang này",
         405: "phương thức không được hỗ trợ",
     }

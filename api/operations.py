@@ -26,6 +26,8 @@ from prometheus_client import (
 from sqlalchemy import func, select, text
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.error_answers import ERRORS
+from api.json_api.answers import Alive, Readiness
 from api.web import ApiUser, Web, WebDep, api_user
 from planner.domain.errors import NotPermitted
 from planner.projections.schema import reminders
@@ -111,22 +113,32 @@ class Measure:
 
 
 @router.get("/health", summary="Tiến trình đang chạy")
-def health() -> dict[str, str | int]:
+def health() -> Alive:
     """`process`: which worker answered, when several serve behind one port."""
-    return {"status": "ok", "process": os.getpid()}
+    return Alive(status="ok", process=os.getpid())
 
 
-@router.get("/ready", summary="Sẵn sàng nhận yêu cầu: cơ sở dữ liệu trả lời, số liệu đã cập nhật")
+@router.get(
+    "/ready",
+    summary="Sẵn sàng nhận yêu cầu: cơ sở dữ liệu trả lời, số liệu đã cập nhật",
+    response_model=Readiness,
+    responses={503: {"model": Readiness, "description": "Số liệu còn chậm hơn giới hạn"}},
+)
 def ready(web: WebDep) -> Response:
     lag = _lag(web)
-    body = {"status": "ready" if lag <= READY_LAG else "catching_up", "lag_events": lag}
-    return JSONResponse(body, 200 if lag <= READY_LAG else 503)
+    body = Readiness(status="ready" if lag <= READY_LAG else "catching_up", lag_events=lag)
+    return JSONResponse(body.model_dump(), 200 if lag <= READY_LAG else 503)
 
 
 @router.get(
     "/metrics",
     summary="Số đo theo định dạng Prometheus (quản trị viên)",
     response_class=Response,
+    responses={
+        200: {"content": {"text/plain": {"schema": {"type": "string"}}}},
+        401: ERRORS[401],
+        403: ERRORS[403],
+    },
     dependencies=[Depends(api_user)],
 )
 def metrics(request: Request, web: WebDep, signed: ApiUser) -> Response:

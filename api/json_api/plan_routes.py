@@ -9,7 +9,9 @@ from uuid import UUID
 from fastapi import APIRouter, Depends
 
 from api.field_error import FieldInvalid
-from api.json_api import models
+from api.json_api import answers, models
+from api.json_api.list_orders import by_year_and_number
+from api.json_api.paging import Page, paged
 from api.lookups import plan_of
 from api.web import ApiUser, WebDep, api_user
 from planner.domain.criterion import CriterionCode, Index, Level
@@ -18,7 +20,6 @@ from planner.domain.points import parse_points
 from planner.domain.schedule_text import read_schedule
 from planner.domain.score_target import Definition
 from planner.domain.target import Target
-from planner.presentation.json_document import to_json
 
 router = APIRouter(prefix="/api", tags=["plans"], dependencies=[Depends(api_user)])
 
@@ -26,12 +27,13 @@ MAX_POINTS = Decimal(1_000_000)
 
 
 @router.get("/plans", summary="Các kế hoạch")
-def list_plans(web: WebDep) -> dict[str, Any]:
-    return {"plans": to_json(web.planner.views.plans())}
+def list_plans(web: WebDep, page: Page) -> answers.PlanPage:
+    found, next_cursor = paged(web.planner.views.plans(), by_year_and_number, page)
+    return answers.PlanPage(plans=found, next=next_cursor)
 
 
 @router.post("/plans", status_code=201, summary="Đăng ký kế hoạch (Sở Nội vụ)")
-def add_plan(body: models.NewPlan, web: WebDep, signed: ApiUser) -> dict[str, Any]:
+def add_plan(body: models.NewPlan, web: WebDep, signed: ApiUser) -> answers.OnePlan:
     indices = tuple(_field(Index.parse, i, "indices") for i in body.indices)
     plan_id = web.planner.plans.register(
         number=body.number,
@@ -43,18 +45,18 @@ def add_plan(body: models.NewPlan, web: WebDep, signed: ApiUser) -> dict[str, An
         indices=indices,
         actor=signed.actor,
     )
-    return {"plan": to_json(plan_of(web, plan_id))}
+    return answers.OnePlan(plan=plan_of(web, plan_id))
 
 
 @router.get("/plans/{plan_id}", summary="Một kế hoạch")
-def get_plan(plan_id: UUID, web: WebDep) -> dict[str, Any]:
-    return {"plan": to_json(plan_of(web, plan_id))}
+def get_plan(plan_id: UUID, web: WebDep) -> answers.OnePlan:
+    return answers.OnePlan(plan=plan_of(web, plan_id))
 
 
 @router.post("/plans/{plan_id}/obligations", status_code=201, summary="Thêm yêu cầu của kế hoạch")
 def add_obligation(
     plan_id: UUID, body: models.NewObligation, web: WebDep, signed: ApiUser
-) -> dict[str, Any]:
+) -> answers.OnePlan:
     plan = plan_of(web, plan_id)
     reading = read_schedule(body.schedule, plan.year, plan.issued_on)
     web.planner.plans.add_obligation(
@@ -66,7 +68,7 @@ def add_obligation(
         report_to=body.report_to,
         actor=signed.actor,
     )
-    return {"plan": to_json(plan_of(web, plan_id))}
+    return answers.OnePlan(plan=plan_of(web, plan_id))
 
 
 @router.post(
@@ -75,16 +77,16 @@ def add_obligation(
 )
 def set_input_days(
     plan_id: UUID, body: models.InputDays, web: WebDep, signed: ApiUser
-) -> dict[str, Any]:
+) -> answers.OnePlan:
     plan_of(web, plan_id)
     web.planner.plans.set_input_days(plan_id, body.days, body.reason, signed.actor)
-    return {"plan": to_json(plan_of(web, plan_id))}
+    return answers.OnePlan(plan=plan_of(web, plan_id))
 
 
 @router.put("/plans/{plan_id}/targets", summary="Đặt hoặc điều chỉnh mục tiêu một tiêu chí")
 def set_target(
     plan_id: UUID, body: models.TargetIn, web: WebDep, signed: ApiUser
-) -> dict[str, Any]:
+) -> answers.TargetBoard:
     code = _field(CriterionCode.parse, body.code, "code") if body.code else CriterionCode.total()
     definition = Definition(
         name=body.name,
@@ -104,13 +106,13 @@ def set_target(
         actor=signed.actor,
         reason=body.reason,
     )
-    return {"target_id": str(target_id), "lines": to_json(web.planner.views.score_board(plan_id))}
+    return answers.TargetBoard(target_id=target_id, lines=web.planner.views.score_board(plan_id))
 
 
 @router.post("/targets/{target_id}/results", summary="Ghi kết quả: tự đánh giá, thẩm định, công bố")
 def record_result(
     target_id: UUID, body: models.ResultIn, web: WebDep, signed: ApiUser
-) -> dict[str, Any]:
+) -> answers.TargetHistory:
     points = _points(body.points, "points")
     assert points is not None
     web.planner.targets.record_result(
@@ -121,7 +123,7 @@ def record_result(
         note=body.note,
         expected_version=body.expected_version,
     )
-    return {"target_id": str(target_id), "entries": to_json(web.planner.views.history(target_id))}
+    return answers.TargetHistory(target_id=target_id, entries=web.planner.views.history(target_id))
 
 
 def _points(text: str | None, field: str) -> Any:

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query
 
 from api.days import Day
+from api.json_api import answers
+from api.json_api.list_orders import (
+    by_agency_and_plan,
+    by_version,
+    least_done_first,
+    longest_late_first,
+)
+from api.json_api.paging import Page, paged
 from api.lookups import agency_filter, plan_of, require_sight
 from api.web import ApiUser, WebDep, api_user, require_monitor
 from planner.application.clock import SystemClock, today
 from planner.application.errors import NotFound
 from planner.domain.visibility import sees_every_task
-from planner.presentation.json_document import to_json
 from planner.queries.basis import Basis
 
 router = APIRouter(prefix="/api", tags=["views"], dependencies=[Depends(api_user)])
@@ -33,11 +40,12 @@ BasisQuery = Annotated[
 def overdue(
     web: WebDep,
     signed: ApiUser,
+    page: Page,
     on: On = None,
     plan_id: UUID | None = None,
     agency: AgencyFilter = None,
     basis: BasisQuery = Basis.CURRENT,
-) -> dict[str, Any]:
+) -> answers.Overdue:
     """Agency staff see only the work their agency carries; Sở Nội vụ sees the province."""
     day = on or today(SystemClock())
     plan = plan_of(web, plan_id) if plan_id else None
@@ -45,36 +53,39 @@ def overdue(
     if not sees_every_task(signed.actor):
         wanted = signed.actor.agency
     items = web.planner.views.overdue(day, plan_id, wanted, basis=basis)
+    found, next_cursor = paged(items, longest_late_first, page)
     number = plan.number if plan else None
-    answer: dict[str, Any] = to_json(
-        {"on": day, "basis": basis, "plan": number, "count": len(items), "items": items}
+    return answers.Overdue(
+        on=day, basis=basis, plan=number, count=len(items), items=found, next=next_cursor
     )
-    return answer
 
 
 @router.get("/progress", summary="Tiến độ theo cơ quan chủ trì và kế hoạch")
 def progress(
-    web: WebDep, on: On = None, plan_id: UUID | None = None, basis: BasisQuery = Basis.CURRENT
-) -> dict[str, Any]:
+    web: WebDep,
+    page: Page,
+    on: On = None,
+    plan_id: UUID | None = None,
+    basis: BasisQuery = Basis.CURRENT,
+) -> answers.Progress:
     day = on or today(SystemClock())
     plan = plan_of(web, plan_id) if plan_id else None
     rows = web.planner.views.progress(day, plan_id, basis)
-    answer: dict[str, Any] = to_json(
-        {"on": day, "basis": basis, "plan": plan.number if plan else None, "agencies": rows}
-    )
-    return answer
+    found, next_cursor = paged(rows, least_done_first, page)
+    number = plan.number if plan else None
+    return answers.Progress(on=day, basis=basis, plan=number, agencies=found, next=next_cursor)
 
 
 @router.get("/scores", summary="Bảng điểm: tối đa, năm trước, mục tiêu, kết quả, còn thiếu")
-def scores(web: WebDep, plan_id: UUID | None = None) -> dict[str, Any]:
+def scores(web: WebDep, plan_id: UUID | None = None) -> answers.Scores:
+    """The board is one document per plan (the criteria tree in order), not paged."""
     plan = plan_of(web, plan_id) if plan_id else None
     lines = web.planner.views.score_board(plan_id)
-    answer: dict[str, Any] = to_json({"plan": plan.number if plan else None, "lines": lines})
-    return answer
+    return answers.Scores(plan=plan.number if plan else None, lines=lines)
 
 
 @router.get("/history/{aggregate_id}", summary="Lịch sử một nhiệm vụ, kế hoạch, mục tiêu, cơ quan")
-def history(aggregate_id: UUID, web: WebDep, signed: ApiUser) -> dict[str, Any]:
+def history(aggregate_id: UUID, web: WebDep, signed: ApiUser, page: Page) -> answers.History:
     """A task's history for those who may see the task; anything else for Sở Nội vụ."""
     entries = web.planner.views.history(aggregate_id)
     if not entries:
@@ -83,20 +94,20 @@ def history(aggregate_id: UUID, web: WebDep, signed: ApiUser) -> dict[str, Any]:
         require_sight(web, signed, aggregate_id)
     else:
         require_monitor(signed)
-    return {"aggregate_id": str(aggregate_id), "entries": to_json(entries)}
+    found, next_cursor = paged(entries, by_version, page)
+    return answers.History(aggregate_id=aggregate_id, entries=found, next=next_cursor)
 
 
 @router.get(
     "/inputs", summary="Cơ quan phối hợp: ý kiến đã gửi đúng hạn, muộn, còn thiếu (Sở Nội vụ)"
 )
 def inputs(
-    web: WebDep, signed: ApiUser, on: On = None, plan_id: UUID | None = None
-) -> dict[str, Any]:
+    web: WebDep, signed: ApiUser, page: Page, on: On = None, plan_id: UUID | None = None
+) -> answers.InputsOwed:
     require_monitor(signed)
     day = on or today(SystemClock())
     plan = plan_of(web, plan_id) if plan_id else None
     rows = web.planner.views.input_counts(day, web.planner.calendar.calendar(), plan_id)
-    answer: dict[str, Any] = to_json(
-        {"on": day, "plan": plan.number if plan else None, "agencies": rows}
-    )
-    return answer
+    found, next_cursor = paged(rows, by_agency_and_plan, page)
+    number = plan.number if plan else None
+    return answers.InputsOwed(on=day, plan=number, agencies=found, next=next_cursor)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Connection, RowMapping, String, cast, func, select
+from sqlalchemy import Connection, RowMapping, Select, String, cast, func, select, tuple_
 
 from planner.domain.errors import NotFound
 from planner.projections.schema import occurrences, plans, task_agencies, task_parts, tasks
@@ -107,14 +108,61 @@ def list_tasks(
         )
         query = query.where(tasks.c.task_id.in_(involved))
     rows = list(connection.execute(query.order_by(plans.c.number, tasks.c.reference)).mappings())
-    by_task: dict[UUID, list[OccurrenceView]] = {row["task_id"]: [] for row in rows}
-    occurrence_query = select(occurrences).order_by(occurrences.c.occurrence)
-    part_query = select(task_parts).order_by(task_parts.c.agency)
+    occurrence_query = select(occurrences)
+    part_query = select(task_parts)
     if plan_id is not None:
         occurrence_query = occurrence_query.where(occurrences.c.plan_id == plan_id)
         part_query = part_query.where(task_parts.c.plan_id == plan_id)
-    parts = _parts(connection.execute(part_query).mappings(), set(by_task)) if with_parts else {}
-    for o in connection.execute(occurrence_query).mappings():
+    return _with_occurrences(connection, rows, occurrence_query, part_query if with_parts else None)
+
+
+TaskKey = tuple[str, str, UUID]
+
+
+def task_page(
+    connection: Connection,
+    plan_id: UUID | None,
+    agencies: Collection[str] | None,
+    after: TaskKey | None,
+    limit: int,
+) -> list[TaskView]:
+    """At most `limit` tasks after `after` in (plan number, reference, id) order, involving one
+    of `agencies` unless None: a page read without reading the other tasks' occurrences."""
+    order = (plans.c.number, tasks.c.reference, tasks.c.task_id)
+    query = select(tasks, plans.c.number.label("plan_number")).join(
+        plans, plans.c.plan_id == tasks.c.plan_id
+    )
+    if plan_id is not None:
+        query = query.where(tasks.c.plan_id == plan_id)
+    if agencies is not None:
+        involved = select(task_agencies.c.task_id).where(
+            task_agencies.c.agency.in_(agencies), task_agencies.c.role != "group"
+        )
+        query = query.where(tasks.c.task_id.in_(involved))
+    if after is not None:
+        query = query.where(tuple_(*order) > tuple_(*after))
+    rows = list(connection.execute(query.order_by(*order).limit(limit)).mappings())
+    ids = [row["task_id"] for row in rows]
+    return _with_occurrences(
+        connection,
+        rows,
+        select(occurrences).where(occurrences.c.task_id.in_(ids)),
+        select(task_parts).where(task_parts.c.task_id.in_(ids)),
+    )
+
+
+def _with_occurrences(
+    connection: Connection,
+    rows: list[RowMapping],
+    occurrence_query: Select[Any],
+    part_query: Select[Any] | None,
+) -> list[TaskView]:
+    by_task: dict[UUID, list[OccurrenceView]] = {row["task_id"]: [] for row in rows}
+    parts: Parts = {}
+    if part_query is not None:
+        found = connection.execute(part_query.order_by(task_parts.c.agency)).mappings()
+        parts = _parts(found, set(by_task))
+    for o in connection.execute(occurrence_query.order_by(occurrences.c.occurrence)).mappings():
         if o["task_id"] in by_task:
             by_task[o["task_id"]].append(_occurrence(o, parts))
     return [_task(row, by_task[row["task_id"]]) for row in rows]

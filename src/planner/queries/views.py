@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 from uuid import UUID
 
@@ -36,11 +36,13 @@ from planner.queries.progress import progress as agency_progress
 from planner.queries.score_board import ScoreLine
 from planner.queries.score_board import score_board as score_lines
 from planner.queries.tasks import (
+    TaskKey,
     TaskSight,
     TaskView,
     list_tasks,
     resolve_task_id,
     task_detail,
+    task_page,
     task_sight,
     tasks_given_to_group,
 )
@@ -102,6 +104,16 @@ class Views:
     def tasks(self, plan_id: UUID | None = None, agency: str | None = None) -> list[TaskView]:
         with self.engine.connect() as connection:
             return list_tasks(connection, plan_id, agency)
+
+    def task_page(
+        self,
+        plan_id: UUID | None,
+        agencies: Collection[str] | None,
+        after: TaskKey | None,
+        limit: int,
+    ) -> list[TaskView]:
+        with self.engine.connect() as connection:
+            return task_page(connection, plan_id, agencies, after, limit)
 
     def tasks_given_to(self, group: str) -> list[UUID]:
         with self.engine.connect() as connection:
