@@ -130,7 +130,7 @@ class Overdue(BaseModel):
     next: str | None = Next
 
 
-class Progress(BaseModel):
+class ProgressByAgency(BaseModel):
     on: date
     basis: Basis
     plan: str | None = Plan

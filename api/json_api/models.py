@@ -29,6 +29,13 @@ class Body(BaseModel):
 
 
 class Login(Body):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"username": "can-bo.stttt", "password": "mat-khau-cua-ban"}]
+        },
+    )
+
     username: Annotated[str, Field(min_length=1, max_length=64), AfterValidator(plain)]
     password: Annotated[str, Field(min_length=1, max_length=256), AfterValidator(plain)]
 
@@ -80,12 +87,35 @@ class Start(OnPart):
 
 
 class Progress(OnPart):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"percent": 60, "note": "Đã trình UBND tỉnh dự thảo quy chế", "expected_version": 3}
+            ]
+        },
+    )
+
     percent: Annotated[int, Field(ge=0, le=100)] | None = None
     note: Text = ""
     evidence: Annotated[list[EvidenceIn], Field(max_length=20)] = []
 
 
 class Complete(OnPart):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "note": "Đã khắc phục lỗi thanh toán trực tuyến",
+                    "evidence": [
+                        {"name": "Thông báo trên Cổng", "link": "https://stttt.backan.gov.vn/tb"}
+                    ],
+                }
+            ]
+        },
+    )
+
     note: Text = ""
     evidence: Annotated[list[EvidenceIn], Field(max_length=20)] = []
 
@@ -95,6 +125,11 @@ class WithReason(Dated):
 
 
 class PartWithReason(OnPart):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"reason": "Chờ Bộ Thông tin và Truyền thông hướng dẫn"}]},
+    )
+
     reason: Text
 
 
@@ -129,6 +164,18 @@ class Unblock(OnPart):
 
 
 class Deadline(Dated):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "due_on": "2023-12-15",
+                    "reason": "UBND tỉnh cho lùi hạn tại Thông báo 120/TB-UBND",
+                }
+            ]
+        },
+    )
+
     due_on: Day
     reason: Text
 
@@ -143,6 +190,13 @@ class Reassign(Body):
 
 
 class ExtensionRequest(Change):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"to": "2023-12-31", "reason": "Chờ kết quả khảo sát SIPAS"}]
+        },
+    )
+
     to: date = Field(description="Xin gia hạn đến ngày")
     reason: Text
 
@@ -153,6 +207,23 @@ class ExtensionDecision(Dated):
 
 
 class NewTask(Body):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "plan_id": "57183f23-8732-51a5-9414-38d4555adc42",
+                    "reference": "PL2 VII.6",
+                    "text": "Duy trì Cổng dịch vụ công của tỉnh",
+                    "criteria": ["7.3"],
+                    "lead": ["STTTT"],
+                    "coordinating": ["VPUBND"],
+                    "schedule": "Quý IV/2023",
+                }
+            ]
+        },
+    )
+
     plan_id: UUID
     reference: Annotated[str, Field(max_length=100), AfterValidator(plain)] = ""
     text: Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(plain)]
@@ -171,6 +242,23 @@ class NewTask(Body):
 
 
 class NewPlan(Body):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "number": "365/KH-UBND",
+                    "title": "Kế hoạch nâng cao Chỉ số CCHC năm 2023",
+                    "province": "Bắc Kạn",
+                    "year": 2023,
+                    "indices": ["PAR_INDEX", "SIPAS"],
+                    "issued_on": "2023-02-10",
+                    "issuer": "UBND tỉnh Bắc Kạn",
+                }
+            ]
+        },
+    )
+
     number: Name
     title: Text
     province: Name
@@ -204,6 +292,15 @@ class TargetIn(Body):
 
 
 class ResultIn(Body):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"points": "1,5", "kind": "self_assessed", "note": "Theo biểu tự đánh giá"}
+            ]
+        },
+    )
+
     points: Annotated[str, Field(min_length=1, max_length=20)] = Field(
         description="Điểm đạt được, '1,5' hoặc '1.5'"
     )
@@ -265,6 +362,13 @@ class Reason(Body):
 
 
 class CalendarDay(Body):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"day": "2023-09-01", "reason": "Nghỉ bù theo Quyết định của UBND tỉnh"}]
+        },
+    )
+
     """A day the province adds to (or withdraws from) the national calendar."""
 
     day: Day

@@ -49,7 +49,7 @@ class ReportDue(BaseModel):
     due_on: date
 
 
-class Message(BaseModel):
+class PreviewMessage(BaseModel):
     """One e-mail; the fields after `message_id` belong to its kind only."""
 
     kind: str = Field(description="digest (nhắc hạn), escalation (báo Sở Nội vụ), report")
@@ -74,6 +74,6 @@ class Unsendable(BaseModel):
 class Preview(BaseModel):
     on: date
     day_off: str | None = Field(description="Vì sao hôm đó không gửi (ngày nghỉ), nếu vậy")
-    messages: list[Message]
+    messages: list[PreviewMessage]
     unreachable: list[Unsendable] = Field(description="Đến hạn nhắc nhưng cơ quan chưa có e-mail")
     waiting: int = Field(description="Thư gửi lỗi, chờ gửi lại")

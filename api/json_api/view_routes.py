@@ -67,13 +67,15 @@ def progress(
     on: On = None,
     plan_id: UUID | None = None,
     basis: BasisQuery = Basis.CURRENT,
-) -> answers.Progress:
+) -> answers.ProgressByAgency:
     day = on or today(SystemClock())
     plan = plan_of(web, plan_id) if plan_id else None
     rows = web.planner.views.progress(day, plan_id, basis)
     found, next_cursor = paged(rows, least_done_first, page)
     number = plan.number if plan else None
-    return answers.Progress(on=day, basis=basis, plan=number, agencies=found, next=next_cursor)
+    return answers.ProgressByAgency(
+        on=day, basis=basis, plan=number, agencies=found, next=next_cursor
+    )
 
 
 @router.get("/scores", summary="Bảng điểm: tối đa, năm trước, mục tiêu, kết quả, còn thiếu")
