@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from planner.queries.agencies import AgencyView
+from planner.queries.api_tokens import ApiTokenView
 from planner.queries.history import HistoryEntry
 from planner.queries.inputs import InputCounts
 from planner.queries.overdue import OverdueItem
@@ -38,3 +39,7 @@ def least_done_first(row: AgencyProgress) -> tuple[str, float, str]:
 
 def by_agency_and_plan(row: InputCounts) -> tuple[str, str]:
     return (row.agency, str(row.plan_id))
+
+
+def by_name(token: ApiTokenView) -> tuple[str, str]:
+    return (token.name, str(token.token_id))

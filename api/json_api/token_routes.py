@@ -10,6 +10,8 @@ from fastapi import APIRouter, Depends, Path
 from pydantic import BaseModel, Field
 
 from api.json_api import models
+from api.json_api.list_orders import by_name
+from api.json_api.paging import NEXT_DESCRIPTION, Page, paged
 from api.web import ApiUser, WebDep, api_user
 from planner.application.api_tokens import secret_hash
 from planner.domain.actor import Role
@@ -48,6 +50,10 @@ class ApiTokenList(BaseModel):
     tokens: list[ApiTokenOut]
 
 
+class ApiTokenPage(ApiTokenList):
+    next: str | None = Field(description=NEXT_DESCRIPTION)
+
+
 class IssuedToken(BaseModel):
     token: str = Field(description="Gửi kèm 'Authorization: Bearer <token>'; chỉ hiện một lần")
     api_token: ApiTokenOut
@@ -66,9 +72,10 @@ def _require_admin(signed: ApiUser) -> None:
 
 
 @router.get("/tokens", summary="Token của các chương trình (quản trị)")
-def list_tokens(web: WebDep, signed: ApiUser) -> ApiTokenList:
+def list_tokens(web: WebDep, signed: ApiUser, page: Page) -> ApiTokenPage:
     _require_admin(signed)
-    return ApiTokenList(tokens=[ApiTokenOut.of(t) for t in web.planner.views.api_tokens()])
+    found, next_cursor = paged(web.planner.views.api_tokens(), by_name, page)
+    return ApiTokenPage(tokens=[ApiTokenOut.of(t) for t in found], next=next_cursor)
 
 
 @router.post("/tokens", status_code=201, summary="Cấp token cho một chương trình (quản trị)")
