@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 
 from api.errors import error_body
 from api.field_error import FieldInvalid
+from api.imports.answers import ImportAnswer, RefusedImport
 from api.imports.importing import (
     Imported,
     import_staged,
@@ -30,13 +31,19 @@ from planner.storage.evidence_files import FileTooLarge
 
 router = APIRouter(prefix="/api", tags=["imports"], dependencies=[Depends(api_user)])
 
+ANSWERS: dict[int | str, dict[str, Any]] = {
+    200: {"model": ImportAnswer, "description": "Chạy thử: báo cáo, và `import_id` để ghi"},
+    201: {"model": ImportAnswer, "description": "Đã ghi"},
+    422: {"model": RefusedImport, "description": "Văn bản có lỗi phải sửa; không ghi gì"},
+}
+
 ImportId = Annotated[str, Path(pattern=TOKEN_PATTERN, description="`import_id` of a dry run")]
 
 
 @router.post(
     "/imports",
     summary="Nhập kế hoạch từ tệp .txt, .docx, .xlsx (chạy thử hoặc ghi ngay)",
-    responses={201: {"description": "Đã ghi"}, 422: {"description": "Văn bản có lỗi"}},
+    responses=ANSWERS,
 )
 def upload_document(
     file: UploadFile,
@@ -68,7 +75,7 @@ def upload_document(
 @router.post(
     "/imports/{import_id}/confirm",
     summary="Ghi văn bản đã chạy thử",
-    responses={201: {"description": "Đã ghi"}, 422: {"description": "Văn bản có lỗi"}},
+    responses=ANSWERS,
 )
 def confirm_import(import_id: ImportId, web: WebDep, signed: ApiUser) -> JSONResponse:
     """Stores the document uploaded with `dry_run`; importing it twice records nothing."""
@@ -100,6 +107,7 @@ def _file_field(error: DomainError) -> FieldInvalid:
 
 
 def _answer(imported: Imported) -> JSONResponse:
+    """The report through its model, so the body is always the one documented."""
     body: dict[str, Any] = imported.as_json()
     if imported.refused:
         detail = [
@@ -109,5 +117,13 @@ def _answer(imported: Imported) -> JSONResponse:
         message = f"không nhập gì: văn bản có {len(detail)} lỗi phải sửa trước" + (
             f" — {detail[0]['msg']}" if detail else ""
         )
-        return JSONResponse({**error_body("document_refused", message, detail), **body}, 422)
-    return JSONResponse(body, 200 if imported.dry_run else 201)
+        refused = RefusedImport.model_validate(
+            {**error_body("document_refused", message, detail), **body}
+        )
+        return JSONResponse(_plain(refused), 422)
+    return JSONResponse(_plain(ImportAnswer.model_validate(body)), 200 if imported.dry_run else 201)
+
+
+def _plain(answer: ImportAnswer) -> dict[str, Any]:
+    plain: dict[str, Any] = answer.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    return plain

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Annotated, Any
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Form, UploadFile
 
 from api.days import Day
 from api.field_error import FieldInvalid
+from api.imports.answers import StatusReportAnswer
 from api.imports.importing import require_import_rights
 from api.lookups import plan_of
 from api.web import ApiUser, WebDep, api_user
@@ -31,7 +32,7 @@ def import_status_report(
     signed: ApiUser,
     as_of: Annotated[Day | None, Form(description="Ngày số liệu, khi báo cáo không ghi")] = None,
     dry_run: Annotated[bool, Form()] = False,
-) -> dict[str, Any]:
+) -> StatusReportAnswer:
     """What was recorded, what was already so, and every row that could not be read."""
     require_import_rights(signed)
     plan = plan_of(web, plan_id)
@@ -41,4 +42,4 @@ def import_status_report(
         raise FieldInvalid(error.message, ["body", "file"]) from None
     report = read_status_report(document)
     outcome = web.planner.status_reports.store(report, plan.plan_id, signed.actor, as_of, dry_run)
-    return {"plan": plan.number, "dry_run": dry_run, **asdict(outcome)}
+    return StatusReportAnswer(plan=plan.number, dry_run=dry_run, **asdict(outcome))

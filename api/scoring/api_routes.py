@@ -6,18 +6,16 @@ refusals carry the service's Vietnamese message like the rest of the API.
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Depends
 
 from api.json_api.evidence import evidence_of
 from api.scoring import models
+from api.scoring.answers import OneRound, OneScorecard, Results
 from api.scoring.documents import round_document, scorecard_document
 from api.scoring.lookups import KindPath, UnitPath, YearPath, card_of, current_day
 from api.web import ApiUser, SignedIn, Web, WebDep, api_user, require_monitor
 from planner.application.scoring import AppraisalEntry, SelfAssessmentEntry
 from planner.domain.criteria_set import UnitKind
-from planner.presentation.json_document import to_json
 from planner.presentation.scoring_results import results_document
 
 router = APIRouter(prefix="/api/scoring", tags=["scoring"], dependencies=[Depends(api_user)])
@@ -25,27 +23,27 @@ router = APIRouter(prefix="/api/scoring", tags=["scoring"], dependencies=[Depend
 UNIT = "/rounds/{year}/{kind}/units/{unit}"
 
 
-def card_answer(web: Web, signed: SignedIn, year: int, kind: UnitKind, unit: str) -> dict[str, Any]:
+def card_answer(web: Web, signed: SignedIn, year: int, kind: UnitKind, unit: str) -> OneScorecard:
     round_, card = card_of(web, signed, year, kind, unit)
-    return {"scorecard": scorecard_document(round_, card, current_day(web))}
+    return OneScorecard(scorecard=scorecard_document(round_, card, current_day(web)))
 
 
 @router.post("/rounds", status_code=201, summary="Mở đợt chấm điểm (Sở Nội vụ)")
-def create_round(body: models.NewRound, web: WebDep, signed: ApiUser) -> dict[str, Any]:
+def create_round(body: models.NewRound, web: WebDep, signed: ApiUser) -> OneRound:
     scoring = web.planner.scoring
     scoring.create_round(body.year, body.unit_kind, signed.actor, units=body.units)
-    return {"round": round_document(scoring.round(body.year, body.unit_kind))}
+    return OneRound(round=round_document(scoring.round(body.year, body.unit_kind)))
 
 
 @router.get("/rounds/{year}/{kind}", summary="Đợt chấm điểm: lịch, đơn vị, cây tiêu chí")
-def get_round(year: YearPath, kind: KindPath, web: WebDep) -> dict[str, Any]:
-    return {"round": round_document(web.planner.scoring.round(year, kind))}
+def get_round(year: YearPath, kind: KindPath, web: WebDep) -> OneRound:
+    return OneRound(round=round_document(web.planner.scoring.round(year, kind)))
 
 
 @router.get(UNIT, summary="Phiếu chấm điểm của một đơn vị (đơn vị đó hoặc Sở Nội vụ)")
 def get_scorecard(
     year: YearPath, kind: KindPath, unit: UnitPath, web: WebDep, signed: ApiUser
-) -> dict[str, Any]:
+) -> OneScorecard:
     return card_answer(web, signed, year, kind, unit)
 
 
@@ -57,7 +55,7 @@ def self_assess(
     body: models.SelfAssessmentForm,
     web: WebDep,
     signed: ApiUser,
-) -> dict[str, Any]:
+) -> OneScorecard:
     card_of(web, signed, year, kind, unit)
     entries = [
         SelfAssessmentEntry(e.code, e.points, evidence_of(e.evidence, web.files), e.explanation)
@@ -70,7 +68,7 @@ def self_assess(
 @router.post(UNIT + "/submit", summary="Nộp kết quả tự đánh giá")
 def submit(
     year: YearPath, kind: KindPath, unit: UnitPath, web: WebDep, signed: ApiUser
-) -> dict[str, Any]:
+) -> OneScorecard:
     card_of(web, signed, year, kind, unit)
     web.planner.scoring.submit(year, kind, unit, signed.actor)
     return card_answer(web, signed, year, kind, unit)
@@ -84,7 +82,7 @@ def reopen(
     body: models.Reopen,
     web: WebDep,
     signed: ApiUser,
-) -> dict[str, Any]:
+) -> OneScorecard:
     web.planner.scoring.reopen(year, kind, unit, body.until, body.reason, signed.actor)
     return card_answer(web, signed, year, kind, unit)
 
@@ -97,7 +95,7 @@ def appraise(
     body: models.AppraisalForm,
     web: WebDep,
     signed: ApiUser,
-) -> dict[str, Any]:
+) -> OneScorecard:
     entries = [AppraisalEntry(e.code, e.points, e.reason) for e in body.entries]
     web.planner.scoring.appraise_many(year, kind, unit, entries, signed.actor)
     return card_answer(web, signed, year, kind, unit)
@@ -111,7 +109,7 @@ def enter_survey(
     body: models.Survey,
     web: WebDep,
     signed: ApiUser,
-) -> dict[str, Any]:
+) -> OneScorecard:
     web.planner.scoring.enter_survey_many(year, kind, unit, body.points, signed.actor)
     return card_answer(web, signed, year, kind, unit)
 
@@ -124,7 +122,7 @@ def respond(
     body: models.ResponseIn,
     web: WebDep,
     signed: ApiUser,
-) -> dict[str, Any]:
+) -> OneScorecard:
     card_of(web, signed, year, kind, unit)
     evidence = evidence_of(body.evidence, web.files)
     web.planner.scoring.respond(
@@ -136,7 +134,7 @@ def respond(
 @router.post(UNIT + "/finalize", summary="Chốt kết quả thẩm định (Sở Nội vụ)")
 def finalize(
     year: YearPath, kind: KindPath, unit: UnitPath, web: WebDep, signed: ApiUser
-) -> dict[str, Any]:
+) -> OneScorecard:
     web.planner.scoring.finalize(year, kind, unit, signed.actor)
     return card_answer(web, signed, year, kind, unit)
 
@@ -145,7 +143,6 @@ def finalize(
     "/rounds/{year}/{kind}/results",
     summary="Kết quả, xếp hạng (như planner scoring results --json; Sở Nội vụ)",
 )
-def results(year: YearPath, kind: KindPath, web: WebDep, signed: ApiUser) -> dict[str, Any]:
+def results(year: YearPath, kind: KindPath, web: WebDep, signed: ApiUser) -> Results:
     require_monitor(signed)
-    found: dict[str, Any] = to_json(results_document(web.planner.scoring.results(year, kind)))
-    return found
+    return Results.model_validate(results_document(web.planner.scoring.results(year, kind)))

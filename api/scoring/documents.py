@@ -1,75 +1,68 @@
-"""The JSON of a round and of a unit's scorecard, as /api/scoring returns them."""
+"""A round and a unit's scorecard as /api/scoring answers them."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
+from api.scoring.answers import Round, RoundCalendar, RoundCriterion, Scorecard, ScoredRow
 from api.scoring.rows import card_state, rows
 from planner.domain.scoring.round import ScoringRound
 from planner.domain.scoring.scorecard import UnitScorecard
-from planner.presentation.json_document import to_json
 
 
-def round_document(round_: ScoringRound) -> dict[str, Any]:
+def round_document(round_: ScoringRound) -> Round:
     calendar = round_.calendar
-    document: dict[str, Any] = to_json(
-        {
-            "year": round_.year,
-            "unit_kind": round_.unit_kind,
-            "units": round_.units,
-            "calendar": {
-                "survey_by": calendar.survey_by,
-                "self_assessment_closes": calendar.self_assessment_closes,
-                "appraisal_closes": calendar.appraisal_closes,
-                "response_days": calendar.response_days,
-                "response_closes": calendar.response_closes,
-                "publication_by": calendar.publication_by,
-            },
-            "criteria": [
-                {
-                    "code": str(c.code),
-                    "name": c.name,
-                    "max_points": c.max_points,
-                    "survey_based": c.survey_based,
-                    "scored": c in round_.leaves,
-                }
-                for c in round_.criteria
-            ],
-        }
+    return Round(
+        year=round_.year,
+        unit_kind=round_.unit_kind,
+        units=list(round_.units),
+        calendar=RoundCalendar(
+            survey_by=calendar.survey_by,
+            self_assessment_closes=calendar.self_assessment_closes,
+            appraisal_closes=calendar.appraisal_closes,
+            response_days=calendar.response_days,
+            response_closes=calendar.response_closes,
+            publication_by=calendar.publication_by,
+        ),
+        criteria=[
+            RoundCriterion(
+                code=str(c.code),
+                name=c.name,
+                max_points=c.max_points,
+                survey_based=c.survey_based,
+                scored=c in round_.leaves,
+            )
+            for c in round_.criteria
+        ],
     )
-    return document
 
 
-def scorecard_document(round_: ScoringRound, card: UnitScorecard, day: date) -> dict[str, Any]:
+def scorecard_document(round_: ScoringRound, card: UnitScorecard, day: date) -> Scorecard:
     """Only scored rows; `round` gives the tree with names and maxima."""
     state = card_state(round_, card, day)
-    document: dict[str, Any] = to_json(
-        {
-            "year": round_.year,
-            "unit_kind": round_.unit_kind,
-            "unit": card.unit,
-            "version": card.version,
-            "submitted_at": card.submitted_at,
-            "reopened_until": card.reopened_until,
-            "final": card.final,
-            "self_assessment_deadline": state.deadline,
-            "response_closes": state.response_closes,
-            "editable": state.editable,
-            "rows": [
-                {
-                    "code": row.code,
-                    "max_points": row.criterion.max_points,
-                    "survey_based": row.criterion.survey_based,
-                    "not_evaluated": row.not_evaluated,
-                    "self_assessed": row.own,
-                    "appraised": row.appraisal,
-                    "responses": row.responses,
-                    "survey": row.survey,
-                }
-                for row in rows(round_, card)
-                if row.scored
-            ],
-        }
+    return Scorecard(
+        year=round_.year,
+        unit_kind=round_.unit_kind,
+        unit=card.unit,
+        version=card.version,
+        submitted_at=card.submitted_at,
+        reopened_until=card.reopened_until,
+        final=card.final,
+        self_assessment_deadline=state.deadline,
+        response_closes=state.response_closes,
+        editable=state.editable,
+        rows=[
+            ScoredRow(
+                code=row.code,
+                max_points=row.criterion.max_points,
+                survey_based=row.criterion.survey_based,
+                not_evaluated=row.not_evaluated,
+                self_assessed=row.own,
+                appraised=row.appraisal,
+                responses=list(row.responses),
+                survey=row.survey,
+            )
+            for row in rows(round_, card)
+            if row.scored
+        ],
     )
-    return document
