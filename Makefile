@@ -9,7 +9,11 @@ PORT ?= 8000
 
 .PHONY: install run test lint bench clean lock
 
-install: $(VENV)/.installed $(CHROMIUM)
+# The API test generates a client with openapi-python-client, kept in a virtualenv of its own
+# (it wants older httpx and typer than planner uses).
+GENERATOR := $(VENV)/client-generator/bin/openapi-python-client
+
+install: $(VENV)/.installed $(CHROMIUM) $(GENERATOR)
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,10 +21,18 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $@
 
+$(GENERATOR): client-generator.txt $(VENV)/.installed
+	$(PYTHON) -m venv $(VENV)/client-generator
+	$(VENV)/client-generator/bin/pip install --quiet -c client-generator.txt openapi-python-client
+	touch $@
+
 # After upgrading a dependency and passing `make test`: pin what .venv now holds.
 lock: install
 	echo "# Every package make install uses, at the versions the tests passed with; \`make lock\` refreshes it." > constraints.txt
 	$(BIN)/pip freeze --exclude-editable | grep -v '@ file' >> constraints.txt
+	head -2 client-generator.txt > client-generator.new
+	$(VENV)/client-generator/bin/pip freeze | grep -v '^pip=' >> client-generator.new
+	mv client-generator.new client-generator.txt
 
 # The HTTP benchmark loads the server with wrk, from Debian.
 /usr/bin/wrk:

@@ -161,7 +161,7 @@ class SourceRow(Strict):
     mark: str | None
 
 
-class Preview(Strict):
+class ImportPreview(Strict):
     tasks: list[TaskRead]
     rows: list[SourceRow]
     headings: list[Cell]
@@ -227,7 +227,7 @@ class ImportAnswer(Strict):
     not_found: list[str]
     warnings: list[Finding]
     errors: list[Finding]
-    preview: Preview
+    preview: ImportPreview
     corrections: Corrections
     corrections_kept: KeptCorrections | None
     stored: Stored | None

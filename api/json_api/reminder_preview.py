@@ -71,7 +71,7 @@ class Unsendable(BaseModel):
     items: list[Notice]
 
 
-class Preview(BaseModel):
+class ReminderPreview(BaseModel):
     on: date
     day_off: str | None = Field(description="Vì sao hôm đó không gửi (ngày nghỉ), nếu vậy")
     messages: list[PreviewMessage]

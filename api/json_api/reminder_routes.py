@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query
 
 from api.days import Day
 from api.json_api import answers
-from api.json_api.reminder_preview import Preview
+from api.json_api.reminder_preview import ReminderPreview
 from api.lookups import require_sight
 from api.web import ApiUser, WebDep, api_user, require_monitor
 from planner.presentation.outbox_document import outbox_json
@@ -26,12 +26,12 @@ def preview(
     web: WebDep,
     signed: ApiUser,
     on: Annotated[Day | None, Query(description="Ngày gửi (ISO 8601); bỏ trống: hôm nay")] = None,
-) -> Preview:
+) -> ReminderPreview:
     """The object `planner reminders preview --json` prints; Sở Nội vụ and administrators only."""
     require_monitor(signed)
     service = web.reminders
     outbox = service.outbox(on or service.today())
-    return Preview.model_validate(outbox_json(outbox, service.emails(outbox)))
+    return ReminderPreview.model_validate(outbox_json(outbox, service.emails(outbox)))
 
 
 @router.post(
