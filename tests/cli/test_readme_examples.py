@@ -39,7 +39,14 @@ def readme_commands() -> list[list[str]]:
 def clone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """The clone's folder after `make install`: sources, Makefile, pins, .venv; no store yet.
     The mail variables point at a local SMTP server, as the reminders section asks them to be."""
-    for name in ("src", "Makefile", "pyproject.toml", "constraints.txt", ".venv"):
+    for name in (
+        "src",
+        "Makefile",
+        "pyproject.toml",
+        "constraints.txt",
+        "client-generator.txt",
+        ".venv",
+    ):
         (tmp_path / name).symlink_to(REPOSITORY / name)
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("PLANNER_DATABASE_URL", raising=False)
