@@ -16,6 +16,7 @@ from api.answer_headers import AnswerHeaders
 from api.auth.throttle import LoginThrottle
 from api.auth.tokens import Tokens
 from api.database_outage import OutageLog
+from api.dependencies import Web
 from api.error_answers import ERRORS
 from api.extensions import BackgroundService, Extension
 from api.json_api import (
@@ -31,7 +32,6 @@ from api.json_api import (
 from api.pages import account_pages, dashboard_pages, login_pages, plan_pages, task_pages
 from api.request_log import RequestLog
 from api.settings import WebSettings
-from api.web import Web
 from planner.application.planner import Planner
 from planner.application.reminders import ReminderService
 from planner.storage.evidence_files import EvidenceFiles

@@ -17,11 +17,11 @@ from starlette.exceptions import HTTPException
 from api.auth.csrf import CsrfRejected
 from api.auth.throttle import TooManyAttempts
 from api.database_outage import MESSAGE, RETRY_AFTER_SECONDS, UNAVAILABLE, OutageLog
+from api.dependencies import NotSignedIn
 from api.field_error import FieldInvalid
 from api.pages.templating import render
 from api.sign_in import WrongCredentials
 from api.validation_messages import vietnamese
-from api.web import NotSignedIn
 from planner.application.errors import AlreadyExists, Conflict, NotFound
 from planner.domain.errors import DomainError, NotPermitted
 

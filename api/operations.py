@@ -26,9 +26,9 @@ from prometheus_client import (
 from sqlalchemy import func, select, text
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.dependencies import ApiUser, Web, WebDep, api_user
 from api.error_answers import ERRORS
 from api.json_api.answers import Alive, Readiness
-from api.web import ApiUser, Web, WebDep, api_user
 from planner.domain.errors import NotPermitted
 from planner.projections.schema import reminders
 

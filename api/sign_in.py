@@ -6,7 +6,7 @@ import logging
 
 from fastapi import Request
 
-from api.web import Web, issue_token
+from api.dependencies import Web, issue_token
 from planner.domain.errors import DomainError
 
 _log = logging.getLogger("planner.sign_in")

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Path, UploadFile
 from fastapi.responses import JSONResponse
 
+from api.dependencies import ApiUser, WebDep, api_user
 from api.errors import error_body
 from api.field_error import FieldInvalid
 from api.imports.answers import ImportAnswer, RefusedImport
@@ -19,7 +20,6 @@ from api.imports.importing import (
     staging,
 )
 from api.imports.staging import TOKEN_PATTERN
-from api.web import ApiUser, WebDep, api_user
 from planner.domain.errors import DomainError, InvalidValue
 from planner.domain.import_corrections import (
     NO_CORRECTIONS,

@@ -7,9 +7,9 @@ from typing import Any
 
 from starlette.datastructures import UploadFile
 
+from api.dependencies import SignedIn, Web
 from api.imports.staging import StagedDocument, StagedImports
 from api.uploads import chunks
-from api.web import SignedIn, Web
 from planner.application.imports import StoreOutcome
 from planner.domain.errors import NotPermitted
 from planner.domain.import_corrections import NO_CORRECTIONS, Corrections

@@ -10,6 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from api.auth.csrf import require_token
+from api.dependencies import PageUser, SignedIn, Web, WebDep
 from api.errors import status_of
 from api.imports.corrections_form import form_corrections, plan_year
 from api.imports.importing import (
@@ -21,7 +22,6 @@ from api.imports.importing import (
 )
 from api.imports.staging import TOKEN_PATTERN
 from api.pages.templating import render
-from api.web import PageUser, SignedIn, Web, WebDep
 from planner.domain.agency_registry import GROUPS
 from planner.domain.errors import DomainError
 from planner.domain.identity import plan_id

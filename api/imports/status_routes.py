@@ -9,11 +9,11 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Form, UploadFile
 
 from api.days import Day
+from api.dependencies import ApiUser, WebDep, api_user
 from api.field_error import FieldInvalid
 from api.imports.answers import StatusReportAnswer
 from api.imports.importing import require_import_rights
-from api.lookups import plan_of
-from api.web import ApiUser, WebDep, api_user
+from api.visible_objects import plan_of
 from planner.importer.document_file import read_document_bytes
 from planner.importer.errors import UnreadableDocument
 from planner.importer.status_report import read_status_report

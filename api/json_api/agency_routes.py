@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends
 
+from api.dependencies import ApiUser, Web, WebDep, api_user
 from api.json_api import answers, models
 from api.json_api.list_orders import by_code
 from api.json_api.paging import Page, paged
-from api.web import ApiUser, Web, WebDep, api_user
 
 router = APIRouter(prefix="/api", tags=["agencies"], dependencies=[Depends(api_user)])
 

@@ -8,12 +8,12 @@ from uuid import UUID
 
 from fastapi import APIRouter, Depends
 
+from api.dependencies import ApiUser, WebDep, api_user
 from api.field_error import FieldInvalid
 from api.json_api import answers, models
 from api.json_api.list_orders import by_year_and_number
 from api.json_api.paging import Page, paged
-from api.lookups import plan_of
-from api.web import ApiUser, WebDep, api_user
+from api.visible_objects import plan_of
 from planner.domain.criterion import CriterionCode, Index, Level
 from planner.domain.errors import InvalidValue
 from planner.domain.points import parse_points

@@ -8,10 +8,10 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query
 
 from api.days import Day
+from api.dependencies import ApiUser, WebDep, api_user, require_monitor
 from api.json_api import answers
 from api.json_api.reminder_preview import ReminderPreview
-from api.lookups import require_sight
-from api.web import ApiUser, WebDep, api_user, require_monitor
+from api.visible_objects import require_sight
 from planner.presentation.outbox_document import outbox_json
 
 router = APIRouter(prefix="/api", tags=["reminders"], dependencies=[Depends(api_user)])

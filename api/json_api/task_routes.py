@@ -7,13 +7,13 @@ from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, UploadFile
 
+from api.dependencies import ApiUser, SignedIn, Web, WebDep, api_user
 from api.json_api import answers, models
 from api.json_api.evidence import evidence_of
 from api.json_api.list_orders import by_version
 from api.json_api.paging import Page, bad_cursor, paged, window
-from api.lookups import agency_filter, plan_of, require_sight, visible_task
 from api.uploads import chunks
-from api.web import ApiUser, SignedIn, Web, WebDep, api_user
+from api.visible_objects import agency_filter, plan_of, require_sight, visible_task
 from planner.application.clock import SystemClock, today
 from planner.domain.criterion import CriterionRef
 from planner.domain.schedule_text import read_schedule

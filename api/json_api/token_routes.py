@@ -9,10 +9,10 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Path
 from pydantic import BaseModel, Field
 
+from api.dependencies import ApiUser, WebDep, api_user
 from api.json_api import models
 from api.json_api.list_orders import by_name
 from api.json_api.paging import NEXT_DESCRIPTION, Page, paged
-from api.web import ApiUser, WebDep, api_user
 from planner.application.api_tokens import secret_hash
 from planner.domain.actor import Role
 from planner.domain.errors import NotPermitted

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
+from api.dependencies import ApiUser, Web, WebDep
 from api.error_answers import TOO_MANY_ATTEMPTS
 from api.json_api import answers, models
 from api.json_api.list_orders import by_agency_and_name
 from api.json_api.paging import Page, paged
 from api.sign_in import sign_in
-from api.web import ApiUser, Web, WebDep
 from planner.domain.errors import NotPermitted
 
 router = APIRouter(prefix="/api", tags=["users"])

@@ -8,6 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query
 
 from api.days import Day
+from api.dependencies import ApiUser, WebDep, api_user, require_monitor
 from api.json_api import answers
 from api.json_api.list_orders import (
     by_agency_and_plan,
@@ -16,8 +17,7 @@ from api.json_api.list_orders import (
     longest_late_first,
 )
 from api.json_api.paging import Page, paged
-from api.lookups import agency_filter, plan_of, require_sight
-from api.web import ApiUser, WebDep, api_user, require_monitor
+from api.visible_objects import agency_filter, plan_of, require_sight
 from planner.application.clock import SystemClock, today
 from planner.application.errors import NotFound
 from planner.domain.visibility import sees_every_task

@@ -9,9 +9,9 @@ from fastapi import APIRouter, Depends, Form, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
 from api.auth.csrf import require_token
+from api.dependencies import PageUser, SignedIn, Web, WebDep
 from api.errors import status_of
 from api.pages.templating import render
-from api.web import PageUser, SignedIn, Web, WebDep
 from planner.application.clock import today
 from planner.domain.actor import Role
 from planner.domain.dates import parse_day

@@ -9,11 +9,11 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from api.lookups import agency_filter
+from api.dependencies import PageUser, WebDep, require_monitor
 from api.pages.charts import progress_bars, target_bars
 from api.pages.templating import render
 from api.reports.links import report_links
-from api.web import PageUser, WebDep, require_monitor
+from api.visible_objects import agency_filter
 from planner.application.clock import SystemClock, today
 from planner.domain.dates import parse_day
 from planner.queries.at_risk import CriterionAtRisk

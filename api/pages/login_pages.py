@@ -8,9 +8,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from api.auth.csrf import require_token
-from api.pages.templating import render
-from api.sign_in import WrongCredentials, sign_in
-from api.web import (
+from api.dependencies import (
     SESSION_COOKIE,
     NotSignedIn,
     PageUser,
@@ -19,6 +17,8 @@ from api.web import (
     page_user,
     signed_in_with,
 )
+from api.pages.templating import render
+from api.sign_in import WrongCredentials, sign_in
 
 router = APIRouter(include_in_schema=False)
 

@@ -9,10 +9,10 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from api.lookups import plan_of
+from api.dependencies import PageUser, SignedIn, WebDep, page_user
 from api.pages.templating import render
 from api.reports.links import ReportLink, report_links
-from api.web import PageUser, SignedIn, WebDep, page_user
+from api.visible_objects import plan_of
 from planner.application.clock import SystemClock, today
 from planner.domain.dates import parse_day
 from planner.domain.visibility import may_see_task

@@ -8,9 +8,9 @@ from uuid import UUID
 
 from starlette.datastructures import FormData
 
+from api.dependencies import SignedIn, Web
 from api.plain_text import plain
 from api.uploads import evidence_of
-from api.web import SignedIn, Web
 from planner.domain.dates import parse_day
 from planner.domain.errors import InvalidValue
 from planner.domain.evidence import Evidence

@@ -11,13 +11,13 @@ from fastapi.responses import FileResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.auth.csrf import require_token
+from api.dependencies import PageUser, SignedIn, WebDep
 from api.errors import status_of
-from api.lookups import require_sight
 from api.pages.login_pages import safe_next
 from api.pages.task_forms import ACTIONS, ActionForm
 from api.pages.task_sheet import my_rows, task_sheet
 from api.pages.templating import render
-from api.web import PageUser, SignedIn, WebDep
+from api.visible_objects import require_sight
 from planner.application.clock import SystemClock, today
 from planner.application.errors import NotFound
 from planner.domain.dates import parse_day

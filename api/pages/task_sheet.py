@@ -7,8 +7,8 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from api.lookups import visible_task
-from api.web import SignedIn, Web
+from api.dependencies import SignedIn, Web
+from api.visible_objects import visible_task
 from planner.application.clock import SystemClock, today
 from planner.domain.actor import Actor
 from planner.domain.task_status import ALLOWED_FROM, Status

@@ -14,8 +14,8 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
 from api.days import Day
-from api.lookups import plan_of
-from api.web import ApiUser, PageUser, SignedIn, Web, WebDep, require_monitor
+from api.dependencies import ApiUser, PageUser, SignedIn, Web, WebDep, require_monitor
+from api.visible_objects import plan_of
 from planner.domain.dates import parse_day
 from planner.queries.basis import Basis
 from planner.reports.delivery import ReportFormat, render_report

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends
 
+from api.dependencies import ApiUser, SignedIn, Web, WebDep, api_user, require_monitor
 from api.json_api.evidence import evidence_of
 from api.scoring import models
 from api.scoring.answers import OneRound, OneScorecard, Results
 from api.scoring.documents import round_document, scorecard_document
-from api.scoring.lookups import KindPath, UnitPath, YearPath, card_of, current_day
-from api.web import ApiUser, SignedIn, Web, WebDep, api_user, require_monitor
+from api.scoring.round_access import KindPath, UnitPath, YearPath, card_of, current_day
 from planner.application.scoring import AppraisalEntry, SelfAssessmentEntry
 from planner.domain.criteria_set import UnitKind
 from planner.presentation.scoring_results import results_document

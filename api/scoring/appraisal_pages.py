@@ -14,12 +14,12 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.auth.csrf import require_token
+from api.dependencies import PageUser, SignedIn, Web, WebDep
 from api.errors import status_of
 from api.pages.templating import render
 from api.scoring.forms import ScoringForm, appraisals, survey_points
-from api.scoring.lookups import KindPath, UnitPath, YearPath, card_of, current_day
+from api.scoring.round_access import KindPath, UnitPath, YearPath, card_of, current_day
 from api.scoring.rows import card_state, rows
-from api.web import PageUser, SignedIn, Web, WebDep
 from planner.application.scoring import AppraisalEntry
 from planner.domain.criteria_set import UnitKind
 from planner.domain.dates import parse_day

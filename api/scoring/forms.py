@@ -10,10 +10,10 @@ from decimal import Decimal
 
 from starlette.datastructures import FormData
 
+from api.dependencies import Web
 from api.plain_text import plain
 from api.scoring.rows import Row
 from api.uploads import evidence_of
-from api.web import Web
 from planner.application.scoring import SelfAssessmentEntry
 from planner.domain.errors import InvalidValue
 from planner.domain.evidence import Evidence

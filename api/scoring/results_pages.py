@@ -11,9 +11,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from api.dependencies import PageUser, WebDep, require_monitor
 from api.pages.templating import render
-from api.scoring.lookups import KindPath, YearPath
-from api.web import PageUser, WebDep, require_monitor
+from api.scoring.round_access import KindPath, YearPath
 from planner.application.clock import today
 from planner.domain.scoring.results import rounded
 from planner.reports.against_plan import against_plan

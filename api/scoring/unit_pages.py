@@ -10,12 +10,12 @@ from fastapi.responses import FileResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.auth.csrf import require_token
+from api.dependencies import PageUser, SignedIn, Web, WebDep
 from api.errors import status_of
 from api.pages.templating import render
 from api.scoring.forms import ScoringForm, self_assessment_entries
-from api.scoring.lookups import KindPath, UnitPath, YearPath, card_of, current_day, rounds_for
+from api.scoring.round_access import KindPath, UnitPath, YearPath, card_of, current_day, rounds_for
 from api.scoring.rows import card_state, rows
-from api.web import PageUser, SignedIn, Web, WebDep
 from planner.application.errors import NotFound
 from planner.domain.criteria_set import UnitKind
 from planner.domain.errors import DomainError

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from api.dependencies import SignedIn, Web
 from api.field_error import FieldInvalid
-from api.web import SignedIn, Web
 from planner.application.errors import NotFound
 from planner.domain.errors import UnknownAgency
 from planner.domain.visibility import require_sight_of_task

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import Path
 
-from api.web import SignedIn, Web
+from api.dependencies import SignedIn, Web
 from planner.application.clock import today
 from planner.domain.criteria_set import UnitKind
 from planner.domain.scoring.round import ScoringRound
