@@ -29,12 +29,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api.dependencies import ApiUser, Web, WebDep, api_user
 from api.error_answers import ERRORS
 from api.json_api.answers import Alive, Readiness
+from api.one_thread_route import OneThreadRoute
 from planner.domain.errors import NotPermitted
 from planner.projections.schema import reminders
 
 READY_LAG = 1000  # events the views may trail the store by and still take requests
 
-router = APIRouter(tags=["operations"])
+router = APIRouter(route_class=OneThreadRoute, tags=["operations"])
 
 
 class Metrics:

@@ -20,6 +20,7 @@ from api.imports.importing import (
     staging,
 )
 from api.imports.staging import TOKEN_PATTERN
+from api.one_thread_route import OneThreadRoute
 from planner.domain.errors import DomainError, InvalidValue
 from planner.domain.import_corrections import (
     NO_CORRECTIONS,
@@ -29,7 +30,9 @@ from planner.domain.import_corrections import (
 from planner.importer.errors import UnreadableDocument
 from planner.storage.evidence_files import FileTooLarge
 
-router = APIRouter(prefix="/api", tags=["imports"], dependencies=[Depends(api_user)])
+router = APIRouter(
+    route_class=OneThreadRoute, prefix="/api", tags=["imports"], dependencies=[Depends(api_user)]
+)
 
 ANSWERS: dict[int | str, dict[str, Any]] = {
     200: {"model": ImportAnswer, "description": "Chạy thử: báo cáo, và `import_id` để ghi"},

@@ -13,12 +13,15 @@ from api.dependencies import ApiUser, WebDep, api_user
 from api.field_error import FieldInvalid
 from api.imports.answers import StatusReportAnswer
 from api.imports.importing import require_import_rights
+from api.one_thread_route import OneThreadRoute
 from api.visible_objects import plan_of
 from planner.importer.document_file import read_document_bytes
 from planner.importer.errors import UnreadableDocument
 from planner.importer.status_report import read_status_report
 
-router = APIRouter(prefix="/api", tags=["imports"], dependencies=[Depends(api_user)])
+router = APIRouter(
+    route_class=OneThreadRoute, prefix="/api", tags=["imports"], dependencies=[Depends(api_user)]
+)
 
 
 @router.post(

@@ -8,8 +8,11 @@ from api.dependencies import ApiUser, Web, WebDep, api_user
 from api.json_api import answers, models
 from api.json_api.list_orders import by_code
 from api.json_api.paging import Page, paged
+from api.one_thread_route import OneThreadRoute
 
-router = APIRouter(prefix="/api", tags=["agencies"], dependencies=[Depends(api_user)])
+router = APIRouter(
+    route_class=OneThreadRoute, prefix="/api", tags=["agencies"], dependencies=[Depends(api_user)]
+)
 
 
 def _answer(web: Web) -> answers.Agencies:

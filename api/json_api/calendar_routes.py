@@ -8,9 +8,12 @@ from api.dependencies import ApiUser, Web, WebDep, api_user
 from api.json_api import answers, models
 from api.json_api.list_orders import by_version
 from api.json_api.paging import Page, paged
+from api.one_thread_route import OneThreadRoute
 from planner.domain.identity import local_calendar_id
 
-router = APIRouter(prefix="/api", tags=["calendar"], dependencies=[Depends(api_user)])
+router = APIRouter(
+    route_class=OneThreadRoute, prefix="/api", tags=["calendar"], dependencies=[Depends(api_user)]
+)
 
 
 def _answer(web: Web) -> answers.ProvinceDays:

@@ -13,6 +13,7 @@ from api.field_error import FieldInvalid
 from api.json_api import answers, models
 from api.json_api.list_orders import by_year_and_number
 from api.json_api.paging import Page, paged
+from api.one_thread_route import OneThreadRoute
 from api.visible_objects import plan_of
 from planner.domain.criterion import CriterionCode, Index, Level
 from planner.domain.errors import InvalidValue
@@ -21,7 +22,9 @@ from planner.domain.schedule_text import read_schedule
 from planner.domain.score_target import Definition
 from planner.domain.target import Target
 
-router = APIRouter(prefix="/api", tags=["plans"], dependencies=[Depends(api_user)])
+router = APIRouter(
+    route_class=OneThreadRoute, prefix="/api", tags=["plans"], dependencies=[Depends(api_user)]
+)
 
 MAX_POINTS = Decimal(1_000_000)
 

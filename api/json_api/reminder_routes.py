@@ -11,10 +11,13 @@ from api.days import Day
 from api.dependencies import ApiUser, WebDep, api_user, require_monitor
 from api.json_api import answers
 from api.json_api.reminder_preview import ReminderPreview
+from api.one_thread_route import OneThreadRoute
 from api.visible_objects import require_sight
 from planner.presentation.outbox_document import outbox_json
 
-router = APIRouter(prefix="/api", tags=["reminders"], dependencies=[Depends(api_user)])
+router = APIRouter(
+    route_class=OneThreadRoute, prefix="/api", tags=["reminders"], dependencies=[Depends(api_user)]
+)
 
 
 @router.get(

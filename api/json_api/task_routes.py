@@ -12,6 +12,7 @@ from api.json_api import answers, models
 from api.json_api.evidence import evidence_of
 from api.json_api.list_orders import by_version
 from api.json_api.paging import Page, bad_cursor, paged, window
+from api.one_thread_route import OneThreadRoute
 from api.uploads import chunks
 from api.visible_objects import agency_filter, plan_of, require_sight, visible_task
 from planner.application.clock import SystemClock, today
@@ -26,7 +27,9 @@ def task_answer(web: Web, signed: SignedIn, task_id: UUID) -> answers.OneTask:
     return answers.OneTask(task=visible_task(web, signed, task_id))
 
 
-router = APIRouter(prefix="/api", tags=["tasks"], dependencies=[Depends(api_user)])
+router = APIRouter(
+    route_class=OneThreadRoute, prefix="/api", tags=["tasks"], dependencies=[Depends(api_user)]
+)
 
 
 @router.get(

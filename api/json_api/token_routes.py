@@ -13,12 +13,15 @@ from api.dependencies import ApiUser, WebDep, api_user
 from api.json_api import models
 from api.json_api.list_orders import by_name
 from api.json_api.paging import NEXT_DESCRIPTION, Page, paged
+from api.one_thread_route import OneThreadRoute
 from planner.application.api_tokens import secret_hash
 from planner.domain.actor import Role
 from planner.domain.errors import NotPermitted
 from planner.queries.api_tokens import ApiTokenView
 
-router = APIRouter(prefix="/api", tags=["tokens"], dependencies=[Depends(api_user)])
+router = APIRouter(
+    route_class=OneThreadRoute, prefix="/api", tags=["tokens"], dependencies=[Depends(api_user)]
+)
 TokenName = Annotated[str, Path(min_length=3, max_length=100)]
 
 

@@ -9,10 +9,11 @@ from api.error_answers import TOO_MANY_ATTEMPTS
 from api.json_api import answers, models
 from api.json_api.list_orders import by_agency_and_name
 from api.json_api.paging import Page, paged
+from api.one_thread_route import OneThreadRoute
 from api.sign_in import sign_in
 from planner.domain.errors import NotPermitted
 
-router = APIRouter(prefix="/api", tags=["users"])
+router = APIRouter(route_class=OneThreadRoute, prefix="/api", tags=["users"])
 
 
 @router.post("/logout", status_code=204, summary="Đăng xuất: mọi phiên và token của tài khoản")

@@ -17,13 +17,16 @@ from api.json_api.list_orders import (
     longest_late_first,
 )
 from api.json_api.paging import Page, paged
+from api.one_thread_route import OneThreadRoute
 from api.visible_objects import agency_filter, plan_of, require_sight
 from planner.application.clock import SystemClock, today
 from planner.application.errors import NotFound
 from planner.domain.visibility import sees_every_task
 from planner.queries.basis import Basis
 
-router = APIRouter(prefix="/api", tags=["views"], dependencies=[Depends(api_user)])
+router = APIRouter(
+    route_class=OneThreadRoute, prefix="/api", tags=["views"], dependencies=[Depends(api_user)]
+)
 
 AgencyFilter = Annotated[str | None, Query(pattern=r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,31}$")]
 On = Annotated[Day | None, Query(description="Ngày xét (ISO 8601); bỏ trống: hôm nay")]

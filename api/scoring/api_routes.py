@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends
 
 from api.dependencies import ApiUser, SignedIn, Web, WebDep, api_user, require_monitor
 from api.json_api.evidence import evidence_of
+from api.one_thread_route import OneThreadRoute
 from api.scoring import models
 from api.scoring.answers import OneRound, OneScorecard, Results
 from api.scoring.documents import round_document, scorecard_document
@@ -18,7 +19,12 @@ from planner.application.scoring import AppraisalEntry, SelfAssessmentEntry
 from planner.domain.criteria_set import UnitKind
 from planner.presentation.scoring_results import results_document
 
-router = APIRouter(prefix="/api/scoring", tags=["scoring"], dependencies=[Depends(api_user)])
+router = APIRouter(
+    route_class=OneThreadRoute,
+    prefix="/api/scoring",
+    tags=["scoring"],
+    dependencies=[Depends(api_user)],
+)
 
 UNIT = "/rounds/{year}/{kind}/units/{unit}"
 
