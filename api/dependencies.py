@@ -55,6 +55,11 @@ WebDep = Annotated[Web, Depends(web)]
 def signed_in_with(web: Web, token: str | None) -> SignedIn:
     """The user a token names, if it is genuine, unexpired, the account active, and neither
     password nor lock changed nor the user signed out since it was issued."""
+    with web.planner.views.one_reading():  # the account and the directory: one stamp read
+        return _signed_in_with(web, token)
+
+
+def _signed_in_with(web: Web, token: str | None) -> SignedIn:
     if token and is_api_token(token):
         return _program(web, token)
     claims = web.tokens.read(token) if token else None

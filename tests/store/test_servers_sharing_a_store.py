@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from sqlalchemy import event
 
 from planner.application.api_tokens import secret_hash
 from planner.application.clock import FixedClock
@@ -65,3 +66,28 @@ def test_a_token_revoked_by_another_server_stops_working_here(
     other_server.api_tokens.revoke("dong-bo", "lộ khóa", ADMIN)
     found = planner.views.api_token(secret_hash(token))
     assert found is not None and not found.valid_on(date(2023, 6, 8))
+
+
+def test_signing_in_checks_the_account_and_the_directory_with_one_read(
+    planner: Planner, other_server: Planner
+) -> None:
+    planner.users.add("can-bo.stp", "STP", Role.AGENCY, "mat-khau-du-dai", ADMIN)
+    stamp_reads: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if "view_stamps" in statement:
+            stamp_reads.append(statement)
+
+    event.listen(planner.views.engine, "before_cursor_execute", count)
+    try:
+        with planner.views.one_reading():
+            assert planner.views.credentials("can-bo.stp") is not None
+            assert planner.views.directory().find(ECONOMIC_ZONE) is None
+        assert len(stamp_reads) == 1
+
+        other_server.agencies.register("BQLKKT", ECONOMIC_ZONE, AgencyKind.OTHER, ADMIN)
+        with planner.views.one_reading():  # the next request reads again, and sees it
+            assert planner.views.directory().find(ECONOMIC_ZONE) == "BQLKKT"
+        assert len(stamp_reads) == 2
+    finally:
+        event.remove(planner.views.engine, "before_cursor_execute", count)

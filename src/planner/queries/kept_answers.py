@@ -8,7 +8,9 @@ them), so one small read tells whether a kept answer still holds.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from threading import Lock
 from typing import Any, TypeVar
 
@@ -18,6 +20,20 @@ from planner.projections.schema import stamps
 
 T = TypeVar("T")
 _READ_STAMP = f"SELECT stamp FROM {stamps.name} WHERE view = ?"
+_READ_STAMPS = f"SELECT view, stamp FROM {stamps.name}"
+# Within `one_reading`: the stamps of every view, read once, when first needed.
+_reading: ContextVar[dict[str, int] | None] = ContextVar("stamps_read_once", default=None)
+
+
+@contextmanager
+def one_reading() -> Iterator[None]:
+    """Kept answers checked within share one reading of the stamps: signing in checks the
+    account and the agency directory with one read instead of one each."""
+    token = _reading.set({})
+    try:
+        yield
+    finally:
+        _reading.reset(token)
 
 
 class KeptAnswers:
@@ -47,6 +63,13 @@ class KeptAnswers:
 
 def _stamp(connection: Connection, view: str) -> int:
     # Plain SQL: read on every request, it skips building and caching a statement each time.
+    reading = _reading.get()
+    if reading is not None:
+        if not reading:
+            for name, stamp in connection.exec_driver_sql(_READ_STAMPS).tuples():
+                reading[name] = int(stamp)
+            reading.setdefault("", 0)  # read, even when no view has changed yet
+        return reading.get(view, 0)
     statement = (
         _READ_STAMP.replace("?", "%s") if connection.dialect.name != "sqlite" else _READ_STAMP
     )

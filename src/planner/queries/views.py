@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from contextlib import AbstractContextManager
 from datetime import date
 from uuid import UUID
 
@@ -26,7 +27,7 @@ from planner.queries.history import (
 )
 from planner.queries.inputs import InputCounts, InputView, input_counts
 from planner.queries.inputs import inputs as owed_inputs
-from planner.queries.kept_answers import KeptAnswers
+from planner.queries.kept_answers import KeptAnswers, one_reading
 from planner.queries.overdue import OverdueItem, count_overdue
 from planner.queries.overdue import overdue as overdue_items
 from planner.queries.past_day import overdue_on, progress_on, tasks_on
@@ -65,6 +66,10 @@ class Views:
     def agencies(self) -> list[AgencyView]:
         with self.engine.connect() as connection:
             return list_agencies(connection)
+
+    def one_reading(self) -> AbstractContextManager[None]:
+        """Kept answers asked for within check one reading of what changed (see KeptAnswers)."""
+        return one_reading()
 
     def directory(self) -> AgencyDirectory:
         with self.engine.connect() as connection:
