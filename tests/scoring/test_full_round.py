@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from api.scoring.answers import Results
 from planner.application.clock import FixedClock
 from planner.application.planner import Planner
 from planner.application.scoring import SelfAssessmentEntry
@@ -18,6 +19,8 @@ from planner.domain.errors import NotPermitted
 from planner.domain.evidence import Evidence
 from planner.domain.score_target import ResultKind
 from planner.domain.scoring.results import rounded
+from planner.presentation.json_document import to_json
+from planner.presentation.scoring_results import results_document
 from planner.reports.delivery import ReportFormat
 from planner.reports.scoring_report import render_scoring
 from tests.conftest import vietnam_time
@@ -119,6 +122,9 @@ def test_a_year_of_scoring_for_departments_and_districts(
         for before, after in zip(found.ranked, found.ranked[1:], strict=False):
             tied = before.result.percent == after.result.percent
             assert after.rank == (before.rank if tied else found.ranked.index(after) + 1)
+        # /api/scoring/.../results answers what `planner scoring results --json` prints
+        document = results_document(found)
+        assert Results.model_validate(document).model_dump(mode="json") == to_json(document)
     first = district_results.ranked[0]
     assert first.result.unit == leader
     assert first.result.percent == expected[leader]  # out of 100
