@@ -54,8 +54,7 @@ def overdue(
         day = _on(on)
         plan_id = planner.views.plan(plan).plan_id if plan else None
         code = planner.views.directory().code(agency) if agency else None
-        items = planner.views.overdue(day, plan_id, code, limit, reading)
-        count = planner.views.count_overdue(day, plan_id, code, reading) if limit else len(items)
+        items, count = planner.views.overdue_counted(day, plan_id, code, limit, reading)
         names = {a.code: a.name for a in planner.views.agencies()}
     if json_:
         print_json({"on": day, "basis": reading, "plan": plan, "count": count, "items": items})

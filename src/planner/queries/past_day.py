@@ -114,20 +114,39 @@ def overdue_on(
     limit: int | None = None,
     states: list[State] | None = None,
 ) -> list[OverdueItem]:
-    """What was overdue at the end of `day`, most overdue first, as the live list orders it."""
-    by_occurrence = _by_occurrence(_states(connection, day, basis, plan_id, states))
-    late = {
-        key: parts
-        for key, parts in by_occurrence.items()
-        if _late_parts(parts, day)  # an open part keeps its occurrence open
-    }
-    described = _descriptions(connection, {task for task, _ in late})
+    """What was overdue at the end of `day`, most overdue first, as the live list orders it.
+
+    Across every plan, one plan at a time: the province's parts' states are read and let go
+    plan by plan, so memory holds one plan's states and the late items, not the country's."""
     carriers = dict(connection.execute(select(agencies.c.code, agencies.c.carried_by)).all())
-    items = [_item(parts, described[key[0]], day, carriers) for key, parts in late.items()]
+    if plan_id is None and states is None:
+        each = connection.execute(select(plans.c.plan_id)).scalars().all()
+        items = [
+            item
+            for plan in each
+            for item in _late_items(
+                connection, day, _states(connection, day, basis, plan, None), carriers
+            )
+        ]
+    else:
+        found = _states(connection, day, basis, plan_id, states)
+        items = _late_items(connection, day, found, carriers)
     if agency is not None:
         items = [item for item in items if agency in item.responsible]
     items.sort(key=lambda i: (i.due_on, i.plan_number, i.reference, i.occurrence))
     return items[:limit] if limit is not None else items
+
+
+def _late_items(
+    connection: Connection, day: date, states: list[State], carriers: dict[str, str]
+) -> list[OverdueItem]:
+    late = {
+        key: parts
+        for key, parts in _by_occurrence(states).items()
+        if _late_parts(parts, day)  # an open part keeps its occurrence open
+    }
+    described = _descriptions(connection, {task for task, _ in late})
+    return [_item(parts, described[key[0]], day, carriers) for key, parts in late.items()]
 
 
 def tasks_on(

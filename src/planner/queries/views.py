@@ -137,6 +137,25 @@ class Views:
                 return overdue_on(connection, on, basis, plan_id, agency, limit)
             return overdue_items(connection, on, plan_id, agency, limit)
 
+    def overdue_counted(
+        self,
+        on: date,
+        plan_id: UUID | None = None,
+        agency: str | None = None,
+        limit: int | None = None,
+        basis: Basis = Basis.CURRENT,
+    ) -> tuple[list[OverdueItem], int]:
+        """The `limit` most overdue and how many are overdue in all: a past day's list is
+        worked out once for both, today's counted apart."""
+        with self.engine.connect() as connection:
+            if self._past(on):
+                every = overdue_on(connection, on, basis, plan_id, agency)
+                return every[:limit] if limit is not None else every, len(every)
+            items = overdue_items(connection, on, plan_id, agency, limit)
+            if limit is None:
+                return items, len(items)
+            return items, count_overdue(connection, on, plan_id, agency)
+
     def count_overdue(
         self,
         on: date,
