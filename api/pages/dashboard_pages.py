@@ -45,7 +45,7 @@ def dashboard(
     chosen = next((p for p in plans if str(p.plan_id) == plan), None)
     plan_id: UUID | None = chosen.plan_id if chosen else None
     code = agency_filter(web, agency)
-    overdue = views.overdue(day, plan_id, code, limit=OVERDUE_SHOWN, basis=basis)
+    overdue, overdue_count = views.overdue_counted(day, plan_id, code, OVERDUE_SHOWN, basis)
     progress = views.progress(day, plan_id, basis)
     at_risk = views.points_at_risk(day, plan_id)
     return render(
@@ -62,7 +62,7 @@ def dashboard(
             "agencies": [a for a in views.agencies() if a.state == "active"],
             "names": {a.code: a.name for a in views.agencies()},
             "overdue": overdue,
-            "overdue_count": views.count_overdue(day, plan_id, code, basis),
+            "overdue_count": overdue_count,
             "progress": progress_bars(progress),
             "totals": _totals(progress),
             "targets": target_bars(views.score_board(plan_id)),

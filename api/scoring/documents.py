@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 
 from api.scoring.answers import Round, RoundCalendar, RoundCriterion, Scorecard, ScoredRow
@@ -16,14 +17,7 @@ def round_document(round_: ScoringRound) -> Round:
         year=round_.year,
         unit_kind=round_.unit_kind,
         units=list(round_.units),
-        calendar=RoundCalendar(
-            survey_by=calendar.survey_by,
-            self_assessment_closes=calendar.self_assessment_closes,
-            appraisal_closes=calendar.appraisal_closes,
-            response_days=calendar.response_days,
-            response_closes=calendar.response_closes,
-            publication_by=calendar.publication_by,
-        ),
+        calendar=RoundCalendar(**asdict(calendar), response_closes=calendar.response_closes),
         criteria=[
             RoundCriterion(
                 code=str(c.code),
